@@ -1,0 +1,35 @@
+package io.teamlearnings.learnings;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * The answer to an append: what happened, the proof line a script can print, and the row
+ * written or the one that made it a duplicate.
+ *
+ * @param outcome {@code appended} or {@code duplicate-skip}
+ * @param proof the proof line, e.g. {@code appended: id=... status=... path=...}
+ * @param id the new row's id, or the existing row's
+ * @param path the canonical file
+ * @param similarity for a near-duplicate, how similar the existing row is (0 to 1)
+ * @param learning the row written, or the existing row
+ */
+@Schema(name = "AppendResult")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record AppendResult(@Schema(allowableValues = {
+		"appended", "duplicate-skip" }) String outcome,
+		@Schema(example = "appended: id=lrn-20260528T170724Z-c468d2a9 status=do_more path=/work/repo/.learnings.jsonl") String proof,
+		@Schema(example = "lrn-20260528T170724Z-c468d2a9") String id, String path, @Nullable Double similarity,
+		LearningView learning){
+
+	static final String APPENDED = "appended";
+
+	static final String DUPLICATE_SKIP = "duplicate-skip";
+
+	boolean appended() {
+		return APPENDED.equals(this.outcome);
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.teamlearnings.learnings;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+
+/**
+ * A row of the index, read-only to JPA: rows are written only by {@link LearningIndex}
+ * from the file.
+ */
+@Entity
+@Immutable
+@Table(name = "learning_row")
+class IndexedLearning {
+
+	@Id
+	private Long pk;
+
+	private String repo;
+
+	@Column(name = "line_no")
+	private long lineNo;
+
+	private String id;
+
+	@Column(name = "captured_ts")
+	private OffsetDateTime capturedTs;
+
+	private String status;
+
+	private String learning;
+
+	private String application;
+
+	private String evidence;
+
+	private String tags;
+
+	@Column(name = "supersedes_id")
+	private String supersedesId;
+
+	private String raw;
+
+	protected IndexedLearning() {
+	}
+
+	String repo() {
+		return this.repo;
+	}
+
+	long lineNo() {
+		return this.lineNo;
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	String raw() {
+		return this.raw;
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.teamlearnings.learnings;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface IndexedLearningRepository
+		extends JpaRepository<IndexedLearning, Long>, JpaSpecificationExecutor<IndexedLearning> {
+
+	/** The last row with this id (a re-used id resolves to its newest line). */
+	Optional<IndexedLearning> findFirstByRepoAndIdOrderByLineNoDesc(String repo, String id);
+
+	/** Pairs of (superseded id, superseding id) for the given superseded ids. */
+	@Query("select s.supersedesId, s.id from IndexedLearning s where s.repo = ?1 and s.supersedesId in ?2 order by s.lineNo")
+	List<Object[]> findSupersessions(String repo, Collection<String> supersededIds);
+
+}

@@ -1,0 +1,33 @@
+package io.teamlearnings.learnings;
+
+/**
+ * A request to write a learning broke a rule of the store; names the field and why.
+ */
+class InvalidLearningException extends RuntimeException {
+
+	private final String field;
+
+	private InvalidLearningException(String field, String reason) {
+		super(reason);
+		this.field = field;
+	}
+
+	static InvalidLearningException unknownStatus(String given, String normalized) {
+		return new InvalidLearningException("status", "'" + given + "' (normalised '" + normalized
+				+ "') is not a status; use one of " + String.join(", ", CanonicalFormat.STATUSES));
+	}
+
+	static InvalidLearningException blankAfterNormalising(String field) {
+		return new InvalidLearningException(field, "is empty once normalised");
+	}
+
+	static InvalidLearningException unknownSupersededRow(String id, String repo) {
+		return new InvalidLearningException("supersedes_id",
+				"no row with id '" + id + "' in repository '" + repo + "' to supersede");
+	}
+
+	String field() {
+		return this.field;
+	}
+
+}

@@ -1,0 +1,167 @@
+package io.teamlearnings.learnings;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/repos/{repo}/learnings")
+@Tag(name = "Learnings", description = "Append to and browse a repository's canonical .learnings.jsonl")
+class LearningController {
+
+	private final LearningStore store;
+
+	private final LearningQueries queries;
+
+	LearningController(LearningStore store, LearningQueries queries) {
+		this.store = store;
+		this.queries = queries;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
+	@Operation(summary = "Append a learning",
+			description = "Writes one row to <root>/.learnings.jsonl (forced to disk before the answer), then indexes it. "
+					+ "A row with the same fingerprint, or a near-duplicate of a row with the same status, is not written: "
+					+ "the answer is a duplicate-skip naming the existing row. With Accept: text/plain the body is the "
+					+ "proof line alone.")
+	@ApiResponse(responseCode = "201", description = "Appended; the proof line starts with 'appended:'", content = {
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = AppendResult.class)),
+			@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string",
+					example = "appended: id=lrn-20260528T170724Z-c468d2a9 status=do_more path=/work/repo/.learnings.jsonl")) })
+	@ApiResponse(responseCode = "200",
+			description = "Nothing written: a duplicate or near-duplicate of an existing row",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = AppendResult.class)),
+					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string",
+							example = "duplicate-skip: fingerprint=c468d2a9e1f0b7a3 existing_id=lrn-20260528T170724Z-c468d2a9 path=/work/repo/.learnings.jsonl")) })
+	@ApiResponse(responseCode = "400", description = "A field is missing or invalid, or the JSON is malformed",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Unknown repository",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "413", description = "Body over the configured size limit",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "415", description = "Body is not application/json",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "503", description = "The store could not be read or written; nothing was appended",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<?> append(@PathVariable String repo, @Valid @RequestBody AppendRequest request, @Parameter(
+			description = "Append even if a near-duplicate exists (an exact duplicate is never written)") @RequestParam(
+					defaultValue = "false") boolean force,
+			@RequestHeader(name = HttpHeaders.ACCEPT,
+					required = false) @Parameter(hidden = true) @Nullable String accept) {
+		AppendResult result = this.store.append(repo, request, force);
+		ResponseEntity.BodyBuilder response = result.appended()
+				? ResponseEntity.created(URI.create("/api/repos/" + repo + "/learnings/" + result.id()))
+				: ResponseEntity.status(HttpStatus.OK);
+		if (prefersText(accept)) {
+			return response.contentType(MediaType.TEXT_PLAIN).body(result.proof() + "\n");
+		}
+		return response.contentType(MediaType.APPLICATION_JSON).body(result);
+	}
+
+	private static boolean prefersText(@Nullable String accept) {
+		if (accept == null) {
+			return false;
+		}
+		List<MediaType> types = MediaType.parseMediaTypes(accept);
+		types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+		for (MediaType type : types) {
+			if (type.isCompatibleWith(MediaType.TEXT_PLAIN) && !type.isWildcardType()) {
+				return true;
+			}
+			if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Browse learnings", description = "Pages through a repository's rows, newest first.")
+	@ApiResponse(responseCode = "200", description = "One page of rows")
+	@ApiResponse(responseCode = "400", description = "A parameter is invalid",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Unknown repository",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	PagedResult<LearningView> browse(@PathVariable String repo,
+			@Parameter(description = "Only this status",
+					example = "codify_now") @RequestParam(required = false) @Nullable String status,
+			@Parameter(description = "Only rows with this tag",
+					example = "testing") @RequestParam(required = false) @Nullable String tag,
+			@Parameter(description = "Captured at or after (ISO-8601 instant)",
+					example = "2026-03-01T00:00:00Z") @RequestParam(required = false) @Nullable Instant since,
+			@Parameter(description = "Captured before (ISO-8601 instant)",
+					example = "2026-04-01T00:00:00Z") @RequestParam(required = false) @Nullable Instant until,
+			@Parameter(description = "Learning, application or evidence contains this text (any case)",
+					example = "launchd") @RequestParam(name = "q", required = false) @Nullable String text,
+			@Parameter(description = "List rows that another row supersedes") @RequestParam(name = "include_superseded",
+					defaultValue = "false") boolean includeSuperseded,
+			@Parameter(description = "0-based page") @RequestParam(defaultValue = "0") @Min(0) int page,
+			@Parameter(description = "Rows per page, 1 to 200") @RequestParam(
+					defaultValue = "20") @Min(1) @Max(200) int size) {
+		return this.queries.browse(repo, new BrowseFilter(status, tag, since, until, text, includeSuperseded), page,
+				size);
+	}
+
+	@GetMapping(path = "/recent", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Most recent learnings", description = "The newest rows, superseded ones included.")
+	@ApiResponse(responseCode = "200", description = "The newest rows, newest first")
+	@ApiResponse(responseCode = "400", description = "limit is out of range",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Unknown repository",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	List<LearningView> recent(@PathVariable String repo, @Parameter(
+			description = "How many rows, 1 to 200") @RequestParam(defaultValue = "10") @Min(1) @Max(200) int limit) {
+		return this.queries.recent(repo, limit);
+	}
+
+	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "One learning",
+			description = "The row with this id, exactly as written, with the ids of rows superseding it.")
+	@ApiResponse(responseCode = "200", description = "The row")
+	@ApiResponse(responseCode = "404", description = "Unknown repository or id",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	LearningView get(@PathVariable String repo, @PathVariable String id) {
+		return this.queries.get(repo, id);
+	}
+
+}

@@ -1,0 +1,290 @@
+package io.teamlearnings.learnings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.teamlearnings.repos.Repo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Mirrors a repository's {@code .learnings.jsonl} into H2. Lines appended since the last
+ * sync are indexed incrementally; a file that was truncated or rewritten (its first or
+ * last indexed bytes differ) is re-indexed whole. Each sync is one transaction, so
+ * readers see the index before or after it, never half-way. Callers hold the repository's
+ * lock.
+ */
+@Component
+class LearningIndex {
+
+	private static final Logger log = LoggerFactory.getLogger(LearningIndex.class);
+
+	private static final int HASH_WINDOW = 4096;
+
+	private static final int BATCH_SIZE = 1000;
+
+	private static final String INSERT_ROW = """
+			INSERT INTO learning_row (repo, line_no, byte_offset, id, captured_at, captured_ts, status, learning,
+			    application, evidence, source, fingerprint, tags, context_repo, branch, paths, related_ids,
+			    supersedes_id, raw)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final String INSERT_MALFORMED = "INSERT INTO malformed_line (repo, line_no, byte_offset, reason) VALUES (?, ?, ?, ?)";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final LineParser parser;
+
+	private final Map<String, FileStamp> synced = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+
+	LearningIndex(JdbcTemplate jdbc, TransactionTemplate transactions, LineParser parser) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.parser = parser;
+	}
+
+	/**
+	 * Where the index of a repository stands.
+	 *
+	 * @param indexedBytes bytes of the file the index covers (whole lines)
+	 * @param nextLine number of the next line to index
+	 * @param headSha256 digest of the first indexed bytes
+	 * @param tailSha256 digest of the last indexed bytes
+	 */
+	record State(long indexedBytes, long nextLine, String headSha256, String tailSha256) {
+
+		static final State EMPTY = new State(0, 1, "", "");
+
+	}
+
+	/**
+	 * What one sync did.
+	 *
+	 * @param rebuilt whether the whole file was indexed anew
+	 * @param rowsAdded rows indexed
+	 * @param malformedAdded malformed lines recorded
+	 * @param tornBytes bytes after the last newline, left for a later sync
+	 */
+	record SyncReport(boolean rebuilt, long rowsAdded, long malformedAdded, long tornBytes) {
+	}
+
+	/** Whether the file looks unchanged since the last sync (one {@code stat}). */
+	boolean isCurrent(Repo repo) throws IOException {
+		return FileStamp.of(repo.storeFile()).equals(this.synced.get(repo.name()));
+	}
+
+	/**
+	 * Changes each time a repository's index is rebuilt, so caches derived from it know
+	 * to reload.
+	 */
+	long generation(Repo repo) {
+		return this.generations.computeIfAbsent(repo.name(), (name) -> new AtomicLong()).get();
+	}
+
+	/** Brings the index of {@code repo} up to date with its file. */
+	SyncReport sync(Repo repo) throws IOException {
+		return sync(repo, false);
+	}
+
+	/** Drops the index of {@code repo} and indexes its whole file again. */
+	SyncReport rebuild(Repo repo) throws IOException {
+		return sync(repo, true);
+	}
+
+	private SyncReport sync(Repo repo, boolean forceRebuild) throws IOException {
+		Path file = repo.storeFile();
+		FileStamp stamp = FileStamp.of(file);
+		State state = state(repo.name());
+		boolean rebuild = forceRebuild || state.indexedBytes() > stamp.size() || !matches(file, state);
+		State from = rebuild ? State.EMPTY : state;
+		SyncReport report;
+		try {
+			report = this.transactions.execute((status) -> {
+				try {
+					return index(repo, file, from, rebuild);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		if (rebuild) {
+			this.generations.computeIfAbsent(repo.name(), (name) -> new AtomicLong()).incrementAndGet();
+			if (state.indexedBytes() > 0) {
+				log.info("Re-indexed {} whole: the file was rewritten or truncated since the last sync", file);
+			}
+		}
+		this.synced.put(repo.name(), stamp);
+		return report;
+	}
+
+	private SyncReport index(Repo repo, Path file, State from, boolean rebuild) throws IOException {
+		String name = repo.name();
+		if (rebuild) {
+			this.jdbc.update("DELETE FROM learning_row WHERE repo = ?", name);
+			this.jdbc.update("DELETE FROM malformed_line WHERE repo = ?", name);
+		}
+		List<Object[]> rows = new ArrayList<>(BATCH_SIZE);
+		List<Object[]> malformed = new ArrayList<>();
+		long[] counts = new long[2];
+		JsonlScanner.ScanEnd end = JsonlScanner.scan(file, from.indexedBytes(), from.nextLine(), (line) -> {
+			LineParser.ParsedLine parsed = this.parser.parse(line.bytes());
+			if (parsed instanceof LineParser.Row row) {
+				rows.add(rowParameters(name, line, row.row()));
+			}
+			else if (parsed instanceof LineParser.Malformed bad) {
+				log.warn("{} line {} is malformed and is not indexed: {}", file, line.number(), bad.reason());
+				malformed.add(new Object[] { name, line.number(), line.offset(), bad.reason() });
+			}
+			if (rows.size() >= BATCH_SIZE) {
+				counts[0] += rows.size();
+				this.jdbc.batchUpdate(INSERT_ROW, rows);
+				rows.clear();
+			}
+		});
+		counts[0] += rows.size();
+		counts[1] += malformed.size();
+		if (!rows.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT_ROW, rows);
+		}
+		if (!malformed.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT_MALFORMED, malformed);
+		}
+		saveState(name, new State(end.endOffset(), end.nextLineNumber(), digest(file, 0, end.endOffset()),
+				digest(file, Math.max(0, end.endOffset() - HASH_WINDOW), end.endOffset())));
+		return new SyncReport(rebuild, counts[0], counts[1], end.tornBytes());
+	}
+
+	private static Object[] rowParameters(String repo, JsonlScanner.RawLine line, LearningRow row) {
+		Instant captured = row.capturedInstant();
+		return new Object[] { repo, line.number(), line.offset(), row.id(), row.capturedAt(),
+				(captured != null) ? OffsetDateTime.ofInstant(captured, ZoneOffset.UTC) : null, row.status(),
+				row.learning(), row.application(), String.join("\n", row.evidence()), row.source(), row.fingerprint(),
+				tagColumn(row.tags()), row.contextRepo(), row.branch(), String.join("\n", row.paths()),
+				String.join(",", row.relatedIds()), row.supersedesId(), row.raw() };
+	}
+
+	/**
+	 * Tags as {@code ,a,b,}, normalised, so one tag is found with {@code LIKE '%,a,%'}.
+	 */
+	static String tagColumn(List<String> tags) {
+		List<String> normalized = CanonicalFormat.normalizeTags(tags);
+		return normalized.isEmpty() ? "" : "," + String.join(",", normalized) + ",";
+	}
+
+	State state(String repo) {
+		List<State> states = this.jdbc.query(
+				"SELECT indexed_bytes, next_line, head_sha256, tail_sha256 FROM index_state WHERE repo = ?",
+				(rs, i) -> new State(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), repo);
+		return states.isEmpty() ? State.EMPTY : states.get(0);
+	}
+
+	private void saveState(String repo, State state) {
+		this.jdbc.update("""
+				MERGE INTO index_state (repo, indexed_bytes, next_line, head_sha256, tail_sha256, updated_at)
+				KEY (repo) VALUES (?, ?, ?, ?, ?, ?)""", repo, state.indexedBytes(), state.nextLine(),
+				state.headSha256(), state.tailSha256(), OffsetDateTime.now(ZoneOffset.UTC));
+	}
+
+	private static boolean matches(Path file, State state) throws IOException {
+		if (state.indexedBytes() == 0) {
+			return true;
+		}
+		long end = state.indexedBytes();
+		return state.headSha256().equals(digest(file, 0, end))
+				&& state.tailSha256().equals(digest(file, Math.max(0, end - HASH_WINDOW), end));
+	}
+
+	/**
+	 * SHA-256 of at most {@value #HASH_WINDOW} bytes of {@code file} from {@code from},
+	 * before {@code end}.
+	 */
+	private static String digest(Path file, long from, long end) throws IOException {
+		long length = Math.min(HASH_WINDOW, end - from);
+		if (length <= 0 || !Files.exists(file)) {
+			return "";
+		}
+		ByteBuffer buffer = ByteBuffer.allocate((int) length);
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			int read = 0;
+			while (buffer.hasRemaining() && read >= 0) {
+				read = channel.read(buffer, from + buffer.position());
+			}
+		}
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update(buffer.array(), 0, buffer.position());
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
+		}
+	}
+
+	/** Rows and malformed lines the index holds for a repository. */
+	record Counts(long rows, long malformed) {
+	}
+
+	Counts counts(String repo) {
+		Long rows = this.jdbc.queryForObject("SELECT COUNT(*) FROM learning_row WHERE repo = ?", Long.class, repo);
+		Long malformed = this.jdbc.queryForObject("SELECT COUNT(*) FROM malformed_line WHERE repo = ?", Long.class,
+				repo);
+		return new Counts((rows != null) ? rows : 0, (malformed != null) ? malformed : 0);
+	}
+
+	/** The id of an indexed row with this fingerprint, if any. */
+	@Nullable
+	String idByFingerprint(String repo, String fingerprint) {
+		List<String> ids = this.jdbc.queryForList(
+				"SELECT id FROM learning_row WHERE repo = ? AND fingerprint = ? ORDER BY line_no LIMIT 1", String.class,
+				repo, fingerprint);
+		return ids.isEmpty() ? null : ids.get(0);
+	}
+
+	boolean containsId(String repo, String id) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM learning_row WHERE repo = ? AND id = ?", Long.class,
+				repo, id);
+		return count != null && count > 0;
+	}
+
+	/**
+	 * Digest over the indexed rows' line numbers and text, in line order; see
+	 * {@link FileDigest}.
+	 */
+	String rowsDigest(String repo) {
+		FileDigest digest = new FileDigest();
+		this.jdbc.query("SELECT line_no, raw FROM learning_row WHERE repo = ? ORDER BY line_no",
+				(RowCallbackHandler) (rs) -> digest.add(rs.getLong(1), rs.getString(2)), repo);
+		return digest.hex();
+	}
+
+}

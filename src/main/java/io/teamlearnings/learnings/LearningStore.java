@@ -1,0 +1,267 @@
+package io.teamlearnings.learnings;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.teamlearnings.repos.Repo;
+import io.teamlearnings.repos.Repositories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.lang.Nullable;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes learnings to a repository's canonical {@code .learnings.jsonl} and keeps its
+ * index in step. An append is decided and written under the repository's lock: the index
+ * is first caught up with the file, the row is checked against existing fingerprints and
+ * near-duplicates, written and forced to disk, and only then indexed. A failure to index
+ * never undoes a written row; the next sync picks it up.
+ */
+@Service
+public class LearningStore {
+
+	private static final Logger log = LoggerFactory.getLogger(LearningStore.class);
+
+	private final Repositories repositories;
+
+	private final LearningIndex index;
+
+	private final NearDuplicates nearDuplicates;
+
+	private final LearningViews views;
+
+	private final StoreProperties properties;
+
+	private final Clock clock;
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+	private final Map<String, String> syncErrors = new ConcurrentHashMap<>();
+
+	LearningStore(Repositories repositories, LearningIndex index, NearDuplicates nearDuplicates, LearningViews views,
+			StoreProperties properties, Clock clock) {
+		this.repositories = repositories;
+		this.index = index;
+		this.nearDuplicates = nearDuplicates;
+		this.views = views;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	AppendResult append(String repoName, AppendRequest request, boolean force) {
+		Repo repo = this.repositories.require(repoName);
+		Draft draft = Draft.of(request, this.properties.defaultSource());
+		ReentrantLock lock = lockOf(repo);
+		lock.lock();
+		try {
+			syncForWrite(repo);
+			String path = repo.storeFile().toString();
+			String existing = this.index.idByFingerprint(repo.name(), draft.fingerprint());
+			if (existing != null) {
+				return new AppendResult(
+						AppendResult.DUPLICATE_SKIP, "duplicate-skip: fingerprint=" + draft.fingerprint()
+								+ " existing_id=" + existing + " path=" + path,
+						existing, path, null, this.views.require(repo.name(), existing));
+			}
+			if (draft.supersedesId() != null && !this.index.containsId(repo.name(), draft.supersedesId())) {
+				throw InvalidLearningException.unknownSupersededRow(draft.supersedesId(), repo.name());
+			}
+			NearDuplicates.Match near = force ? null
+					: this.nearDuplicates.find(repo, draft.status(), draft.learning(), draft.supersedesId());
+			if (near != null) {
+				return new AppendResult(AppendResult.DUPLICATE_SKIP,
+						"duplicate-skip: near-duplicate similarity=" + String.format("%.2f", near.similarity())
+								+ " existing_id=" + near.id() + " path=" + path
+								+ " (append with force=true to keep both)",
+						near.id(), path, near.similarity(), this.views.require(repo.name(), near.id()));
+			}
+			String capturedAt = CanonicalFormat.capturedAt(this.clock.instant());
+			String id = CanonicalFormat.id(capturedAt, draft.fingerprint());
+			write(repo, toRow(repo, draft, id, capturedAt));
+			indexAfterWrite(repo);
+			return new AppendResult(AppendResult.APPENDED,
+					"appended: id=" + id + " status=" + draft.status() + " path=" + path, id, path, null,
+					this.views.require(repo.name(), id));
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private void write(Repo repo, String row) {
+		try {
+			LearningLog.append(repo.storeFile(), row);
+		}
+		catch (IOException ex) {
+			throw StoreUnavailableException.writing(repo.name(), ex);
+		}
+	}
+
+	private void indexAfterWrite(Repo repo) {
+		try {
+			this.index.sync(repo);
+			this.syncErrors.remove(repo.name());
+		}
+		catch (IOException | RuntimeException ex) {
+			this.syncErrors.put(repo.name(), ex.toString());
+			log.warn("Row written to {} but not indexed yet; the next sync indexes it", repo.storeFile(), ex);
+		}
+	}
+
+	private void syncForWrite(Repo repo) {
+		try {
+			this.index.sync(repo);
+			this.syncErrors.remove(repo.name());
+		}
+		catch (IOException ex) {
+			this.syncErrors.put(repo.name(), ex.toString());
+			throw StoreUnavailableException.reading(repo.name(), ex);
+		}
+	}
+
+	private String toRow(Repo repo, Draft draft, String id, String capturedAt) {
+		ObjectNode row = this.mapper.createObjectNode();
+		row.put("id", id);
+		row.put("captured_at", capturedAt);
+		row.put("status", draft.status());
+		row.put("learning", draft.learning());
+		ArrayNode evidence = row.putArray("evidence");
+		draft.evidence().forEach(evidence::add);
+		row.put("application", draft.application());
+		GitContext git = GitContext.of(repo.root());
+		ObjectNode context = row.putObject("context");
+		context.put("repo", (draft.contextRepo() != null) ? draft.contextRepo() : git.repo());
+		context.put("branch", (draft.branch() != null) ? draft.branch() : git.branch());
+		ArrayNode paths = context.putArray("paths");
+		draft.paths().forEach(paths::add);
+		row.put("source", draft.source());
+		row.put("fingerprint", draft.fingerprint());
+		if (!draft.tags().isEmpty()) {
+			ArrayNode tags = row.putArray("tags");
+			draft.tags().forEach(tags::add);
+		}
+		if (!draft.relatedIds().isEmpty()) {
+			ArrayNode related = row.putArray("related_ids");
+			draft.relatedIds().forEach(related::add);
+		}
+		if (draft.supersedesId() != null) {
+			row.put("supersedes_id", draft.supersedesId());
+		}
+		return this.mapper.writeValueAsString(row);
+	}
+
+	/**
+	 * Catches the index of {@code repo} up with its file if the file changed since the
+	 * last sync. Reads go on from the index as it is when the file cannot be read; the
+	 * failure is logged and shown in the repository's state.
+	 * @param repo the repository
+	 */
+	public void ensureFresh(Repo repo) {
+		try {
+			if (this.index.isCurrent(repo)) {
+				return;
+			}
+		}
+		catch (IOException ex) {
+			this.syncErrors.put(repo.name(), ex.toString());
+			return;
+		}
+		ReentrantLock lock = lockOf(repo);
+		lock.lock();
+		try {
+			if (!this.index.isCurrent(repo)) {
+				this.index.sync(repo);
+			}
+			this.syncErrors.remove(repo.name());
+		}
+		catch (IOException | RuntimeException ex) {
+			this.syncErrors.put(repo.name(), ex.toString());
+			log.warn("Could not sync the index of {} with {}", repo.name(), repo.storeFile(), ex);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Picks up changes made to any store without the service, between requests. */
+	@Scheduled(fixedDelayString = "${learnings.store.poll-interval:2s}",
+			initialDelayString = "${learnings.store.poll-interval:2s}")
+	void syncAll() {
+		this.repositories.all().forEach(this::ensureFresh);
+	}
+
+	/** Runs {@code work} while holding the repository's write lock. */
+	<T> T locked(Repo repo, IoWork<T> work) throws IOException {
+		ReentrantLock lock = lockOf(repo);
+		lock.lock();
+		try {
+			return work.run();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	@FunctionalInterface
+	interface IoWork<T> {
+
+		T run() throws IOException;
+
+	}
+
+	/** The last sync failure of a repository, or null if its last sync succeeded. */
+	@Nullable
+	String syncError(Repo repo) {
+		return this.syncErrors.get(repo.name());
+	}
+
+	private ReentrantLock lockOf(Repo repo) {
+		return this.locks.computeIfAbsent(repo.name(), (name) -> new ReentrantLock());
+	}
+
+	/** An append request normalised to the store's conventions. */
+	private record Draft(String status, String learning, List<String> evidence, String application, String source,
+			@Nullable String contextRepo, @Nullable String branch, List<String> paths, List<String> tags,
+			List<String> relatedIds, @Nullable String supersedesId, String fingerprint) {
+
+		static Draft of(AppendRequest request, String defaultSource) {
+			String status = CanonicalFormat.normalizeLabel(request.status());
+			if (!CanonicalFormat.STATUSES.contains(status)) {
+				throw InvalidLearningException.unknownStatus(request.status(), status);
+			}
+			String learning = CanonicalFormat.collapseWhitespace(request.learning());
+			List<String> tags = CanonicalFormat.normalizeTags(orEmpty(request.tags()));
+			if (request.tags() != null && !request.tags().isEmpty() && tags.isEmpty()) {
+				throw InvalidLearningException.blankAfterNormalising("tags");
+			}
+			AppendRequest.ContextInput context = request.context();
+			String source = (request.source() != null && !request.source().isBlank()) ? request.source().strip()
+					: defaultSource;
+			String supersedes = (request.supersedesId() != null && !request.supersedesId().isBlank())
+					? request.supersedesId().strip() : null;
+			return new Draft(status, learning, request.evidence().stream().map(String::strip).toList(),
+					request.application().strip(), source, (context != null) ? context.repo() : null,
+					(context != null) ? context.branch() : null,
+					(context != null) ? orEmpty(context.paths()) : List.of(), tags,
+					orEmpty(request.relatedIds()).stream().map(String::strip).distinct().toList(), supersedes,
+					CanonicalFormat.fingerprint(status, learning));
+		}
+
+		private static List<String> orEmpty(@Nullable List<String> values) {
+			return (values != null) ? values : List.of();
+		}
+
+	}
+
+}

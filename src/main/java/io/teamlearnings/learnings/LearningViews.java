@@ -1,0 +1,57 @@
+package io.teamlearnings.learnings;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns index rows into {@link LearningView}s: the row re-read from its original line, so
+ * every field comes back as written, and the ids of the rows that supersede it.
+ */
+@Component
+@Transactional(readOnly = true)
+class LearningViews {
+
+	private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {
+	};
+
+	private final IndexedLearningRepository rows;
+
+	private final JsonMapper mapper = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+		.build();
+
+	LearningViews(IndexedLearningRepository rows) {
+		this.rows = rows;
+	}
+
+	LearningView require(String repo, String id) {
+		return this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
+			.map((row) -> of(repo, List.of(row)).get(0))
+			.orElseThrow(() -> LearningNotFoundException.forId(repo, id));
+	}
+
+	List<LearningView> of(String repo, Collection<IndexedLearning> indexed) {
+		Map<String, List<String>> supersededBy = new LinkedHashMap<>();
+		if (!indexed.isEmpty()) {
+			for (Object[] pair : this.rows.findSupersessions(repo,
+					indexed.stream().map(IndexedLearning::id).toList())) {
+				supersededBy.computeIfAbsent((String) pair[0], (key) -> new ArrayList<>()).add((String) pair[1]);
+			}
+		}
+		return indexed.stream()
+			.map((row) -> new LearningView(repo, row.lineNo(), this.mapper.readValue(row.raw(), ROW),
+					supersededBy.getOrDefault(row.id(), List.of())))
+			.toList();
+	}
+
+}

@@ -1,0 +1,181 @@
+package io.teamlearnings.system;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.teamlearnings.repos.UnknownRepositoryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error as an RFC 9457 problem detail with a human title and what was wrong: the
+ * field, the parameter, the repository. Nothing internal reaches the client; unexpected
+ * failures are logged and answered with a plain 500.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler
+	ProblemDetail unknownRepository(UnknownRepositoryException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Unknown repository");
+		problem.setProperty("repo", ex.name());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail payloadTooLarge(PayloadTooLargeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+		problem.setTitle("Request body too large");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The service failed unexpectedly; the failure is in its log.");
+		problem.setTitle("Internal error");
+		return problem;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+			errors.add(fieldError(jsonName(error.getField()), error.getDefaultMessage()));
+		}
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach((error) -> errors.add(fieldError(error.getObjectName(), error.getDefaultMessage())));
+		return invalid(ex, headers, status, request, errors);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach((result) -> {
+			String name = result.getMethodParameter().getParameterName();
+			for (MessageSourceResolvable error : result.getResolvableErrors()) {
+				errors.add(fieldError(jsonName(String.valueOf(name)), error.getDefaultMessage()));
+			}
+		});
+		return invalid(ex, headers, status, request, errors);
+	}
+
+	private ResponseEntity<Object> invalid(Exception ex, HttpHeaders headers, HttpStatusCode status, WebRequest request,
+			List<Map<String, String>> errors) {
+		String detail = errors.stream()
+			.map((error) -> "'" + error.get("field") + "' " + error.get("message"))
+			.collect(Collectors.joining("; "));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "Invalid request: " + detail);
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof PayloadTooLargeException tooLarge) {
+			return handleExceptionInternal(ex, payloadTooLarge(tooLarge), headers, HttpStatus.CONTENT_TOO_LARGE,
+					request);
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unreadable(cause));
+		problem.setTitle("Unreadable request body");
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private static String unreadable(Throwable cause) {
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			String parent = at(unknown.getPath().subList(0, unknown.getPath().size() - 1));
+			return "Unknown field '" + unknown.getPropertyName() + "'"
+					+ (parent.isEmpty() ? "" : " in '" + parent + "'") + "; known fields are "
+					+ unknown.getKnownPropertyIds();
+		}
+		if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
+			return "Field '" + at(mapping.getPath()) + "' has the wrong type or shape: " + mapping.getOriginalMessage();
+		}
+		if (cause instanceof StreamReadException syntax) {
+			return "Malformed JSON at line " + syntax.getLocation().getLineNr() + ", column "
+					+ syntax.getLocation().getColumnNr() + ": " + syntax.getOriginalMessage();
+		}
+		if (cause instanceof JacksonException json) {
+			return "Malformed JSON: " + json.getOriginalMessage();
+		}
+		return "The request body is missing or is not valid JSON.";
+	}
+
+	private static String at(List<JacksonException.Reference> references) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : references) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	@ExceptionHandler
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Parameter '" + ex.getName() + "' cannot be '" + ex.getValue() + "'"
+						+ ((ex.getRequiredType() != null) ? "; expected " + describe(ex.getRequiredType()) : ""));
+		problem.setTitle("Invalid parameter");
+		problem.setProperty("errors", List.of(fieldError(ex.getName(), "invalid value")));
+		return problem;
+	}
+
+	private static String describe(Class<?> type) {
+		return switch (type.getSimpleName()) {
+			case "Instant" -> "an ISO-8601 instant such as 2026-03-01T00:00:00Z";
+			case "int", "Integer", "long", "Long" -> "a whole number";
+			case "boolean", "Boolean" -> "true or false";
+			default -> "a " + type.getSimpleName();
+		};
+	}
+
+	private static Map<String, String> fieldError(String field, String message) {
+		Map<String, String> error = new LinkedHashMap<>();
+		error.put("field", field);
+		error.put("message", message);
+		return error;
+	}
+
+	/** {@code relatedIds[0]} as the JSON field {@code related_ids[0]}. */
+	static String jsonName(String javaName) {
+		return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.teamlearnings.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits on what callers may send ({@code learnings.http}).
+ *
+ * @param maxRequestSize largest request body accepted; larger ones get 413
+ */
+@Validated
+@ConfigurationProperties("learnings.http")
+record HttpProperties(@DefaultValue("256KB") DataSize maxRequestSize) {
+
+	long maxRequestBytes() {
+		return this.maxRequestSize.toBytes();
+	}
+
+}
