@@ -121,7 +121,9 @@ public class LearningStore {
 
 	private void syncForWrite(Repo repo) {
 		try {
-			this.index.sync(repo);
+			if (!this.index.isCurrent(repo)) {
+				this.index.sync(repo);
+			}
 			this.syncErrors.remove(repo.name());
 		}
 		catch (IOException ex) {

@@ -1,0 +1,129 @@
+package io.teamlearnings.learnings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.teamlearnings.support.HttpClientSupport;
+import io.teamlearnings.support.HttpClientSupport.Response;
+import io.teamlearnings.support.TestStores;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many clients appending at once over HTTP: no torn or interleaved line, no lost row, and
+ * one row for one rule however many send it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConcurrentAppendTests {
+
+	private static final Path DISTINCT = TestStores.newDirectory("distinct-repo");
+
+	private static final Path SAME = TestStores.newDirectory("same-repo");
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final int THREADS = 8;
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void repositories(DynamicPropertyRegistry registry) {
+		registry.add("learnings.data-dir", () -> TestStores.newDirectory("data").toString());
+		registry.add("learnings.repos[0].name", () -> "distinct");
+		registry.add("learnings.repos[0].root", DISTINCT::toString);
+		registry.add("learnings.repos[1].name", () -> "same");
+		registry.add("learnings.repos[1].root", SAME::toString);
+	}
+
+	@Test
+	void eightClientsAppendingFiveHundredRulesEachLeaveFourThousandWholeRows() throws Exception {
+		HttpClientSupport http = new HttpClientSupport(this.port);
+		List<Integer> statuses = runConcurrently((thread) -> () -> {
+			List<Integer> codes = new ArrayList<>();
+			for (int i = 0; i < 500; i++) {
+				codes.add(http.postJson("/api/repos/distinct/learnings?force=true", HttpClientSupport.learningJson(
+						"Client " + thread + " rule " + i + " keeps its own wording " + (thread * 1000 + i), "do_more"))
+					.status());
+			}
+			return codes;
+		});
+
+		assertThat(statuses).hasSize(4000).containsOnly(201);
+		List<String> lines = Files.readAllLines(DISTINCT.resolve(".learnings.jsonl"));
+		assertThat(lines).hasSize(4000);
+		Set<String> ids = new HashSet<>();
+		for (String line : lines) {
+			JsonNode row = MAPPER.readTree(line);
+			ids.add(row.get("id").asString());
+		}
+		assertThat(ids).hasSize(4000);
+		JsonNode health = http.get("/api/repos/distinct/health").json();
+		assertThat(health.get("rows_in_index").asLong()).isEqualTo(4000);
+		assertThat(health.get("in_sync").asBoolean()).isTrue();
+		assertThat(health.get("healthy").asBoolean()).isTrue();
+	}
+
+	@Test
+	void eightClientsAppendingTheSameRuleLeaveOneRow() throws Exception {
+		HttpClientSupport http = new HttpClientSupport(this.port);
+		String rule = HttpClientSupport.learningJson("When eight agents learn the same thing, keep it once.",
+				"codify_now");
+		List<Response> responses = new ArrayList<>();
+		runConcurrently((thread) -> () -> {
+			Response response = http.postJson("/api/repos/same/learnings", rule);
+			synchronized (responses) {
+				responses.add(response);
+			}
+			return List.of(response.status());
+		});
+
+		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 200);
+		assertThat(responses).filteredOn((response) -> response.status() == 200)
+			.allSatisfy((response) -> assertThat(response.json().get("proof").asString())
+				.startsWith("duplicate-skip: fingerprint="));
+		assertThat(Files.readAllLines(SAME.resolve(".learnings.jsonl"))).hasSize(1);
+	}
+
+	private interface Client {
+
+		Callable<List<Integer>> forThread(int thread);
+
+	}
+
+	private static List<Integer> runConcurrently(Client client) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+		try {
+			List<Future<List<Integer>>> futures = new ArrayList<>();
+			for (int thread = 0; thread < THREADS; thread++) {
+				futures.add(pool.submit(client.forThread(thread)));
+			}
+			List<Integer> all = new ArrayList<>();
+			for (Future<List<Integer>> future : futures) {
+				all.addAll(future.get());
+			}
+			return all;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+}
