@@ -88,11 +88,12 @@ public class LearningStore {
 			}
 			String capturedAt = CanonicalFormat.capturedAt(this.clock.instant());
 			String id = CanonicalFormat.id(capturedAt, draft.fingerprint());
-			write(repo, toRow(repo, draft, id, capturedAt));
-			indexAfterWrite(repo);
+			ObjectNode row = toRow(repo, draft, id, capturedAt);
+			write(repo, this.mapper.writeValueAsString(row));
+			LearningView view = indexAfterWrite(repo) ? this.views.require(repo.name(), id)
+					: this.views.unindexed(repo, row);
 			return new AppendResult(AppendResult.APPENDED,
-					"appended: id=" + id + " status=" + draft.status() + " path=" + path, id, path, null,
-					this.views.require(repo.name(), id));
+					"appended: id=" + id + " status=" + draft.status() + " path=" + path, id, path, null, view);
 		}
 		finally {
 			lock.unlock();
@@ -108,14 +109,17 @@ public class LearningStore {
 		}
 	}
 
-	private void indexAfterWrite(Repo repo) {
+	/** Indexes the row just written; false if that failed (the next sync indexes it). */
+	private boolean indexAfterWrite(Repo repo) {
 		try {
 			this.index.sync(repo);
 			this.syncErrors.remove(repo.name());
+			return true;
 		}
 		catch (IOException | RuntimeException ex) {
 			this.syncErrors.put(repo.name(), ex.toString());
 			log.warn("Row written to {} but not indexed yet; the next sync indexes it", repo.storeFile(), ex);
+			return false;
 		}
 	}
 
@@ -132,7 +136,7 @@ public class LearningStore {
 		}
 	}
 
-	private String toRow(Repo repo, Draft draft, String id, String capturedAt) {
+	private ObjectNode toRow(Repo repo, Draft draft, String id, String capturedAt) {
 		ObjectNode row = this.mapper.createObjectNode();
 		row.put("id", id);
 		row.put("captured_at", capturedAt);
@@ -160,7 +164,7 @@ public class LearningStore {
 		if (draft.supersedesId() != null) {
 			row.put("supersedes_id", draft.supersedesId());
 		}
-		return this.mapper.writeValueAsString(row);
+		return row;
 	}
 
 	/**

@@ -1,16 +1,20 @@
 package io.teamlearnings.learnings;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.teamlearnings.repos.Repo;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns index rows into {@link LearningView}s: the row re-read from its original line, so
@@ -38,6 +42,22 @@ class LearningViews {
 		return this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
 			.map((row) -> of(repo, List.of(row)).get(0))
 			.orElseThrow(() -> LearningNotFoundException.forId(repo, id));
+	}
+
+	/**
+	 * A row just appended that the index could not take yet: served from what was
+	 * written, its line number counted from the file (it is the file's last line).
+	 */
+	LearningView unindexed(Repo repo, ObjectNode row) {
+		long line = 0;
+		try {
+			line = JsonlScanner.scan(repo.storeFile(), 0, 1, (ignored) -> {
+			}).nextLineNumber() - 1;
+		}
+		catch (IOException ex) {
+			line = -1;
+		}
+		return new LearningView(repo.name(), line, this.mapper.convertValue(row, ROW), List.of());
 	}
 
 	List<LearningView> of(String repo, Collection<IndexedLearning> indexed) {
