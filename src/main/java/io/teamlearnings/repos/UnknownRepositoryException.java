@@ -12,7 +12,12 @@ public class UnknownRepositoryException extends RuntimeException {
 		this.name = name;
 	}
 
-	static UnknownRepositoryException forName(String name) {
+	/**
+	 * The exception for a request naming {@code name}.
+	 * @param name the unknown name
+	 * @return the exception
+	 */
+	public static UnknownRepositoryException forName(String name) {
 		return new UnknownRepositoryException(name);
 	}
 

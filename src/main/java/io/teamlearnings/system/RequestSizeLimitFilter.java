@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the limit.
  */
 @Component
+@EnableConfigurationProperties(HttpProperties.class)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
