@@ -78,9 +78,12 @@ class LearningController {
 	@ApiResponse(responseCode = "503", description = "The store could not be read or written; nothing was appended",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	ResponseEntity<?> append(@PathVariable String repo, @Valid @RequestBody AppendRequest request, @Parameter(
-			description = "Append even if a near-duplicate exists (an exact duplicate is never written)") @RequestParam(
-					defaultValue = "false") boolean force,
+	ResponseEntity<?> append(@Parameter(
+			description = "Repository name, as GET /api/repos lists it", example = "default") @PathVariable String repo,
+			@Valid @RequestBody AppendRequest request,
+			@Parameter(
+					description = "Append even if a near-duplicate exists (an exact duplicate is never written)") @RequestParam(
+							defaultValue = "false") boolean force,
 			@RequestHeader(name = HttpHeaders.ACCEPT,
 					required = false) @Parameter(hidden = true) @Nullable String accept) {
 		AppendResult result = this.store.append(repo, request, force);
@@ -119,7 +122,9 @@ class LearningController {
 	@ApiResponse(responseCode = "404", description = "Unknown repository",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	PagedResult<LearningView> browse(@PathVariable String repo,
+	PagedResult<LearningView> browse(
+			@Parameter(description = "Repository name, as GET /api/repos lists it",
+					example = "default") @PathVariable String repo,
 			@Parameter(description = "Only this status",
 					example = "codify_now") @RequestParam(required = false) @Nullable String status,
 			@Parameter(description = "Only rows with this tag",
@@ -148,8 +153,11 @@ class LearningController {
 	@ApiResponse(responseCode = "404", description = "Unknown repository",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	List<LearningView> recent(@PathVariable String repo, @Parameter(
-			description = "How many rows, 1 to 200") @RequestParam(defaultValue = "10") @Min(1) @Max(200) int limit) {
+	List<LearningView> recent(
+			@Parameter(description = "Repository name, as GET /api/repos lists it",
+					example = "default") @PathVariable String repo,
+			@Parameter(description = "How many rows, 1 to 200") @RequestParam(
+					defaultValue = "10") @Min(1) @Max(200) int limit) {
 		return this.queries.recent(repo, limit);
 	}
 
@@ -160,7 +168,10 @@ class LearningController {
 	@ApiResponse(responseCode = "404", description = "Unknown repository or id",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	LearningView get(@PathVariable String repo, @PathVariable String id) {
+	LearningView get(
+			@Parameter(description = "Repository name, as GET /api/repos lists it",
+					example = "default") @PathVariable String repo,
+			@Parameter(description = "Row id", example = "lrn-20260528T170724Z-c468d2a9") @PathVariable String id) {
 		return this.queries.get(repo, id);
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -47,7 +48,8 @@ class RepoController {
 	@ApiResponse(responseCode = "503", description = "The file could not be read",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	RepoHealth health(@PathVariable String repo) throws IOException {
+	RepoHealth health(@Parameter(description = "Repository name, as GET /api/repos lists it",
+			example = "default") @PathVariable String repo) throws IOException {
 		return this.status.health(repo);
 	}
 
@@ -61,7 +63,8 @@ class RepoController {
 	@ApiResponse(responseCode = "503", description = "The file could not be read",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	RepoHealth reindex(@PathVariable String repo) throws IOException {
+	RepoHealth reindex(@Parameter(description = "Repository name, as GET /api/repos lists it",
+			example = "default") @PathVariable String repo) throws IOException {
 		return this.status.reindex(repo);
 	}
 

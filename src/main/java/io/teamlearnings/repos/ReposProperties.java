@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("learnings")
-record ReposProperties(@DefaultValue @Valid List<RepoSetting> repos) {
+record ReposProperties(@DefaultValue List<@Valid RepoSetting> repos) {
 
 	/**
 	 * One configured repository.
