@@ -133,7 +133,6 @@ class FixtureRepositoryTests {
 		assertThat(appended.get("learning").asString())
 			.isEqualTo("When recall misses a rule, prefer widening the query because tags lag behind text.");
 		assertThat(appended.get("status").asString()).isEqualTo("do_more");
-		assertThat(appended.get("tags").findValuesAsString("")).isEmpty();
 		assertThat(appended.get("tags").toString()).isEqualTo("[\"recall\",\"search_quality\"]");
 		assertThat(appended.get("fingerprint").asString())
 			.isEqualTo(CanonicalFormat.fingerprint("do_more", appended.get("learning").asString().toLowerCase()));
@@ -205,6 +204,54 @@ class FixtureRepositoryTests {
 		assertThat(after.has("torn_tail")).isFalse();
 		assertThat(after.get("malformed").get(0).get("line").asLong()).isEqualTo(1);
 		assertThat(after.get("rows_in_index").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void skipsTheSameRuleInOtherWordsUnlessForced() throws IOException {
+		String original = "When a launchd agent must run on schedule, prefer installing the LaunchAgent because "
+				+ "database updates alone never execute the schedule.";
+		String paraphrase = "When launchd agents must run on schedules, prefer installing LaunchAgents because "
+				+ "database updates alone never execute schedules.";
+		Response first = this.http.postJson("/api/repos/shared/learnings",
+				HttpClientSupport.learningJson(original, "investigate_more"));
+		long size = Files.size(SHARED.resolve(".learnings.jsonl"));
+
+		Response near = this.http.postJson("/api/repos/shared/learnings",
+				HttpClientSupport.learningJson(paraphrase, "investigate_more"));
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(near.status()).isEqualTo(200);
+		assertThat(near.json().get("proof").asString()).startsWith("duplicate-skip: near-duplicate similarity=")
+			.contains("existing_id=" + first.json().get("id").asString());
+		assertThat(near.json().get("similarity").asDouble()).isGreaterThanOrEqualTo(0.8);
+		assertThat(Files.size(SHARED.resolve(".learnings.jsonl"))).isEqualTo(size);
+
+		Response forced = this.http.postJson("/api/repos/shared/learnings?force=true",
+				HttpClientSupport.learningJson(paraphrase, "investigate_more"));
+		assertThat(forced.status()).isEqualTo(201);
+		Response otherStatus = this.http.postJson("/api/repos/shared/learnings",
+				HttpClientSupport.learningJson(paraphrase, "codify_now"));
+		assertThat(otherStatus.status()).isEqualTo(201);
+	}
+
+	@Test
+	void supersedesOnlyARowOfTheSameRepository() throws IOException {
+		String request = HttpClientSupport
+			.learningJson("Launchd installers are idempotent and path-agnostic, checked by a second run.", "codified");
+		Response unknown = this.http.postJson("/api/repos/shared/learnings",
+				request.replace("}", ",\"supersedes_id\":\"lrn-20990101T000000Z-00000000\"}"));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("supersedes_id");
+
+		Response superseding = this.http.postJson("/api/repos/shared/learnings",
+				request.replace("}", ",\"supersedes_id\":\"lrn-20260214T193029Z-376998e1\"}"));
+
+		assertThat(superseding.status()).isEqualTo(201);
+		String id = superseding.json().get("id").asString();
+		JsonNode old = this.http.get("/api/repos/shared/learnings/lrn-20260214T193029Z-376998e1").json();
+		assertThat(old.get("superseded_by").get(0).asString()).isEqualTo(id);
+		JsonNode current = this.http.get("/api/repos/shared/learnings?size=200&status=codify_now").json();
+		assertThat(current.get("items").findValuesAsString("id")).doesNotContain("lrn-20260214T193029Z-376998e1");
 	}
 
 	private static List<String> fieldNames(JsonNode node) {
