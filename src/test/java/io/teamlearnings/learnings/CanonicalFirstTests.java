@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.support.HttpClientSupport;
@@ -48,9 +49,7 @@ class CanonicalFirstTests {
 
 	@DynamicPropertySource
 	static void repositories(DynamicPropertyRegistry registry) {
-		registry.add("learnings.data-dir", () -> TestStores.newDirectory("data").toString());
-		registry.add("learnings.repos[0].name", () -> "canonical");
-		registry.add("learnings.repos[0].root", ROOT::toString);
+		TestStores.serve(registry, Map.entry("canonical", ROOT));
 	}
 
 	@AfterEach

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Map;
 
 import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.HttpClientSupport.Response;
@@ -46,11 +47,7 @@ class ConcurrentAppendTests {
 
 	@DynamicPropertySource
 	static void repositories(DynamicPropertyRegistry registry) {
-		registry.add("learnings.data-dir", () -> TestStores.newDirectory("data").toString());
-		registry.add("learnings.repos[0].name", () -> "distinct");
-		registry.add("learnings.repos[0].root", DISTINCT::toString);
-		registry.add("learnings.repos[1].name", () -> "same");
-		registry.add("learnings.repos[1].root", SAME::toString);
+		TestStores.serve(registry, Map.entry("distinct", DISTINCT), Map.entry("same", SAME));
 	}
 
 	@Test

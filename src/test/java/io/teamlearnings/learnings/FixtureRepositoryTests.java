@@ -51,15 +51,8 @@ class FixtureRepositoryTests {
 
 	@DynamicPropertySource
 	static void repositories(DynamicPropertyRegistry registry) {
-		registry.add("learnings.data-dir", () -> TestStores.newDirectory("data").toString());
-		registry.add("learnings.repos[0].name", () -> "dotfiles");
-		registry.add("learnings.repos[0].root", DOTFILES::toString);
-		registry.add("learnings.repos[1].name", () -> "shared");
-		registry.add("learnings.repos[1].root", SHARED::toString);
-		registry.add("learnings.repos[2].name", () -> "external");
-		registry.add("learnings.repos[2].root", EXTERNAL::toString);
-		registry.add("learnings.repos[3].name", () -> "torn");
-		registry.add("learnings.repos[3].root", TORN::toString);
+		TestStores.serve(registry, Map.entry("dotfiles", DOTFILES), Map.entry("shared", SHARED),
+				Map.entry("external", EXTERNAL), Map.entry("torn", TORN));
 	}
 
 	@BeforeEach

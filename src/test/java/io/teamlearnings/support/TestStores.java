@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Temporary repositories and data directories for tests, so that no test touches the
@@ -27,6 +30,20 @@ public final class TestStores {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Serves the given repositories, in order, with the index in a new temporary data
+	 * directory.
+	 */
+	@SafeVarargs
+	public static void serve(DynamicPropertyRegistry registry, Map.Entry<String, Path>... repos) {
+		registry.add("learnings.data-dir", () -> newDirectory("data").toString());
+		for (int i = 0; i < repos.length; i++) {
+			Map.Entry<String, Path> repo = repos[i];
+			registry.add("learnings.repos[" + i + "].name", repo::getKey);
+			registry.add("learnings.repos[" + i + "].root", () -> repo.getValue().toString());
 		}
 	}
 

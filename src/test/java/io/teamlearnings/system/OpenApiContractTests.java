@@ -3,6 +3,7 @@ package io.teamlearnings.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.TestStores;
@@ -32,9 +33,7 @@ class OpenApiContractTests {
 
 	@DynamicPropertySource
 	static void repositories(DynamicPropertyRegistry registry) {
-		registry.add("learnings.data-dir", () -> TestStores.newDirectory("data").toString());
-		registry.add("learnings.repos[0].name", () -> "contract");
-		registry.add("learnings.repos[0].root", () -> TestStores.newDirectory("contract-repo").toString());
+		TestStores.serve(registry, Map.entry("contract", TestStores.newDirectory("contract-repo")));
 	}
 
 	@Test
