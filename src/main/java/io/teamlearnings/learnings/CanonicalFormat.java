@@ -25,6 +25,9 @@ final class CanonicalFormat {
 	static final List<String> STATUSES = List.of("do_more", "do_less", "codify_now", "review_later", "investigate_more",
 			"avoid_for_now", "codified");
 
+	/** Status of the row that withdraws another; written only by a withdrawal. */
+	static final String WITHDRAWN = "withdrawn";
+
 	private static final Pattern NON_WORD_RUN = Pattern.compile("[^a-z0-9]+");
 
 	private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");

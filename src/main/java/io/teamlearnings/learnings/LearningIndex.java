@@ -48,8 +48,8 @@ class LearningIndex {
 	private static final String INSERT_ROW = """
 			INSERT INTO learning_row (repo, line_no, byte_offset, id, captured_at, captured_ts, status, learning,
 			    application, evidence, source, fingerprint, tags, context_repo, branch, paths, related_ids,
-			    supersedes_id, raw)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			    supersedes_id, raw, terms, field_lengths)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private static final String INSERT_MALFORMED = "INSERT INTO malformed_line (repo, line_no, byte_offset, reason) VALUES (?, ?, ?, ?)";
 
@@ -59,14 +59,17 @@ class LearningIndex {
 
 	private final LineParser parser;
 
+	private final TextAnalysis analysis;
+
 	private final Map<String, FileStamp> synced = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
-	LearningIndex(JdbcTemplate jdbc, TransactionTemplate transactions, LineParser parser) {
+	LearningIndex(JdbcTemplate jdbc, TransactionTemplate transactions, LineParser parser, TextAnalysis analysis) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.parser = parser;
+		this.analysis = analysis;
 	}
 
 	/**
@@ -184,13 +187,14 @@ class LearningIndex {
 		return new SyncReport(rebuild, counts[0], counts[1], end.tornBytes());
 	}
 
-	private static Object[] rowParameters(String repo, JsonlScanner.RawLine line, LearningRow row) {
+	private Object[] rowParameters(String repo, JsonlScanner.RawLine line, LearningRow row) {
 		Instant captured = row.capturedInstant();
+		TermVector.Encoded terms = TermVector.encode(row, this.analysis);
 		return new Object[] { repo, line.number(), line.offset(), row.id(), row.capturedAt(),
 				(captured != null) ? OffsetDateTime.ofInstant(captured, ZoneOffset.UTC) : null, row.status(),
 				row.learning(), row.application(), String.join("\n", row.evidence()), row.source(), row.fingerprint(),
 				tagColumn(row.tags()), row.contextRepo(), row.branch(), String.join("\n", row.paths()),
-				String.join(",", row.relatedIds()), row.supersedesId(), row.raw() };
+				String.join(",", row.relatedIds()), row.supersedesId(), row.raw(), terms.entries(), terms.lengths() };
 	}
 
 	/**
@@ -259,6 +263,12 @@ class LearningIndex {
 		Long malformed = this.jdbc.queryForObject("SELECT COUNT(*) FROM malformed_line WHERE repo = ?", Long.class,
 				repo);
 		return new Counts((rows != null) ? rows : 0, (malformed != null) ? malformed : 0);
+	}
+
+	/** Line number of the last indexed row of a repository, 0 if none. */
+	long lastIndexedLine(String repo) {
+		Long line = this.jdbc.queryForObject("SELECT MAX(line_no) FROM learning_row WHERE repo = ?", Long.class, repo);
+		return (line != null) ? line : 0;
 	}
 
 	/** The id of an indexed row with this fingerprint, if any. */

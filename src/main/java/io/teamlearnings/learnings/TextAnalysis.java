@@ -3,24 +3,68 @@ package io.teamlearnings.learnings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.LengthFilter;
+import org.apache.lucene.analysis.miscellaneous.PatternKeywordMarkerFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Turns learning text into comparable terms with Lucene's English analyser: case folding,
- * English stop words removed, Porter stemming.
+ * Turns learning text into terms, with Lucene's analysis components, in a way that fits
+ * what learnings contain: prose and code side by side. Text is split on whitespace;
+ * surrounding punctuation is trimmed; a compound token such as {@code FileChannel.force},
+ * {@code --drop-superseded}, {@code snake_case} or {@code src/parser} is kept whole
+ * <em>and</em> split into its parts (at punctuation and case changes); everything is
+ * lower-cased, English stop words are removed and plain words are Porter-stemmed
+ * (compound tokens are kept unstemmed). So {@code force}, {@code FileChannel} and
+ * {@code filechannel.force} all find a row that mentions {@code FileChannel.force()}.
  */
 @Component
 class TextAnalysis implements AutoCloseable {
 
-	private final Analyzer analyzer = new EnglishAnalyzer();
+	private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
 
+	private static final Pattern COMPOUND = Pattern.compile(".*[^\\p{L}\\p{N}].*");
+
+	private static final int WORD_DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+			| WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
+			| WordDelimiterGraphFilter.PRESERVE_ORIGINAL | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
+
+	/** Longest term kept; longer tokens (hashes, blobs) are dropped. */
+	static final int MAX_TERM_LENGTH = 120;
+
+	private final Analyzer analyzer = new Analyzer() {
+
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			Tokenizer source = new WhitespaceTokenizer();
+			TokenStream stream = new PatternReplaceFilter(source, EDGE_PUNCTUATION, "", true);
+			stream = new LengthFilter(stream, 1, MAX_TERM_LENGTH);
+			stream = new WordDelimiterGraphFilter(stream, WORD_DELIMITER_FLAGS, null);
+			stream = new LowerCaseFilter(stream);
+			stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+			stream = new PatternKeywordMarkerFilter(stream, COMPOUND);
+			return new TokenStreamComponents(source, new PorterStemFilter(stream));
+		}
+
+	};
+
+	/** The terms of {@code text}, in order, repeats kept. */
 	List<String> terms(String text) {
 		List<String> terms = new ArrayList<>();
 		try (TokenStream stream = this.analyzer.tokenStream("text", text)) {
@@ -35,6 +79,15 @@ class TextAnalysis implements AutoCloseable {
 			throw new UncheckedIOException("analysing in-memory text cannot fail", ex);
 		}
 		return terms;
+	}
+
+	/** Each distinct term of {@code text} with how often it occurs. */
+	Map<String, Integer> termFrequencies(String text) {
+		Map<String, Integer> frequencies = new LinkedHashMap<>();
+		for (String term : terms(text)) {
+			frequencies.merge(term, 1, Integer::sum);
+		}
+		return frequencies;
 	}
 
 	@Override

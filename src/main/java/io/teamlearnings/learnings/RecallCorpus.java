@@ -1,0 +1,227 @@
+package io.teamlearnings.learnings;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+import io.teamlearnings.repos.Repo;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The index's rows of each repository as an in-memory inverted index, for ranked recall,
+ * similarity and themes. It is loaded from H2 (the analysed terms stored with each row),
+ * never from the JSONL, and follows the index: rows indexed since the last look are
+ * added, and a rebuilt index is loaded anew.
+ */
+@Component
+class RecallCorpus {
+
+	private static final int FIELDS = TermVector.Field.ALL.length;
+
+	private final JdbcTemplate jdbc;
+
+	private final LearningIndex index;
+
+	private final Map<String, Corpus> corpora = new ConcurrentHashMap<>();
+
+	RecallCorpus(JdbcTemplate jdbc, LearningIndex index) {
+		this.jdbc = jdbc;
+		this.index = index;
+	}
+
+	/**
+	 * One indexed row as recall sees it.
+	 *
+	 * @param number position in the corpus
+	 * @param line line number in the file
+	 * @param id row id
+	 * @param status row status
+	 * @param captured capture time, if the row has a valid one
+	 * @param supersedesId the row it supersedes, if any
+	 * @param paths its context paths
+	 * @param tags its normalised tags
+	 * @param lengths terms per recall field
+	 * @param signature sorted distinct hashes of the learning's terms, for similarity
+	 */
+	record Doc(int number, long line, String id, String status, @Nullable Instant captured,
+			@Nullable String supersedesId, List<String> paths, List<String> tags, int[] lengths, int[] signature) {
+
+		boolean isWithdrawal() {
+			return CanonicalFormat.WITHDRAWN.equals(this.status);
+		}
+
+		boolean capturedBy(@Nullable Instant time) {
+			return time == null || (this.captured != null && !this.captured.isAfter(time));
+		}
+
+	}
+
+	/**
+	 * Where a term occurs: the documents, and per document its frequency in each field.
+	 */
+	static final class Postings {
+
+		private int[] docs = new int[4];
+
+		private short[] frequencies = new short[4 * FIELDS];
+
+		private int size;
+
+		private void add(int doc, TermVector.Field field, int frequency) {
+			if (this.size > 0 && this.docs[this.size - 1] == doc) {
+				this.frequencies[(this.size - 1) * FIELDS + field.ordinal()] = (short) Math.min(frequency,
+						Short.MAX_VALUE);
+				return;
+			}
+			if (this.size == this.docs.length) {
+				this.docs = Arrays.copyOf(this.docs, this.size * 2);
+				this.frequencies = Arrays.copyOf(this.frequencies, this.size * 2 * FIELDS);
+			}
+			this.docs[this.size] = doc;
+			this.frequencies[this.size * FIELDS + field.ordinal()] = (short) Math.min(frequency, Short.MAX_VALUE);
+			this.size++;
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		int doc(int i) {
+			return this.docs[i];
+		}
+
+		int frequency(int i, TermVector.Field field) {
+			return this.frequencies[i * FIELDS + field.ordinal()];
+		}
+
+	}
+
+	/** A repository's rows and their inverted index. Read under {@link #read}. */
+	static final class Corpus {
+
+		private final long generation;
+
+		private long lastLine;
+
+		private final List<Doc> docs = new ArrayList<>();
+
+		private final Map<String, Postings> postings = new HashMap<>();
+
+		private final Map<String, Integer> latestById = new HashMap<>();
+
+		private final Map<String, List<Integer>> superseders = new HashMap<>();
+
+		private final long[] lengthTotals = new long[FIELDS];
+
+		private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+		Corpus(long generation) {
+			this.generation = generation;
+		}
+
+		List<Doc> docs() {
+			return this.docs;
+		}
+
+		@Nullable
+		Postings postings(String term) {
+			return this.postings.get(term);
+		}
+
+		@Nullable
+		Doc byId(String id) {
+			Integer number = this.latestById.get(id);
+			return (number != null) ? this.docs.get(number) : null;
+		}
+
+		/** Rows whose {@code supersedes_id} names {@code id}, in file order. */
+		List<Doc> superseders(String id) {
+			return this.superseders.getOrDefault(id, List.of()).stream().map(this.docs::get).toList();
+		}
+
+		double averageLength(TermVector.Field field) {
+			return this.docs.isEmpty() ? 0 : (double) this.lengthTotals[field.ordinal()] / this.docs.size();
+		}
+
+		private void add(long line, String id, String status, @Nullable OffsetDateTime captured,
+				@Nullable String supersedesId, String paths, String tags, String terms, String lengths) {
+			int number = this.docs.size();
+			List<TermVector.Entry> entries = TermVector.decode(terms);
+			int[] signature = entries.stream()
+				.filter((entry) -> entry.field() == TermVector.Field.LEARNING)
+				.mapToInt((entry) -> entry.term().hashCode())
+				.sorted()
+				.distinct()
+				.toArray();
+			int[] fieldLengths = TermVector.decodeLengths(lengths);
+			Doc doc = new Doc(number, line, id, status, (captured != null) ? captured.toInstant() : null, supersedesId,
+					paths.isEmpty() ? List.of() : List.of(paths.split("\n")), tagList(tags), fieldLengths, signature);
+			this.docs.add(doc);
+			for (TermVector.Entry entry : entries) {
+				this.postings.computeIfAbsent(entry.term(), (term) -> new Postings())
+					.add(number, entry.field(), entry.frequency());
+			}
+			for (int f = 0; f < FIELDS; f++) {
+				this.lengthTotals[f] += fieldLengths[f];
+			}
+			this.latestById.put(id, number);
+			if (supersedesId != null) {
+				this.superseders.computeIfAbsent(supersedesId, (key) -> new ArrayList<>()).add(number);
+			}
+			this.lastLine = line;
+		}
+
+		private static List<String> tagList(String column) {
+			return column.isEmpty() ? List.of() : List.of(column.substring(1, column.length() - 1).split(","));
+		}
+
+	}
+
+	/** Applies {@code reader} to the corpus of {@code repo}, caught up with its index. */
+	<T> T read(Repo repo, Function<Corpus, T> reader) {
+		Corpus corpus = catchUp(repo);
+		corpus.lock.readLock().lock();
+		try {
+			return reader.apply(corpus);
+		}
+		finally {
+			corpus.lock.readLock().unlock();
+		}
+	}
+
+	private Corpus catchUp(Repo repo) {
+		long generation = this.index.generation(repo);
+		Corpus corpus = this.corpora.compute(repo.name(), (name,
+				current) -> (current == null || current.generation != generation) ? new Corpus(generation) : current);
+		long indexed = this.index.lastIndexedLine(repo.name());
+		if (corpus.lastLine >= indexed) {
+			return corpus;
+		}
+		corpus.lock.writeLock().lock();
+		try {
+			this.jdbc.query(
+					"SELECT line_no, id, status, captured_ts, supersedes_id, paths, tags, terms, field_lengths"
+							+ " FROM learning_row WHERE repo = ? AND line_no > ? ORDER BY line_no",
+					(RowCallbackHandler) (rs) -> corpus.add(rs.getLong(1), rs.getString(2), rs.getString(3),
+							rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
+							rs.getString(8), rs.getString(9)),
+					repo.name(), corpus.lastLine);
+		}
+		finally {
+			corpus.lock.writeLock().unlock();
+		}
+		return corpus;
+	}
+
+}
