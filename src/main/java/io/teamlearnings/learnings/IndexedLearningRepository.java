@@ -14,6 +14,8 @@ interface IndexedLearningRepository
 	/** The last row with this id (a re-used id resolves to its newest line). */
 	Optional<IndexedLearning> findFirstByRepoAndIdOrderByLineNoDesc(String repo, String id);
 
+	List<IndexedLearning> findByRepoAndIdInOrderByLineNo(String repo, Collection<String> ids);
+
 	/** Pairs of (superseded id, superseding id) for the given superseded ids. */
 	@Query("select s.supersedesId, s.id from IndexedLearning s where s.repo = ?1 and s.supersedesId in ?2 order by s.lineNo")
 	List<Object[]> findSupersessions(String repo, Collection<String> supersededIds);

@@ -86,7 +86,10 @@ class LearningController {
 							defaultValue = "false") boolean force,
 			@RequestHeader(name = HttpHeaders.ACCEPT,
 					required = false) @Parameter(hidden = true) @Nullable String accept) {
-		AppendResult result = this.store.append(repo, request, force);
+		return answer(repo, this.store.append(repo, request, force), accept);
+	}
+
+	private static ResponseEntity<?> answer(String repo, AppendResult result, @Nullable String accept) {
 		ResponseEntity.BodyBuilder response = result.appended()
 				? ResponseEntity.created(URI.create("/api/repos/" + repo + "/learnings/" + result.id()))
 				: ResponseEntity.status(HttpStatus.OK);
@@ -111,6 +114,71 @@ class LearningController {
 			}
 		}
 		return false;
+	}
+
+	@PostMapping(path = "/{id}/supersede", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
+	@Operation(summary = "Supersede a learning",
+			description = "Appends the new rule as a row whose supersedes_id is this id; the old line is never edited. "
+					+ "Only the head of a chain can be superseded: a row already superseded is refused, naming the head.")
+	@ApiResponse(responseCode = "201", description = "Appended",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = AppendResult.class)),
+					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")) })
+	@ApiResponse(responseCode = "200", description = "Nothing written: the new rule is a duplicate",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = AppendResult.class)))
+	@ApiResponse(responseCode = "400", description = "A field is missing or invalid",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Unknown repository or id",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The row is already superseded; the problem names the head",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<?> supersede(
+			@Parameter(description = "Repository name, as GET /api/repos lists it",
+					example = "default") @PathVariable String repo,
+			@Parameter(description = "Row to supersede",
+					example = "lrn-20260528T170724Z-c468d2a9") @PathVariable String id,
+			@Valid @RequestBody AppendRequest request,
+			@Parameter(description = "Append even if a near-duplicate exists") @RequestParam(
+					defaultValue = "false") boolean force,
+			@RequestHeader(name = HttpHeaders.ACCEPT,
+					required = false) @Parameter(hidden = true) @Nullable String accept) {
+		return answer(repo, this.store.supersede(repo, id, request, force), accept);
+	}
+
+	@PostMapping(path = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
+	@Operation(summary = "Withdraw a learning",
+			description = "Appends a row with status 'withdrawn' that supersedes this one: it leaves recall and the digest; "
+					+ "browse still lists it with include_superseded=true.")
+	@ApiResponse(responseCode = "201", description = "Withdrawn",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = AppendResult.class)),
+					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")) })
+	@ApiResponse(responseCode = "400", description = "No reason given",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Unknown repository or id",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409",
+			description = "The row is already superseded or withdrawn; the problem names the head",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<?> withdraw(
+			@Parameter(description = "Repository name, as GET /api/repos lists it",
+					example = "default") @PathVariable String repo,
+			@Parameter(description = "Row to withdraw",
+					example = "lrn-20260528T170724Z-c468d2a9") @PathVariable String id,
+			@Valid @RequestBody WithdrawRequest request, @RequestHeader(name = HttpHeaders.ACCEPT,
+					required = false) @Parameter(hidden = true) @Nullable String accept) {
+		return answer(repo, this.store.withdraw(repo, id, request), accept);
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -80,9 +82,9 @@ class LearningIndex {
 	 * @param headSha256 digest of the first indexed bytes
 	 * @param tailSha256 digest of the last indexed bytes
 	 */
-	record State(long indexedBytes, long nextLine, String headSha256, String tailSha256) {
+	record State(long indexedBytes, long nextLine, String headSha256, String tailSha256, int analysisVersion) {
 
-		static final State EMPTY = new State(0, 1, "", "");
+		static final State EMPTY = new State(0, 1, "", "", TextAnalysis.VERSION);
 
 	}
 
@@ -124,7 +126,8 @@ class LearningIndex {
 		Path file = repo.storeFile();
 		FileStamp stamp = FileStamp.of(file);
 		State state = state(repo.name());
-		boolean rebuild = forceRebuild || state.indexedBytes() > stamp.size() || !matches(file, state);
+		boolean rebuild = forceRebuild || state.indexedBytes() > stamp.size()
+				|| state.analysisVersion() != TextAnalysis.VERSION || !matches(file, state);
 		State from = rebuild ? State.EMPTY : state;
 		SyncReport report;
 		try {
@@ -183,7 +186,7 @@ class LearningIndex {
 			this.jdbc.batchUpdate(INSERT_MALFORMED, malformed);
 		}
 		saveState(name, new State(end.endOffset(), end.nextLineNumber(), digest(file, 0, end.endOffset()),
-				digest(file, Math.max(0, end.endOffset() - HASH_WINDOW), end.endOffset())));
+				digest(file, Math.max(0, end.endOffset() - HASH_WINDOW), end.endOffset()), TextAnalysis.VERSION));
 		return new SyncReport(rebuild, counts[0], counts[1], end.tornBytes());
 	}
 
@@ -207,16 +210,19 @@ class LearningIndex {
 
 	State state(String repo) {
 		List<State> states = this.jdbc.query(
-				"SELECT indexed_bytes, next_line, head_sha256, tail_sha256 FROM index_state WHERE repo = ?",
-				(rs, i) -> new State(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), repo);
+				"SELECT indexed_bytes, next_line, head_sha256, tail_sha256, analysis_version FROM index_state"
+						+ " WHERE repo = ?",
+				(rs, i) -> new State(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+				repo);
 		return states.isEmpty() ? State.EMPTY : states.get(0);
 	}
 
 	private void saveState(String repo, State state) {
 		this.jdbc.update("""
-				MERGE INTO index_state (repo, indexed_bytes, next_line, head_sha256, tail_sha256, updated_at)
-				KEY (repo) VALUES (?, ?, ?, ?, ?, ?)""", repo, state.indexedBytes(), state.nextLine(),
-				state.headSha256(), state.tailSha256(), OffsetDateTime.now(ZoneOffset.UTC));
+				MERGE INTO index_state (repo, indexed_bytes, next_line, head_sha256, tail_sha256, analysis_version,
+				    updated_at)
+				KEY (repo) VALUES (?, ?, ?, ?, ?, ?, ?)""", repo, state.indexedBytes(), state.nextLine(),
+				state.headSha256(), state.tailSha256(), state.analysisVersion(), OffsetDateTime.now(ZoneOffset.UTC));
 	}
 
 	private static boolean matches(Path file, State state) throws IOException {
@@ -278,6 +284,25 @@ class LearningIndex {
 				"SELECT id FROM learning_row WHERE repo = ? AND fingerprint = ? ORDER BY line_no LIMIT 1", String.class,
 				repo, fingerprint);
 		return ids.isEmpty() ? null : ids.get(0);
+	}
+
+	/**
+	 * The current head of the supersession chain that row {@code id} is in: each step the
+	 * latest row whose {@code supersedes_id} names the previous one.
+	 */
+	String headOf(String repo, String id) {
+		String head = id;
+		Set<String> seen = new HashSet<>();
+		while (seen.add(head)) {
+			List<String> next = this.jdbc.queryForList(
+					"SELECT id FROM learning_row WHERE repo = ? AND supersedes_id = ? ORDER BY line_no DESC LIMIT 1",
+					String.class, repo, head);
+			if (next.isEmpty()) {
+				return head;
+			}
+			head = next.get(0);
+		}
+		return head;
 	}
 
 	boolean containsId(String repo, String id) {

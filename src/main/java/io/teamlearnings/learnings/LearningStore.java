@@ -61,21 +61,45 @@ public class LearningStore {
 
 	AppendResult append(String repoName, AppendRequest request, boolean force) {
 		Repo repo = this.repositories.require(repoName);
-		Draft draft = Draft.of(request, this.properties.defaultSource());
+		return appendLocked(repo, Draft.of(request, this.properties.defaultSource(), request.supersedesId()), force,
+				false);
+	}
+
+	/**
+	 * Appends {@code request} as the row that supersedes row {@code id}; the old line is
+	 * left as it is.
+	 */
+	AppendResult supersede(String repoName, String id, AppendRequest request, boolean force) {
+		Repo repo = this.repositories.require(repoName);
+		return appendLocked(repo, Draft.of(request, this.properties.defaultSource(), id), force, true);
+	}
+
+	/**
+	 * Appends a {@code withdrawn} row that supersedes row {@code id}, taking it out of
+	 * recall; browse still lists it with {@code include_superseded}.
+	 */
+	AppendResult withdraw(String repoName, String id, WithdrawRequest request) {
+		Repo repo = this.repositories.require(repoName);
+		String source = (request.source() != null && !request.source().isBlank()) ? request.source().strip()
+				: this.properties.defaultSource();
+		return appendLocked(repo, Draft.withdrawal(id, request.reason(), source), true, true);
+	}
+
+	private AppendResult appendLocked(Repo repo, Draft draft, boolean force, boolean targetInPath) {
 		ReentrantLock lock = lockOf(repo);
 		lock.lock();
 		try {
 			syncForWrite(repo);
 			String path = repo.storeFile().toString();
+			if (draft.supersedesId() != null) {
+				checkSupersedable(repo, draft.supersedesId(), targetInPath);
+			}
 			String existing = this.index.idByFingerprint(repo.name(), draft.fingerprint());
 			if (existing != null) {
 				return new AppendResult(
 						AppendResult.DUPLICATE_SKIP, "duplicate-skip: fingerprint=" + draft.fingerprint()
 								+ " existing_id=" + existing + " path=" + path,
 						existing, path, null, this.views.require(repo.name(), existing));
-			}
-			if (draft.supersedesId() != null && !this.index.containsId(repo.name(), draft.supersedesId())) {
-				throw InvalidLearningException.unknownSupersededRow(draft.supersedesId(), repo.name());
 			}
 			NearDuplicates.Match near = force ? null
 					: this.nearDuplicates.find(repo, draft.status(), draft.learning(), draft.supersedesId());
@@ -97,6 +121,21 @@ public class LearningStore {
 		}
 		finally {
 			lock.unlock();
+		}
+	}
+
+	/**
+	 * Only an existing row that nothing supersedes yet (the head of its chain) can be
+	 * superseded.
+	 */
+	private void checkSupersedable(Repo repo, String id, boolean targetInPath) {
+		if (!this.index.containsId(repo.name(), id)) {
+			throw targetInPath ? LearningNotFoundException.forId(repo.name(), id)
+					: InvalidLearningException.unknownSupersededRow(id, repo.name());
+		}
+		String head = this.index.headOf(repo.name(), id);
+		if (!head.equals(id)) {
+			throw AlreadySupersededException.of(repo.name(), id, head);
 		}
 	}
 
@@ -241,7 +280,7 @@ public class LearningStore {
 			@Nullable String contextRepo, @Nullable String branch, List<String> paths, List<String> tags,
 			List<String> relatedIds, @Nullable String supersedesId, String fingerprint) {
 
-		static Draft of(AppendRequest request, String defaultSource) {
+		static Draft of(AppendRequest request, String defaultSource, @Nullable String supersedesId) {
 			String status = CanonicalFormat.normalizeLabel(request.status());
 			if (!CanonicalFormat.STATUSES.contains(status)) {
 				throw InvalidLearningException.unknownStatus(request.status(), status);
@@ -254,14 +293,20 @@ public class LearningStore {
 			AppendRequest.ContextInput context = request.context();
 			String source = (request.source() != null && !request.source().isBlank()) ? request.source().strip()
 					: defaultSource;
-			String supersedes = (request.supersedesId() != null && !request.supersedesId().isBlank())
-					? request.supersedesId().strip() : null;
+			String supersedes = (supersedesId != null && !supersedesId.isBlank()) ? supersedesId.strip() : null;
 			return new Draft(status, learning, request.evidence().stream().map(String::strip).toList(),
 					request.application().strip(), source, (context != null) ? context.repo() : null,
 					(context != null) ? context.branch() : null,
 					(context != null) ? orEmpty(context.paths()) : List.of(), tags,
 					orEmpty(request.relatedIds()).stream().map(String::strip).distinct().toList(), supersedes,
 					CanonicalFormat.fingerprint(status, learning));
+		}
+
+		static Draft withdrawal(String id, String reason, String source) {
+			String learning = CanonicalFormat.collapseWhitespace("Withdrawn " + id + ": " + reason);
+			return new Draft(CanonicalFormat.WITHDRAWN, learning, List.of(reason.strip()),
+					"Leave " + id + " out of recall and memory.", source, null, null, List.of(), List.of("withdrawal"),
+					List.of(), id, CanonicalFormat.fingerprint(CanonicalFormat.WITHDRAWN, learning));
 		}
 
 		private static List<String> orEmpty(@Nullable List<String> values) {

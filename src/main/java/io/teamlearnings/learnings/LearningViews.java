@@ -60,6 +60,17 @@ class LearningViews {
 		return new LearningView(repo.name(), line, this.mapper.convertValue(row, ROW), List.of());
 	}
 
+	/** Views of the rows with these ids (the newest line of each), keyed by id. */
+	Map<String, LearningView> byIds(String repo, Collection<String> ids) {
+		Map<String, IndexedLearning> newest = new LinkedHashMap<>();
+		for (IndexedLearning row : this.rows.findByRepoAndIdInOrderByLineNo(repo, ids)) {
+			newest.put(row.id(), row);
+		}
+		Map<String, LearningView> views = new LinkedHashMap<>();
+		of(repo, newest.values()).forEach((view) -> views.put(String.valueOf(view.row().get("id")), view));
+		return views;
+	}
+
 	List<LearningView> of(String repo, Collection<IndexedLearning> indexed) {
 		Map<String, List<String>> supersededBy = new LinkedHashMap<>();
 		if (!indexed.isEmpty()) {

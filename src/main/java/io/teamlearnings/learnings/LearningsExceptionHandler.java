@@ -39,6 +39,30 @@ class LearningsExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail alreadySuperseded(AlreadySupersededException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Already superseded");
+		problem.setProperty("id", ex.id());
+		problem.setProperty("head", ex.head());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail digestExists(DigestExistsException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Digest exists");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidRecall(InvalidRecallException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid recall");
+		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail unavailable(StoreUnavailableException ex) {
 		log.error("Store unavailable", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());

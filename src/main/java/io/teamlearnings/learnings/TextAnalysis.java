@@ -45,6 +45,9 @@ class TextAnalysis implements AutoCloseable {
 			| WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
 			| WordDelimiterGraphFilter.PRESERVE_ORIGINAL | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
 
+	/** Changes whenever the terms produced change, so stored terms are re-derived. */
+	static final int VERSION = 1;
+
 	/** Longest term kept; longer tokens (hashes, blobs) are dropped. */
 	static final int MAX_TERM_LENGTH = 120;
 
@@ -54,6 +57,9 @@ class TextAnalysis implements AutoCloseable {
 		protected TokenStreamComponents createComponents(String fieldName) {
 			Tokenizer source = new WhitespaceTokenizer();
 			TokenStream stream = new PatternReplaceFilter(source, EDGE_PUNCTUATION, "", true);
+			stream = new LengthFilter(stream, 1, MAX_TERM_LENGTH);
+			stream = new CompoundSegmentsFilter(stream);
+			stream = new PatternReplaceFilter(stream, EDGE_PUNCTUATION, "", true);
 			stream = new LengthFilter(stream, 1, MAX_TERM_LENGTH);
 			stream = new WordDelimiterGraphFilter(stream, WORD_DELIMITER_FLAGS, null);
 			stream = new LowerCaseFilter(stream);

@@ -34,6 +34,15 @@ class TextAnalysisTests {
 	}
 
 	@Test
+	void findsPartsOfPathsAndCompoundIdentifiers() {
+		assertThat(this.analysis.terms("ran scripts/install_launch_agent.sh and codex/skills/seq/SKILL.md")).contains(
+				"install_launch_agent", "install_launch_agent.sh", "skills/seq", "codex/skills/seq", "seq/skill.md",
+				"skill.md");
+		assertThat(this.analysis.terms("install_launch_agent")).contains("install_launch_agent", "instal", "launch",
+				"agent");
+	}
+
+	@Test
 	void stemsAndDropsStopWordsInProse() {
 		assertThat(this.analysis.terms("The runners were failing and the tests are flaky")).containsExactly("runner",
 				"were", "fail", "test", "flaki");

@@ -1,0 +1,312 @@
+package io.teamlearnings.learnings;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.teamlearnings.repos.Repo;
+import io.teamlearnings.repos.Repositories;
+
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ranked recall over the index: BM25F over the learning, application, evidence, context
+ * and tags of each row, lifted by status, recency and the caller's paths. Superseded rows
+ * give way to the current row of their chain; every matching row that is not returned is
+ * counted with the reason.
+ */
+@Service
+class LearningRecall {
+
+	private final Repositories repositories;
+
+	private final LearningStore store;
+
+	private final RecallCorpus corpus;
+
+	private final TextAnalysis analysis;
+
+	private final LearningViews views;
+
+	private final RecallProperties properties;
+
+	private final Clock clock;
+
+	LearningRecall(Repositories repositories, LearningStore store, RecallCorpus corpus, TextAnalysis analysis,
+			LearningViews views, RecallProperties properties, Clock clock) {
+		this.repositories = repositories;
+		this.store = store;
+		this.corpus = corpus;
+		this.analysis = analysis;
+		this.views = views;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	RecallResult recall(String repoName, RecallQuery query) {
+		return recall(List.of(this.repositories.require(repoName)), query);
+	}
+
+	/**
+	 * Recall across {@code repoNames}, or every repository when empty; hits name their
+	 * repository.
+	 */
+	RecallResult recallAcross(List<String> repoNames, RecallQuery query) {
+		List<Repo> repos = repoNames.isEmpty() ? this.repositories.all()
+				: repoNames.stream().distinct().map(this.repositories::require).toList();
+		return recall(repos, query);
+	}
+
+	private RecallResult recall(List<Repo> repos, RecallQuery query) {
+		Map<String, Double> terms = queryTerms(query);
+		List<Ranked> ranked = new ArrayList<>();
+		List<RecallResult.Exclusions> exclusions = new ArrayList<>();
+		for (Repo repo : repos) {
+			this.store.ensureFresh(repo);
+			Scoring scoring = this.corpus.read(repo, (corpus) -> score(repo, corpus, terms, query));
+			ranked.addAll(scoring.ranked());
+			exclusions.add(scoring.exclusions());
+		}
+		ranked.sort(Comparator.comparingDouble(Ranked::score)
+			.reversed()
+			.thenComparing(Ranked::captured, Comparator.nullsLast(Comparator.reverseOrder())));
+		List<Ranked> top = ranked.subList(0, Math.min(query.limit(), ranked.size()));
+		Map<String, Map<String, LearningView>> viewsByRepo = new LinkedHashMap<>();
+		for (Ranked hit : top) {
+			viewsByRepo.computeIfAbsent(hit.repo(), (repo) -> new LinkedHashMap<>()).put(hit.id(), null);
+		}
+		viewsByRepo.replaceAll((repo, ids) -> this.views.byIds(repo, ids.keySet()));
+		List<RecallResult.Hit> hits = top.stream()
+			.map((hit) -> new RecallResult.Hit(hit.repo(), hit.id(), round(hit.score()), hit.why(),
+					viewsByRepo.get(hit.repo()).get(hit.id())))
+			.toList();
+		return new RecallResult(query.text(), List.copyOf(terms.keySet()), query.asOf(), ranked.size(), hits,
+				RecallResult.Exclusions.sum(exclusions));
+	}
+
+	/**
+	 * Query terms with their weights: the text's terms at 1, the caller's paths' terms
+	 * lower.
+	 */
+	private Map<String, Double> queryTerms(RecallQuery query) {
+		Map<String, Double> terms = new LinkedHashMap<>();
+		for (String term : this.analysis.terms(query.text())) {
+			terms.put(term, 1.0);
+		}
+		for (String path : query.paths()) {
+			for (String term : this.analysis.terms(path)) {
+				terms.merge(term, this.properties.pathTermWeight(), Math::max);
+			}
+		}
+		return terms;
+	}
+
+	private record Ranked(String repo, String id, double score, @Nullable Instant captured, RecallResult.Why why) {
+	}
+
+	private record Scoring(List<Ranked> ranked, RecallResult.Exclusions exclusions) {
+	}
+
+	/** Text score and matched terms of one row while the query's terms are summed up. */
+	private static final class Match {
+
+		private double bm25;
+
+		private final Map<String, List<String>> fields = new LinkedHashMap<>();
+
+	}
+
+	private Scoring score(Repo repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, RecallQuery query) {
+		Map<Integer, Match> matches = bm25(corpus, terms, query.asOf());
+		Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
+		Map<Integer, Ranked> best = new LinkedHashMap<>();
+		int superseded = 0;
+		int withdrawn = 0;
+		int filtered = 0;
+		int belowMinScore = 0;
+		List<RecallResult.SupersededRow> supersededRows = new ArrayList<>();
+		List<String> withdrawnIds = new ArrayList<>();
+		for (Map.Entry<Integer, Match> entry : matches.entrySet()) {
+			RecallCorpus.Doc doc = corpus.docs().get(entry.getKey());
+			Match match = entry.getValue();
+			if (doc.isWithdrawal()) {
+				withdrawn++;
+				withdrawnIds.add(doc.id());
+				continue;
+			}
+			RecallCorpus.Doc target = doc;
+			List<String> via = List.of();
+			if (query.dropSuperseded()) {
+				List<RecallCorpus.Doc> chain = chain(corpus, doc, query.asOf());
+				RecallCorpus.Doc head = chain.get(chain.size() - 1);
+				if (head.isWithdrawal()) {
+					withdrawn++;
+					withdrawnIds.add(doc.id());
+					continue;
+				}
+				if (head != doc) {
+					superseded++;
+					supersededRows
+						.add(new RecallResult.SupersededRow(repo.name(), doc.id(), chain.get(1).id(), head.id()));
+					target = head;
+					via = List.of(doc.id());
+				}
+			}
+			if (!passesFilters(target, query)) {
+				filtered++;
+				continue;
+			}
+			RecallResult.Why why = boost(target, match, via, query, now);
+			double score = why.bm25() * (1 + why.statusBoost()) * (1 + why.recency()) * (1 + why.pathBoost());
+			if (score < this.properties.minScore()) {
+				belowMinScore++;
+				continue;
+			}
+			Ranked previous = best.get(target.number());
+			if (previous == null || previous.score() < score) {
+				List<String> mergedVia = new ArrayList<>(via);
+				if (previous != null) {
+					mergedVia.addAll(previous.why().via());
+				}
+				best.put(target.number(),
+						new Ranked(repo.name(), target.id(), score, target.captured(),
+								new RecallResult.Why(why.terms(), why.bm25(), why.statusBoost(), why.recency(),
+										why.pathBoost(),
+										List.copyOf(new HashSet<>(mergedVia)).stream().sorted().toList())));
+			}
+		}
+		return new Scoring(new ArrayList<>(best.values()), new RecallResult.Exclusions(superseded, withdrawn, filtered,
+				belowMinScore, supersededRows, withdrawnIds));
+	}
+
+	private Map<Integer, Match> bm25(RecallCorpus.Corpus corpus, Map<String, Double> terms, @Nullable Instant asOf) {
+		int rows = corpus.docs().size();
+		double[] averages = new double[TermVector.Field.ALL.length];
+		for (TermVector.Field field : TermVector.Field.ALL) {
+			averages[field.ordinal()] = Math.max(corpus.averageLength(field), 1);
+		}
+		double k1 = this.properties.k1();
+		double b = this.properties.b();
+		Map<Integer, Match> matches = new LinkedHashMap<>();
+		for (Map.Entry<String, Double> term : terms.entrySet()) {
+			RecallCorpus.Postings postings = corpus.postings(term.getKey());
+			if (postings == null) {
+				continue;
+			}
+			int df = postings.size();
+			double idf = Math.log(1 + (rows - df + 0.5) / (df + 0.5));
+			for (int i = 0; i < postings.size(); i++) {
+				RecallCorpus.Doc doc = corpus.docs().get(postings.doc(i));
+				if (!doc.capturedBy(asOf)) {
+					continue;
+				}
+				double weighted = 0;
+				List<String> fields = new ArrayList<>(2);
+				for (TermVector.Field field : TermVector.Field.ALL) {
+					int frequency = postings.frequency(i, field);
+					if (frequency == 0) {
+						continue;
+					}
+					double norm = 1 - b + b * doc.lengths()[field.ordinal()] / averages[field.ordinal()];
+					weighted += this.properties.fieldWeights().of(field) * frequency / norm;
+					fields.add(field.jsonName());
+				}
+				Match match = matches.computeIfAbsent(doc.number(), (key) -> new Match());
+				match.bm25 += term.getValue() * idf * weighted * (k1 + 1) / (weighted + k1);
+				match.fields.put(term.getKey(), fields);
+			}
+		}
+		return matches;
+	}
+
+	private RecallResult.Why boost(RecallCorpus.Doc doc, Match match, List<String> via, RecallQuery query,
+			Instant now) {
+		double statusBoost = this.properties.statusBoosts().of(doc.status());
+		double recency = 0;
+		if (doc.captured() != null) {
+			double ageDays = Math.max(0, Duration.between(doc.captured(), now).toSeconds() / 86_400.0);
+			recency = this.properties.recencyWeight() * Math.exp(-ageDays / this.properties.recencyDays());
+		}
+		double pathBoost = this.properties.pathBoost() * pathMatch(doc.paths(), query.paths());
+		List<RecallResult.TermMatch> terms = match.fields.entrySet()
+			.stream()
+			.map((entry) -> new RecallResult.TermMatch(entry.getKey(), entry.getValue()))
+			.toList();
+		return new RecallResult.Why(terms, round(match.bm25), round(statusBoost), round(recency), round(pathBoost),
+				via);
+	}
+
+	/**
+	 * How well a row's paths match the caller's: 1 for the same file, 0.75 when one
+	 * contains the other, 0.5 for a sibling or a file of the same name.
+	 */
+	static double pathMatch(List<String> rowPaths, List<String> callerPaths) {
+		double best = 0;
+		for (String caller : callerPaths) {
+			for (String row : rowPaths) {
+				String own = RecallQuery.normalizePath(row);
+				if (own.equals(caller)) {
+					return 1;
+				}
+				if (own.startsWith(caller + "/") || caller.startsWith(own + "/")) {
+					best = Math.max(best, 0.75);
+				}
+				else if (parent(own).equals(parent(caller)) || name(own).equals(name(caller))) {
+					best = Math.max(best, 0.5);
+				}
+			}
+		}
+		return best;
+	}
+
+	private static String parent(String path) {
+		int slash = path.lastIndexOf('/');
+		return (slash < 0) ? "" : path.substring(0, slash);
+	}
+
+	private static String name(String path) {
+		return path.substring(path.lastIndexOf('/') + 1);
+	}
+
+	private static boolean passesFilters(RecallCorpus.Doc doc, RecallQuery query) {
+		if (!query.statuses().isEmpty() && !query.statuses().contains(doc.status())) {
+			return false;
+		}
+		if (!query.tags().isEmpty() && doc.tags().stream().noneMatch(query.tags()::contains)) {
+			return false;
+		}
+		return query.since() == null || (doc.captured() != null && !doc.captured().isBefore(query.since()));
+	}
+
+	/**
+	 * The supersession chain from {@code doc} to its current head, as the store stood at
+	 * {@code asOf}: each step the latest row superseding the previous one.
+	 */
+	static List<RecallCorpus.Doc> chain(RecallCorpus.Corpus corpus, RecallCorpus.Doc doc, @Nullable Instant asOf) {
+		List<RecallCorpus.Doc> chain = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		RecallCorpus.Doc current = doc;
+		while (current != null && seen.add(current.id())) {
+			chain.add(current);
+			current = corpus.superseders(current.id())
+				.stream()
+				.filter((superseder) -> superseder.capturedBy(asOf))
+				.reduce((first, second) -> second)
+				.orElse(null);
+		}
+		return chain;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10_000) / 10_000.0;
+	}
+
+}

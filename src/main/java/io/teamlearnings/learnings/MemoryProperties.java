@@ -1,0 +1,27 @@
+package io.teamlearnings.learnings;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where memory files are written ({@code learnings.memory}).
+ *
+ * @param root the Codex memories root; digests go to
+ * {@code <root>/extensions/learnings/resources/}. Defaults to {@code ~/.codex/memories}.
+ */
+@Validated
+@ConfigurationProperties("learnings.memory")
+record MemoryProperties(@Nullable Path root) {
+
+	Path rootOrDefault() {
+		return (this.root != null) ? this.root : Path.of(System.getProperty("user.home"), ".codex", "memories");
+	}
+
+	Path resources() {
+		return rootOrDefault().resolve("extensions").resolve("learnings").resolve("resources");
+	}
+
+}

@@ -1,0 +1,176 @@
+package io.teamlearnings.learnings;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Recall", description = "What do we already know about X? Ranked recall, related rows, summary, digest")
+class RecallController {
+
+	private final LearningRecall recall;
+
+	private final LearningInsights insights;
+
+	private final RecallProperties properties;
+
+	RecallController(LearningRecall recall, LearningInsights insights, RecallProperties properties) {
+		this.recall = recall;
+		this.insights = insights;
+		this.properties = properties;
+	}
+
+	@GetMapping(path = "/api/repos/{repo}/learnings/recall", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Recall learnings",
+			description = "Ranks a repository's rows for the query (BM25F over learning, application, evidence, context "
+					+ "and tags, with status, recency and path boosts; README gives the formula). Superseded rows give "
+					+ "way to the current row of their chain and withdrawn rows are left out unless drop_superseded=false; "
+					+ "'excluded' counts every matching row that is not a hit, with the reason.")
+	@ApiResponse(responseCode = "200", description = "Hits, best first, each with its score and why it matched")
+	@ApiResponse(responseCode = "400", description = "Empty query, limit out of range or a malformed parameter",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Unknown repository",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	RecallResult recall(
+			@Parameter(description = "Repository name, as GET /api/repos lists it",
+					example = "default") @PathVariable String repo,
+			@Parameter(description = "What to recall: words, identifiers, flags or paths",
+					example = "launchd automation runner") @RequestParam(defaultValue = "") String query,
+			@Parameter(description = "Most hits (default learnings.recall.default-limit)") @RequestParam(
+					required = false) @Nullable @Min(1) Integer limit,
+			@Parameter(
+					description = "Leave out superseded and withdrawn rows, ranking the head of each chain instead") @RequestParam(
+							name = "drop_superseded", defaultValue = "true") boolean dropSuperseded,
+			@Parameter(description = "Only these statuses") @RequestParam(name = "status",
+					required = false) @Nullable List<String> statuses,
+			@Parameter(description = "Only rows with one of these tags") @RequestParam(name = "tag",
+					required = false) @Nullable List<String> tags,
+			@Parameter(description = "Only rows captured at or after (ISO-8601 instant)") @RequestParam(
+					required = false) @Nullable Instant since,
+			@Parameter(description = "Answer as the store stood at this time (ISO-8601 instant)") @RequestParam(
+					name = "as_of", required = false) @Nullable Instant asOf,
+			@Parameter(description = "The caller's changed files; rows about them rank higher") @RequestParam(
+					name = "paths", required = false) @Nullable List<String> paths) {
+		return this.recall.recall(repo, query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths));
+	}
+
+	@GetMapping(path = "/api/learnings/recall", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Recall across repositories",
+			description = "The team-wide view: recall over every served repository (or those named), merged by score; "
+					+ "each hit names its repository.")
+	@ApiResponse(responseCode = "200", description = "Hits, best first")
+	@ApiResponse(responseCode = "400", description = "Empty query, limit out of range or a malformed parameter",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "A named repository is unknown",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	RecallResult recallAcross(
+			@Parameter(description = "What to recall",
+					example = "flaky tests") @RequestParam(defaultValue = "") String query,
+			@Parameter(description = "Only these repositories (default: all)") @RequestParam(name = "repo",
+					required = false) @Nullable List<String> repos,
+			@Parameter(description = "Most hits") @RequestParam(required = false) @Nullable @Min(1) Integer limit,
+			@Parameter(description = "Leave out superseded and withdrawn rows") @RequestParam(name = "drop_superseded",
+					defaultValue = "true") boolean dropSuperseded,
+			@Parameter(description = "Only these statuses") @RequestParam(name = "status",
+					required = false) @Nullable List<String> statuses,
+			@Parameter(description = "Only rows with one of these tags") @RequestParam(name = "tag",
+					required = false) @Nullable List<String> tags,
+			@Parameter(description = "Only rows captured at or after") @RequestParam(
+					required = false) @Nullable Instant since,
+			@Parameter(description = "Answer as the stores stood at this time") @RequestParam(name = "as_of",
+					required = false) @Nullable Instant asOf,
+			@Parameter(description = "The caller's changed files") @RequestParam(name = "paths",
+					required = false) @Nullable List<String> paths) {
+		return this.recall.recallAcross(orEmpty(repos),
+				query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths));
+	}
+
+	private RecallQuery query(String text, @Nullable Integer limit, boolean dropSuperseded,
+			@Nullable List<String> statuses, @Nullable List<String> tags, @Nullable Instant since,
+			@Nullable Instant asOf, @Nullable List<String> paths) {
+		if (text.isBlank() && orEmpty(paths).isEmpty()) {
+			throw InvalidRecallException.emptyQuery();
+		}
+		int effectiveLimit = (limit != null) ? limit : this.properties.defaultLimit();
+		if (effectiveLimit > this.properties.maxLimit()) {
+			throw InvalidRecallException.limitTooLarge(effectiveLimit, this.properties.maxLimit());
+		}
+		return new RecallQuery(text, effectiveLimit, dropSuperseded, Set.copyOf(orEmpty(statuses)),
+				Set.copyOf(orEmpty(tags)), since, asOf, orEmpty(paths));
+	}
+
+	private static List<String> orEmpty(@Nullable List<String> values) {
+		return (values != null) ? values : List.of();
+	}
+
+	@GetMapping(path = "/api/repos/{repo}/learnings/{id}/related", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Related learnings",
+			description = "The rows most similar to this one (Jaccard similarity of the learnings' terms, as for near-duplicates).")
+	@ApiResponse(responseCode = "200", description = "Related rows, most similar first")
+	@ApiResponse(responseCode = "404", description = "Unknown repository or id",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	List<LearningInsights.Related> related(
+			@Parameter(description = "Repository name, as GET /api/repos lists it",
+					example = "default") @PathVariable String repo,
+			@Parameter(description = "Row id", example = "lrn-20260528T170724Z-c468d2a9") @PathVariable String id,
+			@Parameter(description = "How many, 1 to 50") @RequestParam(
+					defaultValue = "5") @Min(1) @Max(50) int limit) {
+		return this.insights.related(repo, id, limit);
+	}
+
+	@GetMapping(path = "/api/repos/{repo}/learnings/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Summarise a repository's learnings",
+			description = "Counts by status, active/superseded/withdrawn, top tags, rows per week, and recurring themes "
+					+ "(groups of at least three similar active rows).")
+	@ApiResponse(responseCode = "200", description = "The summary")
+	@ApiResponse(responseCode = "404", description = "Unknown repository",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	LearningSummary summary(@Parameter(description = "Repository name, as GET /api/repos lists it",
+			example = "default") @PathVariable String repo) {
+		return this.insights.summary(repo);
+	}
+
+	@PostMapping(path = "/api/repos/{repo}/learnings/memory-digest", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Write a memory digest",
+			description = "Writes a Markdown digest of the active learnings, grouped by status, with recurring themes, to "
+					+ "<memories-root>/extensions/learnings/resources/YYYY-MM-DDTHH-MM-SS-learnings-digest.md. "
+					+ "Never overwrites a file.")
+	@ApiResponse(responseCode = "201", description = "Written; its path and content")
+	@ApiResponse(responseCode = "404", description = "Unknown repository",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "A digest with that time stamp exists",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<MemoryDigest> digest(@Parameter(description = "Repository name, as GET /api/repos lists it",
+			example = "default") @PathVariable String repo) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.insights.digest(repo));
+	}
+
+}
