@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
@@ -67,11 +69,15 @@ class LearningRecall {
 
 	private RecallResult recall(List<Repo> repos, RecallQuery query) {
 		Map<String, Double> terms = queryTerms(query);
+		repos.forEach(this.store::ensureFresh);
+		Statistics statistics = new Statistics(terms.keySet());
+		for (Repo repo : repos) {
+			this.corpus.read(repo, (corpus) -> statistics.add(corpus));
+		}
 		List<Ranked> ranked = new ArrayList<>();
 		List<RecallResult.Exclusions> exclusions = new ArrayList<>();
 		for (Repo repo : repos) {
-			this.store.ensureFresh(repo);
-			Scoring scoring = this.corpus.read(repo, (corpus) -> score(repo, corpus, terms, query));
+			Scoring scoring = this.corpus.read(repo, (corpus) -> score(repo, corpus, terms, statistics, query));
 			ranked.addAll(scoring.ranked());
 			exclusions.add(scoring.exclusions());
 		}
@@ -109,6 +115,47 @@ class LearningRecall {
 		return terms;
 	}
 
+	/**
+	 * Collection statistics over every repository a query searches, so that scores from
+	 * different repositories compare: rows, document frequency of each query term, and
+	 * average field lengths.
+	 */
+	private static final class Statistics {
+
+		private long rows;
+
+		private final Map<String, Long> documentFrequencies = new HashMap<>();
+
+		private final double[] lengthTotals = new double[TermVector.Field.ALL.length];
+
+		Statistics(Set<String> terms) {
+			terms.forEach((term) -> this.documentFrequencies.put(term, 0L));
+		}
+
+		Statistics add(RecallCorpus.Corpus corpus) {
+			int size = corpus.docs().size();
+			this.rows += size;
+			this.documentFrequencies.replaceAll((term, df) -> {
+				RecallCorpus.Postings postings = corpus.postings(term);
+				return df + ((postings != null) ? postings.size() : 0);
+			});
+			for (TermVector.Field field : TermVector.Field.ALL) {
+				this.lengthTotals[field.ordinal()] += corpus.averageLength(field) * size;
+			}
+			return this;
+		}
+
+		double idf(String term) {
+			long df = this.documentFrequencies.getOrDefault(term, 0L);
+			return Math.log(1 + (this.rows - df + 0.5) / (df + 0.5));
+		}
+
+		double averageLength(TermVector.Field field) {
+			return (this.rows == 0) ? 1 : Math.max(this.lengthTotals[field.ordinal()] / this.rows, 1);
+		}
+
+	}
+
 	private record Ranked(String repo, String id, double score, @Nullable Instant captured, RecallResult.Why why) {
 	}
 
@@ -124,10 +171,12 @@ class LearningRecall {
 
 	}
 
-	private Scoring score(Repo repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, RecallQuery query) {
-		Map<Integer, Match> matches = bm25(corpus, terms, query.asOf());
+	private Scoring score(Repo repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, Statistics statistics,
+			RecallQuery query) {
+		Map<Integer, Match> matches = bm25(corpus, terms, statistics, query.asOf());
 		Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
 		Map<Integer, Ranked> best = new LinkedHashMap<>();
+		Map<Integer, Set<String>> vias = new HashMap<>();
 		int superseded = 0;
 		int withdrawn = 0;
 		int filtered = 0;
@@ -170,29 +219,24 @@ class LearningRecall {
 				belowMinScore++;
 				continue;
 			}
+			vias.computeIfAbsent(target.number(), (key) -> new TreeSet<>()).addAll(via);
 			Ranked previous = best.get(target.number());
 			if (previous == null || previous.score() < score) {
-				List<String> mergedVia = new ArrayList<>(via);
-				if (previous != null) {
-					mergedVia.addAll(previous.why().via());
-				}
-				best.put(target.number(),
-						new Ranked(repo.name(), target.id(), score, target.captured(),
-								new RecallResult.Why(why.terms(), why.bm25(), why.statusBoost(), why.recency(),
-										why.pathBoost(),
-										List.copyOf(new HashSet<>(mergedVia)).stream().sorted().toList())));
+				best.put(target.number(), new Ranked(repo.name(), target.id(), score, target.captured(), why));
 			}
 		}
-		return new Scoring(new ArrayList<>(best.values()), new RecallResult.Exclusions(superseded, withdrawn, filtered,
-				belowMinScore, supersededRows, withdrawnIds));
+		List<Ranked> ranked = new ArrayList<>();
+		best.forEach((number, hit) -> {
+			RecallResult.Why why = hit.why();
+			ranked.add(new Ranked(hit.repo(), hit.id(), hit.score(), hit.captured(), new RecallResult.Why(why.terms(),
+					why.bm25(), why.statusBoost(), why.recency(), why.pathBoost(), List.copyOf(vias.get(number)))));
+		});
+		return new Scoring(ranked, new RecallResult.Exclusions(superseded, withdrawn, filtered, belowMinScore,
+				supersededRows, withdrawnIds));
 	}
 
-	private Map<Integer, Match> bm25(RecallCorpus.Corpus corpus, Map<String, Double> terms, @Nullable Instant asOf) {
-		int rows = corpus.docs().size();
-		double[] averages = new double[TermVector.Field.ALL.length];
-		for (TermVector.Field field : TermVector.Field.ALL) {
-			averages[field.ordinal()] = Math.max(corpus.averageLength(field), 1);
-		}
+	private Map<Integer, Match> bm25(RecallCorpus.Corpus corpus, Map<String, Double> terms, Statistics statistics,
+			@Nullable Instant asOf) {
 		double k1 = this.properties.k1();
 		double b = this.properties.b();
 		Map<Integer, Match> matches = new LinkedHashMap<>();
@@ -201,8 +245,7 @@ class LearningRecall {
 			if (postings == null) {
 				continue;
 			}
-			int df = postings.size();
-			double idf = Math.log(1 + (rows - df + 0.5) / (df + 0.5));
+			double idf = statistics.idf(term.getKey());
 			for (int i = 0; i < postings.size(); i++) {
 				RecallCorpus.Doc doc = corpus.docs().get(postings.doc(i));
 				if (!doc.capturedBy(asOf)) {
@@ -215,7 +258,7 @@ class LearningRecall {
 					if (frequency == 0) {
 						continue;
 					}
-					double norm = 1 - b + b * doc.lengths()[field.ordinal()] / averages[field.ordinal()];
+					double norm = 1 - b + b * doc.lengths()[field.ordinal()] / statistics.averageLength(field);
 					weighted += this.properties.fieldWeights().of(field) * frequency / norm;
 					fields.add(field.jsonName());
 				}
