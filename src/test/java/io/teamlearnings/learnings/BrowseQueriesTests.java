@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Browse filters against the index of the real fixture file.
  */
 @DataJpaTest
-@Import({ LearningIndex.class, LineParser.class })
+@Import({ LearningIndex.class, LineParser.class, TextAnalysis.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class BrowseQueriesTests {
 
