@@ -24,24 +24,23 @@ class LearningsExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalidLearning(InvalidLearningException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Field '" + ex.field() + "' " + ex.getMessage());
-		problem.setTitle("Invalid learning");
-		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-		return problem;
+		return fieldProblem("Invalid learning", "Field '" + ex.field() + "' " + ex.getMessage(), ex.field(),
+				ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidRecall(InvalidRecallException ex) {
+		return fieldProblem("Invalid recall", ex.getMessage(), ex.field(), ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail notFound(LearningNotFoundException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Unknown learning");
-		return problem;
+		return problem(HttpStatus.NOT_FOUND, "Unknown learning", ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail alreadySuperseded(AlreadySupersededException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle("Already superseded");
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Already superseded", ex.getMessage());
 		problem.setProperty("id", ex.id());
 		problem.setProperty("head", ex.head());
 		return problem;
@@ -49,24 +48,24 @@ class LearningsExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail digestExists(DigestExistsException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle("Digest exists");
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidRecall(InvalidRecallException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid recall");
-		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-		return problem;
+		return problem(HttpStatus.CONFLICT, "Digest exists", ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail unavailable(StoreUnavailableException ex) {
 		log.error("Store unavailable", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setTitle("Store unavailable");
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", ex.getMessage());
+	}
+
+	private static ProblemDetail fieldProblem(String title, String detail, String field, String message) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, title, detail);
+		problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+		return problem;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
 		return problem;
 	}
 
