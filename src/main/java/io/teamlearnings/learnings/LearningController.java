@@ -94,7 +94,7 @@ class LearningController {
 				? ResponseEntity.created(URI.create("/api/repos/" + repo + "/learnings/" + result.id()))
 				: ResponseEntity.status(HttpStatus.OK);
 		if (prefersText(accept)) {
-			return response.contentType(MediaType.TEXT_PLAIN).body(result.proof() + "\n");
+			return response.contentType(MediaType.TEXT_PLAIN).body(result.proofText());
 		}
 		return response.contentType(MediaType.APPLICATION_JSON).body(result);
 	}

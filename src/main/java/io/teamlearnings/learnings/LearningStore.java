@@ -12,6 +12,7 @@ import io.teamlearnings.repos.Repositories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.lang.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -43,6 +44,8 @@ public class LearningStore {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -50,13 +53,14 @@ public class LearningStore {
 	private final Map<String, String> syncErrors = new ConcurrentHashMap<>();
 
 	LearningStore(Repositories repositories, LearningIndex index, NearDuplicates nearDuplicates, LearningViews views,
-			StoreProperties properties, Clock clock) {
+			StoreProperties properties, Clock clock, ApplicationEventPublisher events) {
 		this.repositories = repositories;
 		this.index = index;
 		this.nearDuplicates = nearDuplicates;
 		this.views = views;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	AppendResult append(String repoName, AppendRequest request, boolean force) {
@@ -87,6 +91,7 @@ public class LearningStore {
 
 	private AppendResult appendLocked(Repo repo, Draft draft, boolean force, boolean targetInPath) {
 		ReentrantLock lock = lockOf(repo);
+		AppendResult appended;
 		lock.lock();
 		try {
 			syncForWrite(repo);
@@ -99,7 +104,7 @@ public class LearningStore {
 				return new AppendResult(
 						AppendResult.DUPLICATE_SKIP, "duplicate-skip: fingerprint=" + draft.fingerprint()
 								+ " existing_id=" + existing + " path=" + path,
-						existing, path, null, this.views.require(repo.name(), existing));
+						existing, path, null, this.views.require(repo.name(), existing), null);
 			}
 			NearDuplicates.Match near = force ? null
 					: this.nearDuplicates.find(repo, draft.status(), draft.learning(), draft.supersedesId());
@@ -108,7 +113,7 @@ public class LearningStore {
 						"duplicate-skip: near-duplicate similarity=" + String.format("%.2f", near.similarity())
 								+ " existing_id=" + near.id() + " path=" + path
 								+ " (append with force=true to keep both)",
-						near.id(), path, near.similarity(), this.views.require(repo.name(), near.id()));
+						near.id(), path, near.similarity(), this.views.require(repo.name(), near.id()), null);
 			}
 			String capturedAt = CanonicalFormat.capturedAt(this.clock.instant());
 			String id = CanonicalFormat.id(capturedAt, draft.fingerprint());
@@ -116,12 +121,25 @@ public class LearningStore {
 			write(repo, this.mapper.writeValueAsString(row));
 			LearningView view = indexAfterWrite(repo) ? this.views.require(repo.name(), id)
 					: this.views.unindexed(repo, row);
-			return new AppendResult(AppendResult.APPENDED,
-					"appended: id=" + id + " status=" + draft.status() + " path=" + path, id, path, null, view);
+			appended = new AppendResult(AppendResult.APPENDED,
+					"appended: id=" + id + " status=" + draft.status() + " path=" + path, id, path, null, view, null);
 		}
 		finally {
 			lock.unlock();
 		}
+		if (draft.supersedesId() == null) {
+			return appended;
+		}
+		LearningSuperseded event = new LearningSuperseded(repo.name(), draft.supersedesId(), appended.id(),
+				CanonicalFormat.WITHDRAWN.equals(draft.status()));
+		try {
+			this.events.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			log.warn("A listener failed after {} superseded {}; the row stays written", appended.id(),
+					draft.supersedesId(), ex);
+		}
+		return appended.withMemoryNotes(event.proofs());
 	}
 
 	/**

@@ -44,6 +44,13 @@ class LearningViews {
 			.orElseThrow(() -> LearningNotFoundException.forId(repo, id));
 	}
 
+	/** The row with this id, parsed from its line as written. */
+	LearningRow row(String repo, String id) {
+		IndexedLearning row = this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
+			.orElseThrow(() -> LearningNotFoundException.forId(repo, id));
+		return new LearningRow(row.raw(), (ObjectNode) this.mapper.readTree(row.raw()));
+	}
+
 	/**
 	 * A row just appended that the index could not take yet: served from what was
 	 * written, its line number counted from the file (it is the file's last line).

@@ -14,14 +14,27 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("learnings.memory")
-record MemoryProperties(@Nullable Path root) {
+public record MemoryProperties(@Nullable Path root) {
 
-	Path rootOrDefault() {
+	/**
+	 * @return the memories root, {@code ~/.codex/memories} unless configured
+	 */
+	public Path rootOrDefault() {
 		return (this.root != null) ? this.root : Path.of(System.getProperty("user.home"), ".codex", "memories");
 	}
 
-	Path resources() {
+	/**
+	 * @return where digests go
+	 */
+	public Path resources() {
 		return rootOrDefault().resolve("extensions").resolve("learnings").resolve("resources");
+	}
+
+	/**
+	 * @return where memory-source notes go
+	 */
+	public Path notes() {
+		return rootOrDefault().resolve("extensions").resolve("learnings").resolve("notes");
 	}
 
 }

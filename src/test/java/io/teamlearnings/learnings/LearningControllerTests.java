@@ -184,7 +184,8 @@ class LearningControllerTests {
 		return new AppendResult(AppendResult.APPENDED,
 				"appended: id=lrn-20260528T170724Z-c468d2a9 status=do_more path=/r/.learnings.jsonl",
 				"lrn-20260528T170724Z-c468d2a9", "/r/.learnings.jsonl", null,
-				new LearningView("default", 1, java.util.Map.of("id", "lrn-20260528T170724Z-c468d2a9"), List.of()));
+				new LearningView("default", 1, java.util.Map.of("id", "lrn-20260528T170724Z-c468d2a9"), List.of()),
+				null);
 	}
 
 }
