@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 
 import io.teamlearnings.learnings.MemoryProperties;
 
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -97,26 +98,23 @@ class NoteFiles {
 	 * fingerprint, so the same event has the same fingerprint whenever it is written.
 	 */
 	Draft draft(Event event, Instant now) {
-		Map<String, Object> unstamped = new LinkedHashMap<>();
-		unstamped.put("schema", SCHEMA);
-		unstamped.put("extension", EXTENSION);
-		unstamped.put("kind", event.kind());
-		unstamped.put("operation", event.operation());
-		unstamped.put("authority", event.authority());
-		unstamped.put("summary", event.summary());
-		unstamped.put("scope", event.scope());
-		unstamped.put("source_refs", event.sourceRefs());
-		unstamped.put("related_ids", event.relatedIds());
-		unstamped.put("supersedes_id", event.supersedesId());
-		unstamped.put("payload", event.payload());
+		Map<String, Object> unstamped = envelope(event, null, null, null);
 		String fingerprint = sha256(this.canonical.writeValueAsString(unstamped));
 		Instant second = now.truncatedTo(ChronoUnit.SECONDS);
 		String id = "MSN-" + ID_TIME.format(second) + "-" + fingerprint.substring(0, 16);
-		String capturedAt = CAPTURED_AT.format(second);
+		Map<String, Object> envelope = envelope(event, id, CAPTURED_AT.format(second), fingerprint);
+		return new Draft(id, fingerprint, CAPTURED_AT.format(second), envelope, render(envelope));
+	}
+
+	/**
+	 * The envelope in the contract's field order; without the stamps when they are null.
+	 */
+	private static Map<String, Object> envelope(Event event, @Nullable String id, @Nullable String capturedAt,
+			@Nullable String fingerprint) {
 		Map<String, Object> envelope = new LinkedHashMap<>();
 		envelope.put("schema", SCHEMA);
-		envelope.put("id", id);
-		envelope.put("captured_at", capturedAt);
+		putIfStamped(envelope, "id", id);
+		putIfStamped(envelope, "captured_at", capturedAt);
 		envelope.put("extension", EXTENSION);
 		envelope.put("kind", event.kind());
 		envelope.put("operation", event.operation());
@@ -126,9 +124,15 @@ class NoteFiles {
 		envelope.put("source_refs", event.sourceRefs());
 		envelope.put("related_ids", event.relatedIds());
 		envelope.put("supersedes_id", event.supersedesId());
-		envelope.put("fingerprint", fingerprint);
+		putIfStamped(envelope, "fingerprint", fingerprint);
 		envelope.put("payload", event.payload());
-		return new Draft(id, fingerprint, capturedAt, envelope, render(envelope));
+		return envelope;
+	}
+
+	private static void putIfStamped(Map<String, Object> envelope, String key, @Nullable String value) {
+		if (value != null) {
+			envelope.put(key, value);
+		}
 	}
 
 	private String render(Map<String, Object> envelope) {
