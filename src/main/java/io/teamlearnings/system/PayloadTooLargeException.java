@@ -10,8 +10,8 @@ class PayloadTooLargeException extends RuntimeException {
 	}
 
 	static PayloadTooLargeException over(long limit) {
-		return new PayloadTooLargeException(
-				"Request body is larger than the limit of " + limit + " bytes (learnings.http.max-request-size).");
+		return new PayloadTooLargeException("Request body is larger than the limit of " + limit
+				+ " bytes (learnings.http.max-request-size; max-upload-size for session uploads).");
 	}
 
 }

@@ -27,29 +27,37 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(HttpProperties.class)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+	/** Session uploads may be larger than other requests. */
+	private static final String UPLOAD_PATH = "/api/sessions";
+
 	private final long limit;
+
+	private final long uploadLimit;
 
 	private final JsonMapper mapper;
 
 	RequestSizeLimitFilter(HttpProperties properties, JsonMapper mapper) {
 		this.limit = properties.maxRequestBytes();
+		this.uploadLimit = properties.maxUploadBytes();
 		this.mapper = mapper;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.limit) {
+		boolean upload = "POST".equals(request.getMethod()) && UPLOAD_PATH.equals(request.getRequestURI());
+		long limit = upload ? this.uploadLimit : this.limit;
+		if (request.getContentLengthLong() > limit) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-					PayloadTooLargeException.over(this.limit).getMessage());
+					PayloadTooLargeException.over(limit).getMessage());
 			problem.setTitle("Request body too large");
-			problem.setProperty("limit_bytes", this.limit);
+			problem.setProperty("limit_bytes", limit);
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			this.mapper.writeValue(response.getOutputStream(), problem);
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.limit), response);
+		chain.doFilter(new LimitedRequest(request, limit), response);
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

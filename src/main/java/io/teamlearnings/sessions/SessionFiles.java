@@ -1,0 +1,95 @@
+package io.teamlearnings.sessions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds session files ({@code *.jsonl}) under the configured directories: the Codex
+ * sessions directory (any depth, {@code YYYY/MM/DD/rollout-...jsonl}), the archive (flat)
+ * and the uploads. Symbolic links are never followed, neither to files nor to
+ * directories, and a file reached twice is listed once.
+ */
+@Component
+class SessionFiles {
+
+	static final String SESSIONS = "sessions";
+
+	static final String ARCHIVE = "archive";
+
+	static final String UPLOAD = "upload";
+
+	private final SessionsProperties properties;
+
+	SessionFiles(SessionsProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * A session file and where it was found.
+	 *
+	 * @param path the file
+	 * @param source {@code sessions}, {@code archive} or {@code upload}
+	 */
+	record Located(Path path, String source) {
+	}
+
+	/** Files in the sessions directory, then the archive, then the uploads. */
+	List<Located> all() {
+		List<Located> files = new ArrayList<>();
+		Set<Path> seen = new HashSet<>();
+		add(files, seen, this.properties.sessions(), SESSIONS);
+		add(files, seen, this.properties.archive(), ARCHIVE);
+		add(files, seen, this.properties.uploads(), UPLOAD);
+		return files;
+	}
+
+	/** Files of one source only. */
+	List<Located> of(String source) {
+		return all().stream().filter((file) -> file.source().equals(source)).toList();
+	}
+
+	boolean anyDirectoryExists() {
+		return Files.isDirectory(this.properties.sessions(), LinkOption.NOFOLLOW_LINKS)
+				|| Files.isDirectory(this.properties.archive(), LinkOption.NOFOLLOW_LINKS)
+				|| Files.isDirectory(this.properties.uploads(), LinkOption.NOFOLLOW_LINKS);
+	}
+
+	private static void add(List<Located> files, Set<Path> seen, Path root, String source) {
+		if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(root)) {
+			walk.filter((path) -> path.getFileName().toString().endsWith(".jsonl")
+					&& Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+				.forEach((path) -> {
+					if (seen.add(path.toAbsolutePath().normalize())) {
+						files.add(new Located(path, source));
+					}
+				});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not list session files under " + root, ex);
+		}
+	}
+
+	/** Whether {@code path}, resolved, lies inside {@code root}, resolved. */
+	static boolean inside(Path path, Path root) {
+		try {
+			return path.toRealPath().startsWith(root.toRealPath());
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}

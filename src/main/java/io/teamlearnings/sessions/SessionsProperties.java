@@ -1,0 +1,62 @@
+package io.teamlearnings.sessions;
+
+import java.nio.file.Path;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.lang.Nullable;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where Codex sessions are read from and how they are kept ({@code learnings.sessions}).
+ *
+ * @param sessionsDir the Codex sessions directory ({@code ~/.codex/sessions})
+ * @param archiveDir the Codex archived sessions directory
+ * ({@code ~/.codex/archived_sessions})
+ * @param uploadsDir where uploaded rollout files are stored
+ * ({@code ~/.learnings-service/uploads})
+ * @param runMemoryFile the automation runs' memory, a Markdown file
+ * ({@code ~/.learnings-service/run-memory.md})
+ * @param runsFile the recorded run reports, one JSON object a line
+ * ({@code ~/.learnings-service/runs.jsonl})
+ * @param retentionDays cleanup deletes session files that started longer ago
+ * @param maxUploadSize largest rollout file accepted by upload
+ */
+@Validated
+@ConfigurationProperties("learnings.sessions")
+record SessionsProperties(@Nullable Path sessionsDir, @Nullable Path archiveDir, @Nullable Path uploadsDir,
+		@Nullable Path runMemoryFile, @Nullable Path runsFile, @DefaultValue("7") @Min(1) int retentionDays,
+		@DefaultValue("64MB") DataSize maxUploadSize) {
+
+	private static Path home(String... parts) {
+		return Path.of(System.getProperty("user.home"), parts);
+	}
+
+	Path sessions() {
+		return absolute(this.sessionsDir, home(".codex", "sessions"));
+	}
+
+	Path archive() {
+		return absolute(this.archiveDir, home(".codex", "archived_sessions"));
+	}
+
+	Path uploads() {
+		return absolute(this.uploadsDir, home(".learnings-service", "uploads"));
+	}
+
+	Path runMemory() {
+		return absolute(this.runMemoryFile, home(".learnings-service", "run-memory.md"));
+	}
+
+	Path runs() {
+		return absolute(this.runsFile, home(".learnings-service", "runs.jsonl"));
+	}
+
+	private static Path absolute(@Nullable Path configured, Path fallback) {
+		return ((configured != null) ? configured : fallback).toAbsolutePath().normalize();
+	}
+
+}
