@@ -25,13 +25,46 @@ public class LearningLookup {
 
 	private final Themes themes;
 
+	private final LearningRecall recall;
+
 	LearningLookup(Repositories repositories, LearningStore store, RecallCorpus corpus, LearningViews views,
-			Themes themes) {
+			Themes themes, LearningRecall recall) {
+		this.recall = recall;
 		this.repositories = repositories;
 		this.store = store;
 		this.corpus = corpus;
 		this.views = views;
 		this.themes = themes;
+	}
+
+	/**
+	 * A learning recall found.
+	 *
+	 * @param repo its repository
+	 * @param id its id
+	 * @param score its recall score
+	 * @param learning its text
+	 */
+	public record Recalled(String repo, String id, double score, String learning) {
+	}
+
+	/**
+	 * Recall across every repository, current rows only.
+	 * @param query what to recall
+	 * @param limit most hits
+	 * @return the best hits, best first
+	 */
+	public List<Recalled> recallAcross(String query, int limit) {
+		if (query.isBlank()) {
+			return List.of();
+		}
+		RecallResult result = this.recall.recallAcross(List.of(),
+				new RecallQuery(query, limit, true, java.util.Set.of(), java.util.Set.of(), null, null, List.of()));
+		return result.hits()
+			.stream()
+			.map((hit) -> new Recalled(hit.repo(), hit.id(), hit.score(),
+					String.valueOf(hit.learning().row().get("learning"))))
+			.toList();
 	}
 
 	/**

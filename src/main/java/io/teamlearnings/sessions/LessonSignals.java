@@ -1,0 +1,51 @@
+package io.teamlearnings.sessions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.teamlearnings.learnings.LearningLookup;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Lesson signals for a window of sessions, each with the existing learnings recall finds
+ * for it, so the caller sees at once what is already known and what is new.
+ */
+@Service
+class LessonSignals {
+
+	private static final int RELATED = 3;
+
+	private final SessionCatalog catalog;
+
+	private final SignalDetector detector;
+
+	private final LearningLookup learnings;
+
+	LessonSignals(SessionCatalog catalog, SignalDetector detector, LearningLookup learnings) {
+		this.catalog = catalog;
+		this.detector = detector;
+		this.learnings = learnings;
+	}
+
+	SignalsResult signals(int lookbackMinutes, int limit) {
+		List<Rollout> sessions = this.catalog.rollouts(Math.max(lookbackMinutes, 1));
+		List<LessonSignal> all = this.detector.detect(sessions);
+		Map<String, Integer> byKind = new TreeMap<>();
+		all.forEach((signal) -> byKind.merge(signal.kind(), 1, Integer::sum));
+		List<LessonSignal> ranked = all.stream()
+			.limit(limit)
+			.map((signal) -> signal.withRelated(this.learnings.recallAcross(query(signal), RELATED)))
+			.toList();
+		return new SignalsResult(Math.max(lookbackMinutes, 1), sessions.size(), byKind, ranked);
+	}
+
+	/** The words of the moment itself, without the speaker tags, as the recall query. */
+	private static String query(LessonSignal signal) {
+		String moment = signal.kind().equals(SignalDetector.TOOL_FAILURE) ? String.join(" ", signal.evidence())
+				: signal.evidence().get(signal.evidence().size() - 1);
+		return moment.replaceAll("\\[[^\\]]*\\]", " ").strip();
+	}
+
+}

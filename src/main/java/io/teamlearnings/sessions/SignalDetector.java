@@ -1,0 +1,219 @@
+package io.teamlearnings.sessions;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds lesson signals in conversations with fixed, documented rules (README lists them),
+ * so the same sessions always give the same signals:
+ * <ul>
+ * <li>{@code correction}: a user message right after an assistant message that rejects it
+ * ("no, ...", "that's wrong", "not what I asked", "I said", "you didn't", "revert that"),
+ * unless it is a pleasantry ("no problem", "no worries", "that's right");</li>
+ * <li>{@code tool_failure}: a tool call with a non-zero exit code or an output that
+ * reports an error, with what the assistant said next;</li>
+ * <li>{@code repeated_request}: a user request whose words (at least four distinct, stop
+ * words aside) overlap an earlier request's by a Jaccard similarity of at least 0.5, in
+ * the same or another session;</li>
+ * <li>{@code post_completion_followup}: right after the assistant reported completion
+ * ("done", "all set", "fixed", "committed", ...), the user asks for a forgotten step or a
+ * cleanup ("you forgot", "also", "clean up", "still need", "now commit", ...);</li>
+ * <li>{@code scope_correction}: right after an assistant message, the user bounds what to
+ * stage, commit or push ("only the staged files", "commit but don't push", "I didn't ask
+ * you to push").</li>
+ * </ul>
+ */
+@Component
+class SignalDetector {
+
+	static final String CORRECTION = "correction";
+
+	static final String TOOL_FAILURE = "tool_failure";
+
+	static final String REPEATED = "repeated_request";
+
+	static final String FOLLOWUP = "post_completion_followup";
+
+	static final String SCOPE = "scope_correction";
+
+	private static final Pattern CORRECTION_CUE = Pattern.compile("^(no|nope|nah|wrong)\\b[\\s,.!:;-]"
+			+ "|\\b(that'?s|that is|this is|it'?s|thats) (wrong|not right|incorrect|not what i)"
+			+ "|\\bnot what i (asked|meant|wanted|said)\\b|\\bi (said|asked for|told you|didn'?t ask|did not ask)\\b"
+			+ "|\\byou (didn'?t|did not|ignored|broke|misread|misunderstood)\\b"
+			+ "|\\b(revert|undo|roll back) (that|this|it|the change|your change)\\b" + "|^(stop|don'?t do that)\\b");
+
+	private static final Pattern PLEASANTRY = Pattern
+		.compile("^(no (problem|worries|rush|need|thanks)|nope,? (all|that'?s) good"
+				+ "|not bad|that'?s (right|great|perfect|correct)|perfect|thanks|thank you)\\b");
+
+	private static final Pattern COMPLETION_CUE = Pattern.compile("\\b(done|all set|completed?|finished|fixed|"
+			+ "implemented|committed|pushed|merged|ready|passes|passing|resolved)\\b|\\bi'?ve (added|updated|fixed|"
+			+ "implemented|created|removed|changed)\\b");
+
+	private static final Pattern FOLLOWUP_CUE = Pattern.compile("\\b(you )?forgot\\b|\\bdon'?t forget\\b"
+			+ "|\\bstill (need|missing|have to|has to|fails?)\\b|\\bclean ?up\\b|\\b(remove|delete) the\\b"
+			+ "|\\bwhat about\\b|\\b(now|also|and|please) (commit|push|run|update|add|remove|delete|tag|release)\\b"
+			+ "|\\brun the tests\\b|\\bupdate the (docs|readme|changelog)\\b|^also\\b");
+
+	private static final Pattern SCOPE_TERM = Pattern.compile(
+			"\\b(staged|unstaged|stage|commit|commits|committed|" + "push|pushed|pushing|amend|pull request|pr)\\b");
+
+	private static final Pattern SCOPE_BOUND = Pattern
+		.compile("\\b(only|just|don'?t|do not|didn'?t ask|never|" + "without|not|instead|but)\\b");
+
+	private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "that", "this", "you", "your",
+			"can", "please", "are", "was", "were", "have", "has", "had", "but", "not", "all", "any", "its", "into",
+			"from", "then", "than", "there", "them", "they", "will", "would", "should", "could", "what", "when",
+			"which", "again", "also", "just", "now", "make", "sure");
+
+	private static final double REPEAT_SIMILARITY = 0.5;
+
+	private static final int MIN_TERMS = 4;
+
+	private static final int QUOTE = 400;
+
+	/** All signals in {@code sessions}, best first. */
+	List<LessonSignal> detect(List<Rollout> sessions) {
+		List<LessonSignal> signals = new ArrayList<>();
+		List<Request> requests = new ArrayList<>();
+		List<Rollout> chronological = new ArrayList<>(sessions);
+		chronological.sort(Comparator.comparing(Rollout::start, Comparator.nullsFirst(Comparator.naturalOrder())));
+		for (Rollout session : chronological) {
+			conversationSignals(session, signals, requests);
+			toolSignals(session, signals);
+		}
+		repeats(requests, signals);
+		signals.sort(Comparator.comparingDouble(LessonSignal::score)
+			.reversed()
+			.thenComparing(LessonSignal::sessionId)
+			.thenComparingInt(LessonSignal::line));
+		return signals;
+	}
+
+	private record Request(Rollout session, Rollout.Message message, Set<String> terms) {
+	}
+
+	private void conversationSignals(Rollout session, List<LessonSignal> signals, List<Request> requests) {
+		List<Rollout.Message> messages = session.conversation();
+		for (int i = 0; i < messages.size(); i++) {
+			Rollout.Message message = messages.get(i);
+			if (!message.role().equals("user")) {
+				continue;
+			}
+			Set<String> terms = terms(message.text());
+			if (terms.size() >= MIN_TERMS) {
+				requests.add(new Request(session, message, terms));
+			}
+			Rollout.Message previous = (i > 0 && messages.get(i - 1).role().equals("assistant")) ? messages.get(i - 1)
+					: null;
+			if (previous == null) {
+				continue;
+			}
+			String text = normalise(message.text());
+			String before = normalise(previous.text());
+			List<String> evidence = List.of(quote("assistant", previous.text()), quote("user", message.text()));
+			boolean followup = COMPLETION_CUE.matcher(before).find() && FOLLOWUP_CUE.matcher(text).find();
+			if (followup) {
+				signals.add(signal(FOLLOWUP, 3, session, message.line(), evidence,
+						"user asks for a missed step right after the assistant reported completion"));
+			}
+			else if (CORRECTION_CUE.matcher(text).find() && !PLEASANTRY.matcher(text).find()) {
+				signals.add(signal(CORRECTION, 4, session, message.line(), evidence,
+						"user rejects or corrects the previous answer"));
+			}
+			if (SCOPE_TERM.matcher(text).find() && SCOPE_BOUND.matcher(text).find()) {
+				signals.add(signal(SCOPE, 4, session, message.line(), evidence,
+						"user bounds what to stage, commit or push"));
+			}
+		}
+	}
+
+	private void toolSignals(Rollout session, List<LessonSignal> signals) {
+		for (Rollout.ToolCall call : session.toolCalls()) {
+			if (!call.failed()) {
+				continue;
+			}
+			List<String> evidence = new ArrayList<>();
+			evidence.add("[" + call.name() + "] " + clip(call.input()));
+			evidence.add("[exit " + ((call.exitCode() != null) ? call.exitCode() : "?") + "] "
+					+ clip((call.output() != null) ? call.output() : ""));
+			Rollout.Message next = nextAssistant(session, call.line());
+			if (next != null) {
+				evidence.add(quote("assistant", next.text()));
+			}
+			signals.add(signal(TOOL_FAILURE, 2, session, call.line(), evidence,
+					"tool call failed (non-zero exit code or error output)"));
+		}
+	}
+
+	@Nullable
+	private static Rollout.Message nextAssistant(Rollout session, int line) {
+		return session.conversation()
+			.stream()
+			.filter((message) -> message.role().equals("assistant") && message.line() > line)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private void repeats(List<Request> requests, List<LessonSignal> signals) {
+		for (int j = 1; j < requests.size(); j++) {
+			Request later = requests.get(j);
+			for (int i = 0; i < j; i++) {
+				Request earlier = requests.get(i);
+				if (jaccard(earlier.terms(), later.terms()) < REPEAT_SIMILARITY) {
+					continue;
+				}
+				boolean across = !earlier.session().id().equals(later.session().id());
+				signals.add(signal(REPEATED, across ? 5 : 3, later.session(), later.message().line(),
+						List.of(quote("user, " + (across ? "session " + earlier.session().id() : "earlier"),
+								earlier.message().text()), quote("user", later.message().text())),
+						across ? "the same request in another session" : "the same request again in this session"));
+				break;
+			}
+		}
+	}
+
+	static Set<String> terms(String text) {
+		Set<String> terms = new HashSet<>();
+		for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+			if (word.length() >= 3 && !STOP_WORDS.contains(word)) {
+				terms.add(word);
+			}
+		}
+		return terms;
+	}
+
+	static double jaccard(Set<String> a, Set<String> b) {
+		Set<String> shared = new HashSet<>(a);
+		shared.retainAll(b);
+		int union = a.size() + b.size() - shared.size();
+		return (union == 0) ? 0 : (double) shared.size() / union;
+	}
+
+	private static LessonSignal signal(String kind, double score, Rollout session, int line, List<String> evidence,
+			String rule) {
+		return new LessonSignal(kind, score, session.id(), session.path().toString(), line, evidence, rule, List.of());
+	}
+
+	private static String normalise(String text) {
+		return text.strip().toLowerCase(Locale.ROOT).replace('’', '\'');
+	}
+
+	private static String quote(String who, String text) {
+		return "[" + who + "] " + clip(text);
+	}
+
+	private static String clip(String text) {
+		String oneLine = text.strip().replaceAll("\\s+", " ");
+		return (oneLine.length() <= QUOTE) ? oneLine : oneLine.substring(0, QUOTE - 3) + "...";
+	}
+
+}
