@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.teamlearnings.security.Caller;
+import io.teamlearnings.security.Callers;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -86,7 +88,14 @@ class LearningController {
 							defaultValue = "false") boolean force,
 			@RequestHeader(name = HttpHeaders.ACCEPT,
 					required = false) @Parameter(hidden = true) @Nullable String accept) {
-		return answer(repo, this.store.append(repo, request, force), accept);
+		return answer(repo, this.store.append(repo, request, force, attribution()), accept);
+	}
+
+	/** The caller's identity for the row's source; null for the trusted local caller. */
+	@Nullable
+	private static String attribution() {
+		Caller caller = Callers.current();
+		return caller.local() ? null : caller.attribution();
 	}
 
 	private static ResponseEntity<?> answer(String repo, AppendResult result, @Nullable String accept) {
@@ -148,7 +157,7 @@ class LearningController {
 					defaultValue = "false") boolean force,
 			@RequestHeader(name = HttpHeaders.ACCEPT,
 					required = false) @Parameter(hidden = true) @Nullable String accept) {
-		return answer(repo, this.store.supersede(repo, id, request, force), accept);
+		return answer(repo, this.store.supersede(repo, id, request, force, attribution()), accept);
 	}
 
 	@PostMapping(path = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -178,7 +187,7 @@ class LearningController {
 					example = "lrn-20260528T170724Z-c468d2a9") @PathVariable String id,
 			@Valid @RequestBody WithdrawRequest request, @RequestHeader(name = HttpHeaders.ACCEPT,
 					required = false) @Parameter(hidden = true) @Nullable String accept) {
-		return answer(repo, this.store.withdraw(repo, id, request), accept);
+		return answer(repo, this.store.withdraw(repo, id, request, attribution()), accept);
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

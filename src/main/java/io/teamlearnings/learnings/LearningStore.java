@@ -63,30 +63,42 @@ public class LearningStore {
 		this.events = events;
 	}
 
-	AppendResult append(String repoName, AppendRequest request, boolean force) {
+	AppendResult append(String repoName, AppendRequest request, boolean force, @Nullable String attribution) {
 		Repo repo = this.repositories.require(repoName);
-		return appendLocked(repo, Draft.of(request, this.properties.defaultSource(), request.supersedesId()), force,
-				false);
+		return appendLocked(repo, Draft.of(request, source(request.source(), attribution), request.supersedesId()),
+				force, false);
+	}
+
+	/**
+	 * The source written for a row: the caller's identity when it has one (a token), so
+	 * attribution cannot be forged; otherwise what the trusted caller says, or the
+	 * default.
+	 */
+	private String source(@Nullable String requested, @Nullable String attribution) {
+		if (attribution != null) {
+			return attribution;
+		}
+		return (requested != null && !requested.isBlank()) ? requested.strip() : this.properties.defaultSource();
 	}
 
 	/**
 	 * Appends {@code request} as the row that supersedes row {@code id}; the old line is
 	 * left as it is.
 	 */
-	AppendResult supersede(String repoName, String id, AppendRequest request, boolean force) {
+	AppendResult supersede(String repoName, String id, AppendRequest request, boolean force,
+			@Nullable String attribution) {
 		Repo repo = this.repositories.require(repoName);
-		return appendLocked(repo, Draft.of(request, this.properties.defaultSource(), id), force, true);
+		return appendLocked(repo, Draft.of(request, source(request.source(), attribution), id), force, true);
 	}
 
 	/**
 	 * Appends a {@code withdrawn} row that supersedes row {@code id}, taking it out of
 	 * recall; browse still lists it with {@code include_superseded}.
 	 */
-	AppendResult withdraw(String repoName, String id, WithdrawRequest request) {
+	AppendResult withdraw(String repoName, String id, WithdrawRequest request, @Nullable String attribution) {
 		Repo repo = this.repositories.require(repoName);
-		String source = (request.source() != null && !request.source().isBlank()) ? request.source().strip()
-				: this.properties.defaultSource();
-		return appendLocked(repo, Draft.withdrawal(id, request.reason(), source), true, true);
+		return appendLocked(repo, Draft.withdrawal(id, request.reason(), source(request.source(), attribution)), true,
+				true);
 	}
 
 	private AppendResult appendLocked(Repo repo, Draft draft, boolean force, boolean targetInPath) {
@@ -298,7 +310,7 @@ public class LearningStore {
 			@Nullable String contextRepo, @Nullable String branch, List<String> paths, List<String> tags,
 			List<String> relatedIds, @Nullable String supersedesId, String fingerprint) {
 
-		static Draft of(AppendRequest request, String defaultSource, @Nullable String supersedesId) {
+		static Draft of(AppendRequest request, String source, @Nullable String supersedesId) {
 			String status = CanonicalFormat.normalizeLabel(request.status());
 			if (!CanonicalFormat.STATUSES.contains(status)) {
 				throw InvalidLearningException.unknownStatus(request.status(), status);
@@ -309,8 +321,6 @@ public class LearningStore {
 				throw InvalidLearningException.blankAfterNormalising("tags");
 			}
 			AppendRequest.ContextInput context = request.context();
-			String source = (request.source() != null && !request.source().isBlank()) ? request.source().strip()
-					: defaultSource;
 			String supersedes = (supersedesId != null && !supersedesId.isBlank()) ? supersedesId.strip() : null;
 			return new Draft(status, learning, request.evidence().stream().map(String::strip).toList(),
 					request.application().strip(), source, (context != null) ? context.repo() : null,

@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.teamlearnings.repos.Repo;
+import io.teamlearnings.repos.Repositories;
+import io.teamlearnings.security.Caller;
+import io.teamlearnings.security.Callers;
+import io.teamlearnings.security.Role;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +40,11 @@ class RecallController {
 
 	private final RecallProperties properties;
 
-	RecallController(LearningRecall recall, LearningInsights insights, RecallProperties properties) {
+	private final Repositories repositories;
+
+	RecallController(LearningRecall recall, LearningInsights insights, RecallProperties properties,
+			Repositories repositories) {
+		this.repositories = repositories;
 		this.recall = recall;
 		this.insights = insights;
 		this.properties = properties;
@@ -78,8 +88,8 @@ class RecallController {
 
 	@GetMapping(path = "/api/learnings/recall", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Recall across repositories",
-			description = "The team-wide view: recall over every served repository (or those named), merged by score; "
-					+ "each hit names its repository.")
+			description = "The team-wide view: recall over every repository the caller may read (or those named), "
+					+ "merged by score; each hit names its repository.")
 	@ApiResponse(responseCode = "200", description = "Hits, best first")
 	@ApiResponse(responseCode = "400", description = "Empty query, limit out of range or a malformed parameter",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -105,8 +115,25 @@ class RecallController {
 					required = false) @Nullable Instant asOf,
 			@Parameter(description = "The caller's changed files") @RequestParam(name = "paths",
 					required = false) @Nullable List<String> paths) {
-		return this.recall.recallAcross(orEmpty(repos),
-				query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths));
+		Caller caller = Callers.current();
+		List<String> named = orEmpty(repos);
+		for (String repo : named) {
+			if (!caller.can(Role.READER, repo)) {
+				throw new AccessDeniedException(
+						"Token '" + caller.name() + "' may not read repository '" + repo + "'.");
+			}
+		}
+		List<String> readable = named.isEmpty() ? this.repositories.all()
+			.stream()
+			.map(Repo::name)
+			.filter((repo) -> caller.can(Role.READER, repo))
+			.toList() : named;
+		RecallQuery recallQuery = query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths);
+		if (readable.isEmpty()) {
+			return new RecallResult(recallQuery.text(), List.of(), recallQuery.asOf(), 0, List.of(),
+					new RecallResult.Exclusions(0, 0, 0, 0, List.of(), List.of()));
+		}
+		return this.recall.recallAcross(readable, recallQuery);
 	}
 
 	private RecallQuery query(String text, @Nullable Integer limit, boolean dropSuperseded,

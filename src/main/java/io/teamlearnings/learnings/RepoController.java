@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.teamlearnings.security.Caller;
+import io.teamlearnings.security.Callers;
+import io.teamlearnings.security.Role;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,7 +37,8 @@ class RepoController {
 			description = "Every served repository with its row counts and index state.")
 	@ApiResponse(responseCode = "200", description = "The repositories, in configuration order")
 	List<RepoSummary> list() {
-		return this.status.summaries();
+		Caller caller = Callers.current();
+		return this.status.summaries().stream().filter((repo) -> caller.can(Role.READER, repo.name())).toList();
 	}
 
 	@GetMapping("/{repo}/health")

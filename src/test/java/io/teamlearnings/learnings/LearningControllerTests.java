@@ -3,11 +3,14 @@ package io.teamlearnings.learnings;
 import java.util.List;
 
 import io.teamlearnings.repos.UnknownRepositoryException;
+import io.teamlearnings.security.SecurityConfiguration;
+import io.teamlearnings.security.TokenRegistry;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -18,11 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(LearningController.class)
+@Import(SecurityConfiguration.class)
 @TestPropertySource(properties = "learnings.http.max-request-size=2KB")
 class LearningControllerTests {
 
@@ -38,6 +43,9 @@ class LearningControllerTests {
 
 	@MockitoBean
 	LearningQueries queries;
+
+	@MockitoBean
+	TokenRegistry tokens;
 
 	@Test
 	void namesEveryMissingFieldAndWritesNothing() {
@@ -56,7 +64,7 @@ class LearningControllerTests {
 
 	@Test
 	void acceptsASingleEvidenceStringAsAListOfOne() {
-		given(this.store.append(eq("default"), any(), anyBoolean())).willReturn(appended());
+		given(this.store.append(eq("default"), any(), anyBoolean(), isNull())).willReturn(appended());
 
 		assertThat(this.mvc.post()
 			.uri("/api/repos/default/learnings")
@@ -65,13 +73,13 @@ class LearningControllerTests {
 			.hasHeader("Location", "/api/repos/default/learnings/lrn-20260528T170724Z-c468d2a9");
 
 		ArgumentCaptor<AppendRequest> request = ArgumentCaptor.forClass(AppendRequest.class);
-		verify(this.store).append(eq("default"), request.capture(), eq(false));
+		verify(this.store).append(eq("default"), request.capture(), eq(false), isNull());
 		assertThat(request.getValue().evidence()).containsExactly("cmd -> result");
 	}
 
 	@Test
 	void answersWithTheProofLineAloneForPlainText() {
-		given(this.store.append(eq("default"), any(), anyBoolean())).willReturn(appended());
+		given(this.store.append(eq("default"), any(), anyBoolean(), isNull())).willReturn(appended());
 
 		assertThat(this.mvc.post()
 			.uri("/api/repos/default/learnings")

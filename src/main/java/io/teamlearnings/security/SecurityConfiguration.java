@@ -1,0 +1,191 @@
+package io.teamlearnings.security;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The security of the API: bearer tokens with a role per repository, checked against
+ * {@link AccessPolicy} on every {@code /api} request; 401 and 403 as problem details.
+ * With no token configured the service trusts loopback callers only, and refuses to start
+ * on any other address.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+	private static final String[] PUBLIC = { "/actuator/health/**", "/v3/api-docs/**", "/v3/api-docs.yaml",
+			"/swagger-ui/**", "/swagger-ui.html", "/error" };
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, TokenRegistry tokens, JsonMapper mapper) throws Exception {
+		ProblemWriter problems = new ProblemWriter(mapper);
+		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> problems.write(response,
+				HttpStatus.UNAUTHORIZED, "Authentication required",
+				"Send an API token as 'Authorization: Bearer <token>'.");
+		AccessDeniedHandler denied = (request, response, ex) -> {
+			AccessPolicy.Need need = AccessPolicy.of(request.getMethod(), path(request));
+			problems.write(response, HttpStatus.FORBIDDEN, "Not allowed", "Token '" + Callers.current().name()
+					+ "' needs role " + need.role().name().toLowerCase()
+					+ (need.everywhere() ? " in every repository ('*')"
+							: (need.repo() != null) ? " in repository '" + need.repo() + "'" : " in some repository")
+					+ ".");
+		};
+		AuthorizationManager<RequestAuthorizationContext> policy = (authentication, context) -> {
+			Authentication current = authentication.get();
+			boolean allowed = current != null && current.getPrincipal() instanceof Caller caller && AccessPolicy
+				.allows(caller, AccessPolicy.of(context.getRequest().getMethod(), path(context.getRequest())));
+			return new AuthorizationDecision(allowed);
+		};
+		http.csrf((csrf) -> csrf.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(
+					(authorize) -> authorize.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+						.permitAll()
+						.requestMatchers(PUBLIC)
+						.permitAll()
+						.requestMatchers("/api/**")
+						.access(policy)
+						.anyRequest()
+						.permitAll())
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+			.addFilterBefore(new TokenFilter(tokens, unauthenticated), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	RequestRejectedHandler rejectedRequests(JsonMapper mapper) {
+		ProblemWriter problems = new ProblemWriter(mapper);
+		return (request, response, ex) -> problems.write(response, HttpStatus.BAD_REQUEST, "Request rejected",
+				"The request path or headers are not allowed (" + ex.getMessage() + ").");
+	}
+
+	@Bean
+	SmartInitializingSingleton localModeGuard(TokenRegistry tokens, Environment environment) {
+		return () -> {
+			String address = environment.getProperty("server.address");
+			if (!tokens.anyTokens() && !isLoopback(address)) {
+				throw new IllegalStateException("No API token is configured, so the service trusts its callers; it "
+						+ "may then listen on a loopback address only, not on '"
+						+ ((address != null) ? address : "every address")
+						+ "'. Configure a token (learnings.security.tokens, see README) or set server.address=127.0.0.1.");
+			}
+		};
+	}
+
+	static boolean isLoopback(String address) {
+		if (address == null || address.isBlank()) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(address).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	private static String path(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String context = request.getContextPath();
+		return (context != null && !context.isEmpty() && uri.startsWith(context)) ? uri.substring(context.length())
+				: uri;
+	}
+
+	/** Establishes the caller from the bearer token, or the trusted local caller. */
+	private static final class TokenFilter extends OncePerRequestFilter {
+
+		private final TokenRegistry tokens;
+
+		private final AuthenticationEntryPoint unauthenticated;
+
+		TokenFilter(TokenRegistry tokens, AuthenticationEntryPoint unauthenticated) {
+			this.tokens = tokens;
+			this.unauthenticated = unauthenticated;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+			Caller caller = null;
+			if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+				caller = this.tokens.authenticate(header.substring(7).strip()).orElse(null);
+				if (caller == null) {
+					this.unauthenticated.commence(request, response, null);
+					return;
+				}
+			}
+			else if (!this.tokens.anyTokens() && isLoopback(request.getRemoteAddr())) {
+				caller = Caller.LOCAL;
+			}
+			if (caller != null) {
+				SecurityContextHolder.getContext()
+					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
+							AuthorityUtils.createAuthorityList("ROLE_API")));
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	/** Writes a problem detail straight to the response, outside Spring MVC. */
+	static final class ProblemWriter {
+
+		private final JsonMapper mapper;
+
+		ProblemWriter(JsonMapper mapper) {
+			this.mapper = mapper;
+		}
+
+		void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+			problem.setTitle(title);
+			response.setStatus(status.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			if (status == HttpStatus.UNAUTHORIZED) {
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			}
+			this.mapper.writeValue(response.getOutputStream(), problem);
+		}
+
+	}
+
+}

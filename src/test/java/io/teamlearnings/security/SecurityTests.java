@@ -1,0 +1,175 @@
+package io.teamlearnings.security;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.teamlearnings.LearningsApplication;
+import io.teamlearnings.support.HttpClientSupport;
+import io.teamlearnings.support.HttpClientSupport.Response;
+import io.teamlearnings.support.TestStores;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Who may do what, over real HTTP with configured tokens: a table of endpoint x caller x
+ * status, attribution that cannot be forged, the team view limited to readable
+ * repositories, tokens created and revoked, and the loopback-only default.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityTests {
+
+	private static final Path APP = TestStores.newDirectory("secure-app");
+
+	private static final Path OTHER = TestStores.newDirectory("secure-other");
+
+	private static final Map<String, String> TOKENS = Map.of("reader", "token-reader-0001", "writer",
+			"token-writer-0002", "admin", "token-admin-0003", "outsider", "token-outsider-0004");
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void tokens(DynamicPropertyRegistry registry) {
+		TestStores.serve(registry, Map.entry("app", APP), Map.entry("other", OTHER));
+		registry.add("learnings.memory.root", () -> TestStores.newDirectory("secure-memories").toString());
+		registry.add("learnings.sessions.sessions-dir", () -> TestStores.newDirectory("secure-sessions").toString());
+		registry.add("learnings.sessions.archive-dir", () -> TestStores.newDirectory("secure-archive").toString());
+		token(registry, 0, "reader", "app=reader");
+		token(registry, 1, "writer", "app=writer");
+		token(registry, 2, "admin", "*=admin");
+		token(registry, 3, "outsider", "other=writer");
+	}
+
+	private static void token(DynamicPropertyRegistry registry, int index, String name, String grant) {
+		registry.add("learnings.security.tokens[" + index + "].name", () -> name);
+		registry.add("learnings.security.tokens[" + index + "].sha256", () -> TokenRegistry.sha256(TOKENS.get(name)));
+		registry.add("learnings.security.tokens[" + index + "].grants[0]", () -> grant);
+	}
+
+	record Case(String method, String path, String caller, int status) {
+	}
+
+	@Test
+	void answersEachEndpointForEachRoleAsTheTableSays() {
+		String learning = HttpClientSupport.learningJson("Role table rows are written by writers only.", "do_more");
+		List<Case> table = List.of(new Case("GET", "/api/repos/app/learnings", null, 401),
+				new Case("GET", "/api/repos/app/learnings", "bogus", 401),
+				new Case("GET", "/api/repos/app/learnings", "reader", 200),
+				new Case("GET", "/api/repos/app/learnings", "writer", 200),
+				new Case("GET", "/api/repos/app/learnings", "admin", 200),
+				new Case("GET", "/api/repos/app/learnings", "outsider", 403),
+				new Case("GET", "/api/repos/app/learnings/recall?query=role", "reader", 200),
+				new Case("GET", "/api/repos/app/learnings/summary", "outsider", 403),
+				new Case("POST", "/api/repos/app/learnings", null, 401),
+				new Case("POST", "/api/repos/app/learnings", "reader", 403),
+				new Case("POST", "/api/repos/app/learnings", "outsider", 403),
+				new Case("POST", "/api/repos/app/learnings", "writer", 201),
+				new Case("POST", "/api/repos/app/reindex", "writer", 403),
+				new Case("POST", "/api/repos/app/reindex", "admin", 200),
+				new Case("POST", "/api/repos/app/admissions", "reader", 403),
+				new Case("GET", "/api/repos/app/admissions", "reader", 200),
+				new Case("GET", "/api/sessions", "reader", 200), new Case("GET", "/api/sessions", null, 401),
+				new Case("POST", "/api/sessions/cleanup", "writer", 403),
+				new Case("POST", "/api/sessions/cleanup", "admin", 200),
+				new Case("GET", "/api/admin/tokens", "writer", 403), new Case("GET", "/api/admin/tokens", "admin", 200),
+				new Case("PUT", "/api/runs/memory", "reader", 403), new Case("GET", "/actuator/health", null, 200));
+		List<String> mismatches = new ArrayList<>();
+		for (Case each : table) {
+			Response response = call(each.method(), each.path(), each.caller(),
+					each.path().endsWith("/learnings") ? learning : "{\"learning_id\": \"x\"}");
+			if (response.status() != each.status()) {
+				mismatches.add(each + " -> " + response.status() + " " + response.body());
+			}
+			if (response.status() == 401 || response.status() == 403) {
+				assertThat(response.contentType()).as(each.toString()).startsWith("application/problem+json");
+			}
+		}
+		assertThat(mismatches).isEmpty();
+	}
+
+	@Test
+	void recordsTheTokenAsTheSourceWhateverTheCallerClaims() throws Exception {
+		Response appended = call("POST", "/api/repos/app/learnings", "writer",
+				"{\"learning\": \"Attribution comes from the token, never from the body.\", \"evidence\": \"e\","
+						+ " \"application\": \"a\", \"status\": \"do_more\", \"source\": \"admin\"}");
+		assertThat(appended.status()).isEqualTo(201);
+		assertThat(appended.json().get("learning").get("row").get("source").asString()).isEqualTo("token:writer");
+		assertThat(Files.readString(APP.resolve(".learnings.jsonl"))).contains("\"source\":\"token:writer\"")
+			.doesNotContain("\"source\":\"admin\"");
+	}
+
+	@Test
+	void showsTheTeamViewOnlyForReadableRepositories() {
+		assertThat(call("GET", "/api/repos", "reader", null).json().findValuesAsString("name")).containsExactly("app");
+		assertThat(call("GET", "/api/repos", "admin", null).json().findValuesAsString("name")).containsExactly("app",
+				"other");
+		call("POST", "/api/repos/other/learnings", "outsider",
+				HttpClientSupport.learningJson("Outsiders write only to their own repository.", "do_more"));
+		JsonNode team = call("GET", "/api/learnings/recall?query=outsiders+repository", "reader", null).json();
+		assertThat(team.get("hits")).isEmpty();
+		assertThat(call("GET", "/api/learnings/recall?query=outsiders&repo=other", "reader", null).status())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void createsAndRevokesTokensThroughTheAdminEndpoint() {
+		Response created = call("POST", "/api/admin/tokens", "admin",
+				"{\"name\": \"ci-bot\", \"grants\": [\"app=reader\"]}");
+		assertThat(created.status()).isEqualTo(201);
+		String token = created.json().get("token").asString();
+		assertThat(token).startsWith("lrn_");
+		assertThat(call("GET", "/api/admin/tokens", "admin", null).body()).contains("ci-bot").doesNotContain(token);
+		assertThat(callWith("GET", "/api/repos/app/learnings", token, null).status()).isEqualTo(200);
+		assertThat(callWith("POST", "/api/repos/app/learnings", token,
+				HttpClientSupport.learningJson("Readers cannot write.", "do_more"))
+			.status()).isEqualTo(403);
+
+		assertThat(call("DELETE", "/api/admin/tokens/ci-bot", "admin", null).status()).isEqualTo(204);
+		assertThat(callWith("GET", "/api/repos/app/learnings", token, null).status()).isEqualTo(401);
+		assertThat(
+				call("POST", "/api/admin/tokens", "admin", "{\"name\": \"x\", \"grants\": [\"app=owner\"]}").status())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void refusesToListenBeyondLoopbackWithoutTokens() {
+		assertThat(SecurityConfiguration.isLoopback("127.0.0.1")).isTrue();
+		assertThat(SecurityConfiguration.isLoopback("::1")).isTrue();
+		assertThat(SecurityConfiguration.isLoopback("0.0.0.0")).isFalse();
+		assertThatThrownBy(() -> new SpringApplicationBuilder(LearningsApplication.class).run("--server.port=0",
+				"--server.address=0.0.0.0", "--learnings.data-dir=" + TestStores.newDirectory("open-data"),
+				"--learnings.repos[0].name=open", "--learnings.repos[0].root=" + TestStores.newDirectory("open-repo")))
+			.hasStackTraceContaining("may then listen on a loopback address only");
+	}
+
+	private Response call(String method, String path, String caller, String body) {
+		String token = (caller == null) ? null : TOKENS.getOrDefault(caller, "not-a-token");
+		return callWith(method, path, token, body);
+	}
+
+	private Response callWith(String method, String path, String token, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Content-Type", "application/json")
+			.method(method, (body == null || method.equals("GET") || method.equals("DELETE"))
+					? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return new HttpClientSupport(this.port).send(request.build());
+	}
+
+}
