@@ -26,6 +26,19 @@ class InvalidLearningException extends RuntimeException {
 				"no row with id '" + id + "' in repository '" + repo + "' to supersede");
 	}
 
+	static InvalidLearningException noTeamRepository() {
+		return new InvalidLearningException("team_repo",
+				"is not configured (learnings.store.team-repo), so there is nowhere to share to");
+	}
+
+	static InvalidLearningException sharingTheTeamRepository(String team) {
+		return new InvalidLearningException("repo", "'" + team + "' is the team repository itself");
+	}
+
+	static InvalidLearningException controlCharacters(String field) {
+		return new InvalidLearningException(field, "contains control characters");
+	}
+
 	String field() {
 		return this.field;
 	}

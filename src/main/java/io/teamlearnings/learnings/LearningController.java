@@ -8,6 +8,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.teamlearnings.security.Caller;
 import io.teamlearnings.security.Callers;
+import io.teamlearnings.security.Role;
+import io.teamlearnings.repos.Repositories;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,19 +35,33 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/api/repos/{repo}/learnings")
 @Tag(name = "Learnings", description = "Append to and browse a repository's canonical .learnings.jsonl")
 class LearningController {
 
+	static final String NDJSON = "application/x-ndjson";
+
 	private final LearningStore store;
 
 	private final LearningQueries queries;
 
-	LearningController(LearningStore store, LearningQueries queries) {
+	private final LearningTransfer transfer;
+
+	private final Repositories repositories;
+
+	@Nullable
+	private final String teamRepo;
+
+	LearningController(LearningStore store, LearningQueries queries, LearningTransfer transfer,
+			Repositories repositories, StoreProperties properties) {
 		this.store = store;
 		this.queries = queries;
+		this.transfer = transfer;
+		this.repositories = repositories;
+		this.teamRepo = properties.teamRepo();
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -188,6 +206,86 @@ class LearningController {
 			@Valid @RequestBody WithdrawRequest request, @RequestHeader(name = HttpHeaders.ACCEPT,
 					required = false) @Parameter(hidden = true) @Nullable String accept) {
 		return answer(repo, this.store.withdraw(repo, id, request, attribution()), accept);
+	}
+
+	@PostMapping(path = "/{id}/share", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
+	@Operation(summary = "Share a learning with the team",
+			description = "Copies a project learning into the configured team repository (learnings.store.team-repo) "
+					+ "as a new row whose related_ids name the original. Sharing the same rule twice is a duplicate-skip. "
+					+ "Needs writer in both repositories.")
+	@ApiResponse(responseCode = "201", description = "Shared",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = AppendResult.class)))
+	@ApiResponse(responseCode = "200", description = "Already shared",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = AppendResult.class)))
+	@ApiResponse(responseCode = "400", description = "No team repository is configured",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "The caller may not write to the team repository",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Unknown repository or id",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<?> share(
+			@Parameter(description = "Repository name, as GET /api/repos lists it",
+					example = "default") @PathVariable String repo,
+			@Parameter(description = "Row to share", example = "lrn-20260528T170724Z-c468d2a9") @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.ACCEPT,
+					required = false) @Parameter(hidden = true) @Nullable String accept) {
+		Caller caller = Callers.current();
+		String team = this.teamRepo;
+		if (team != null && !caller.can(Role.WRITER, team)) {
+			throw new AccessDeniedException(
+					"Token '" + caller.name() + "' needs role writer in the team repository '" + team + "'.");
+		}
+		return answer(repo, this.store.share(repo, id, attribution()), accept);
+	}
+
+	@GetMapping(path = "/export", produces = NDJSON)
+	@Operation(summary = "Export learnings",
+			description = "Streams the canonical .learnings.jsonl as it is (complete lines), or only the rows captured "
+					+ "at or after 'since'.")
+	@ApiResponse(responseCode = "200", description = "JSON lines",
+			content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "404", description = "Unknown repository",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<StreamingResponseBody> export(
+			@Parameter(description = "Repository name, as GET /api/repos lists it",
+					example = "default") @PathVariable String repo,
+			@Parameter(description = "Only rows captured at or after (ISO-8601 instant)") @RequestParam(
+					required = false) @Nullable Instant since) {
+		this.repositories.require(repo);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(NDJSON))
+			.body((out) -> this.transfer.export(repo, since, out));
+	}
+
+	@PostMapping(path = "/import",
+			consumes = { NDJSON, "application/jsonl", MediaType.TEXT_PLAIN_VALUE,
+					MediaType.APPLICATION_OCTET_STREAM_VALUE },
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Import learnings",
+			description = "Takes a JSONL from another store (another service's export or the command-line tool's file), "
+					+ "keeping each row's id, fingerprint and fields, and reports per line what was imported, skipped as "
+					+ "a duplicate (same id or fingerprint) or rejected and why. on_conflict=fail rejects duplicates; "
+					+ "atomic=true writes nothing if any line is rejected.")
+	@ApiResponse(responseCode = "200", description = "The per-line report")
+	@ApiResponse(responseCode = "404", description = "Unknown repository",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	ImportReport importRows(
+			@Parameter(description = "Repository name, as GET /api/repos lists it",
+					example = "default") @PathVariable String repo,
+			@RequestBody byte[] body,
+			@Parameter(description = "skip or fail", example = "skip") @RequestParam(name = "on_conflict",
+					defaultValue = "skip") @Pattern(regexp = "skip|fail",
+							message = "must be skip or fail") String onConflict,
+			@Parameter(description = "Write nothing if any line is rejected") @RequestParam(
+					defaultValue = "false") boolean atomic) {
+		return this.transfer.importRows(repo, body, onConflict.equals("fail"), atomic);
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

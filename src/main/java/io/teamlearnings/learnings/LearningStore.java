@@ -2,6 +2,7 @@ package io.teamlearnings.learnings;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -276,6 +277,57 @@ public class LearningStore {
 		this.repositories.all().forEach(this::ensureFresh);
 	}
 
+	/**
+	 * Runs {@code work} under the repository's lock, after catching its index up with the
+	 * file.
+	 */
+	<T> T underLock(Repo repo, java.util.function.Supplier<T> work) {
+		ReentrantLock lock = lockOf(repo);
+		lock.lock();
+		try {
+			syncForWrite(repo);
+			return work.get();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Appends complete lines as given, in one write forced to disk, then indexes them.
+	 * Callers hold the lock.
+	 */
+	void appendLines(Repo repo, List<String> lines) {
+		write(repo, String.join("\n", lines));
+		indexAfterWrite(repo);
+	}
+
+	/**
+	 * Copies row {@code id} into the team repository as a new row whose related_ids name
+	 * the original; sharing the same rule twice is a duplicate-skip.
+	 */
+	AppendResult share(String repoName, String id, @Nullable String attribution) {
+		Repo repo = this.repositories.require(repoName);
+		String team = this.properties.teamRepo();
+		if (team == null || team.isBlank()) {
+			throw InvalidLearningException.noTeamRepository();
+		}
+		Repo teamRepo = this.repositories.require(team);
+		if (teamRepo.name().equals(repo.name())) {
+			throw InvalidLearningException.sharingTheTeamRepository(team);
+		}
+		this.ensureFresh(repo);
+		LearningRow row = this.views.row(repo.name(), id);
+		List<String> related = new ArrayList<>();
+		related.add(id);
+		row.relatedIds().stream().filter((other) -> !other.equals(id)).forEach(related::add);
+		Draft draft = new Draft(CanonicalFormat.normalizeLabel(row.status()), row.learning(), row.evidence(),
+				row.application(), source(row.source(), attribution), row.contextRepo(), row.branch(), row.paths(),
+				CanonicalFormat.normalizeTags(row.tags()), related, null,
+				CanonicalFormat.fingerprint(CanonicalFormat.normalizeLabel(row.status()), row.learning()));
+		return appendLocked(teamRepo, draft, false, false);
+	}
+
 	/** Runs {@code work} while holding the repository's write lock. */
 	<T> T locked(Repo repo, IoWork<T> work) throws IOException {
 		ReentrantLock lock = lockOf(repo);
@@ -311,6 +363,14 @@ public class LearningStore {
 			List<String> relatedIds, @Nullable String supersedesId, String fingerprint) {
 
 		static Draft of(AppendRequest request, String source, @Nullable String supersedesId) {
+			rejectControlCharacters("learning", request.learning());
+			rejectControlCharacters("application", request.application());
+			request.evidence().forEach((item) -> rejectControlCharacters("evidence", item));
+			orEmpty(request.tags()).forEach((tag) -> rejectControlCharacters("tags", tag));
+			rejectControlCharacters("source", source);
+			if (request.context() != null) {
+				orEmpty(request.context().paths()).forEach((path) -> rejectControlCharacters("context.paths", path));
+			}
 			String status = CanonicalFormat.normalizeLabel(request.status());
 			if (!CanonicalFormat.STATUSES.contains(status)) {
 				throw InvalidLearningException.unknownStatus(request.status(), status);
@@ -335,6 +395,12 @@ public class LearningStore {
 			return new Draft(CanonicalFormat.WITHDRAWN, learning, List.of(reason.strip()),
 					"Leave " + id + " out of recall and memory.", source, null, null, List.of(), List.of("withdrawal"),
 					List.of(), id, CanonicalFormat.fingerprint(CanonicalFormat.WITHDRAWN, learning));
+		}
+
+		private static void rejectControlCharacters(String field, @Nullable String value) {
+			if (value != null && ControlCharacters.present(value)) {
+				throw InvalidLearningException.controlCharacters(field);
+			}
 		}
 
 		private static List<String> orEmpty(@Nullable List<String> values) {

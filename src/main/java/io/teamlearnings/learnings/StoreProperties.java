@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.lang.Nullable;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,9 +20,12 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often every store is checked for changes made without the
  * service (reads also check, so this only bounds how stale an idle index gets)
  * @param defaultSource the {@code source} written when a caller gives none
+ * @param teamRepo the repository that {@code share} copies cross-project rules into, if
+ * any
  */
 @Validated
 @ConfigurationProperties("learnings.store")
 record StoreProperties(@DefaultValue("0.8") @DecimalMin("0.0") @DecimalMax("1.0") double nearDuplicateThreshold,
-		@DefaultValue("2s") Duration pollInterval, @DefaultValue("learnings-service") @NotBlank String defaultSource) {
+		@DefaultValue("2s") Duration pollInterval, @DefaultValue("learnings-service") @NotBlank String defaultSource,
+		@Nullable String teamRepo) {
 }

@@ -30,6 +30,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	/** Session uploads may be larger than other requests. */
 	private static final String UPLOAD_PATH = "/api/sessions";
 
+	/** Imports of learnings are uploads too. */
+	private static final String IMPORT_SUFFIX = "/learnings/import";
+
 	private final long limit;
 
 	private final long uploadLimit;
@@ -45,7 +48,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean upload = "POST".equals(request.getMethod()) && UPLOAD_PATH.equals(request.getRequestURI());
+		boolean upload = "POST".equals(request.getMethod())
+				&& (UPLOAD_PATH.equals(request.getRequestURI()) || request.getRequestURI().endsWith(IMPORT_SUFFIX));
 		long limit = upload ? this.uploadLimit : this.limit;
 		if (request.getContentLengthLong() > limit) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,

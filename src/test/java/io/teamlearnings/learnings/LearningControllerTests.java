@@ -2,6 +2,7 @@ package io.teamlearnings.learnings;
 
 import java.util.List;
 
+import io.teamlearnings.repos.Repositories;
 import io.teamlearnings.repos.UnknownRepositoryException;
 import io.teamlearnings.security.SecurityConfiguration;
 import io.teamlearnings.security.TokenRegistry;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -28,6 +30,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(LearningController.class)
 @Import(SecurityConfiguration.class)
+@EnableConfigurationProperties(StoreProperties.class)
 @TestPropertySource(properties = "learnings.http.max-request-size=2KB")
 class LearningControllerTests {
 
@@ -46,6 +49,12 @@ class LearningControllerTests {
 
 	@MockitoBean
 	TokenRegistry tokens;
+
+	@MockitoBean
+	LearningTransfer transfer;
+
+	@MockitoBean
+	Repositories repositories;
 
 	@Test
 	void namesEveryMissingFieldAndWritesNothing() {
