@@ -99,6 +99,12 @@ class Admissions {
 			return new AdmissionResult(created ? AdmissionResult.CREATED : "duplicate-skip", proof, draft.id(),
 					this.files.file(draft.id()).toString(), verdict, draft.envelope());
 		}
+		catch (java.io.UncheckedIOException ex) {
+			log.error("Could not write memory note {}", draft.id(), ex);
+			proof.add("memory-note: not-attempted: the notes directory " + this.files.directory() + " is not writable ("
+					+ ex.getCause().getClass().getSimpleName() + ")");
+			return new AdmissionResult("not-attempted", proof, null, null, verdict, draft.envelope());
+		}
 		catch (RuntimeException ex) {
 			log.error("Could not write memory note {}", draft.id(), ex);
 			proof.add("memory-note: failed: " + ex.getMessage());

@@ -33,13 +33,33 @@ final class LearningLog {
 		ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.APPEND)) {
-			while (bytes.hasRemaining()) {
-				channel.write(bytes);
+			long before = channel.size();
+			try {
+				while (bytes.hasRemaining()) {
+					channel.write(bytes);
+				}
+				channel.force(false);
 			}
-			channel.force(false);
+			catch (IOException ex) {
+				undo(channel, before, ex);
+				throw ex;
+			}
 		}
 		if (created) {
 			forceDirectory(file.toAbsolutePath().getParent());
+		}
+	}
+
+	/** Cuts a failed write (disk full) back off, so no partial line stays behind. */
+	private static void undo(FileChannel channel, long size, IOException failure) {
+		try {
+			if (channel.size() > size) {
+				channel.truncate(size);
+				channel.force(false);
+			}
+		}
+		catch (IOException ex) {
+			failure.addSuppressed(ex);
 		}
 	}
 

@@ -21,6 +21,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.strings;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -195,6 +198,25 @@ class LearningControllerTests {
 			.hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 			.bodyJson()
 			.satisfies((body) -> assertThat(body.getJson()).doesNotContain("secret", "IllegalState", "at io."));
+	}
+
+	@Test
+	void neverFailsInternallyOnMutatedBodies() {
+		given(this.store.append(eq("default"), any(), anyBoolean(), isNull())).willReturn(appended());
+		qt().withExamples(300)
+			.forAll(integers().between(0, VALID.length() - 1), integers().between(0, VALID.length() - 1),
+					strings().allPossible().ofLengthBetween(0, 8))
+			.check((from, to, insert) -> {
+				String body = VALID.substring(0, Math.min(from, to)) + insert + VALID.substring(Math.max(from, to));
+				int status = this.mvc.post()
+					.uri("/api/repos/default/learnings")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body)
+					.exchange()
+					.getResponse()
+					.getStatus();
+				return status == 201 || (status >= 400 && status < 500);
+			});
 	}
 
 	private static AppendResult appended() {

@@ -1,0 +1,76 @@
+package io.teamlearnings.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The H2 index is derived data: if its file cannot be opened at startup (corrupted while
+ * the service was stopped), it is moved aside as {@code *.corrupt-<time>} and a fresh one
+ * is created, which the service then rebuilds from the JSONL files. Nothing canonical is
+ * lost.
+ */
+@Component
+class IndexDatabaseGuard implements BeanPostProcessor {
+
+	private static final Logger log = LoggerFactory.getLogger(IndexDatabaseGuard.class);
+
+	private static final String FILE_URL = "jdbc:h2:file:";
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (!(bean instanceof HikariDataSource dataSource) || dataSource.getJdbcUrl() == null
+				|| !dataSource.getJdbcUrl().startsWith(FILE_URL)) {
+			return bean;
+		}
+		try (Connection connection = dataSource.getConnection()) {
+			return bean;
+		}
+		catch (SQLException | RuntimeException ex) {
+			Path file = databaseFile(dataSource.getJdbcUrl());
+			if (!Files.exists(file) || isLocked(ex)) {
+				throw new IllegalStateException("Cannot open the index database " + file, ex);
+			}
+			HikariConfig config = new HikariConfig();
+			dataSource.copyStateTo(config);
+			dataSource.close();
+			Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + Instant.now().toEpochMilli());
+			try {
+				Files.move(file, aside);
+			}
+			catch (IOException moveFailed) {
+				throw new IllegalStateException("Cannot move the unreadable index " + file + " aside", moveFailed);
+			}
+			log.warn("The index database {} could not be opened ({}); moved it to {} and rebuilding from the "
+					+ "JSONL files", file, ex.getMessage(), aside);
+			return new HikariDataSource(config);
+		}
+	}
+
+	private static boolean isLocked(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && cause.getMessage().contains("file is locked")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static Path databaseFile(String url) {
+		String path = url.substring(FILE_URL.length());
+		int options = path.indexOf(';');
+		return Path.of(((options >= 0) ? path.substring(0, options) : path) + ".mv.db");
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.teamlearnings.system;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.teamlearnings.support.HttpClientSupport;
+import io.teamlearnings.support.HttpClientSupport.Response;
+import io.teamlearnings.support.TestStores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile and broken requests over real HTTP: each gets a 4xx problem detail and nothing
+ * is written.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HostileInputTests {
+
+	private static final Path ROOT = TestStores.newDirectory("hostile-repo");
+
+	private static final Path STORE = ROOT.resolve(".learnings.jsonl");
+
+	@LocalServerPort
+	int port;
+
+	HttpClientSupport http;
+
+	@DynamicPropertySource
+	static void repositories(DynamicPropertyRegistry registry) {
+		TestStores.serve(registry, Map.entry("app", ROOT));
+	}
+
+	@BeforeEach
+	void client() {
+		this.http = new HttpClientSupport(this.port);
+	}
+
+	@Test
+	void rejectsHostileBodiesWithProblemsAndWritesNothing() throws Exception {
+		String nested = "{\"learning\": \"x\", \"evidence\": " + "[".repeat(3000) + "]".repeat(3000)
+				+ ", \"application\": \"a\", \"status\": \"do_more\"}";
+		byte[] invalidUtf8 = "{\"learning\": \"caf\u00e9\", \"evidence\": \"e\", \"application\": \"a\", \"status\": \"do_more\"}"
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		List<Response> responses = new ArrayList<>();
+		responses.add(this.http.postJson("/api/repos/app/learnings", nested));
+		responses.add(this.http.send(HttpRequest.newBuilder(uri("/api/repos/app/learnings"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(invalidUtf8))
+			.build()));
+		responses.add(this.http.postJson("/api/repos/app/learnings",
+				HttpClientSupport.learningJson("Bell \u0007 and escape \u001b[31m in text.", "do_more")));
+		responses.add(this.http.postJson("/api/repos/app/learnings",
+				HttpClientSupport.learningJson("x".repeat(5000), "do_more")));
+		responses.add(this.http.postJson("/api/repos/app/learnings",
+				HttpClientSupport.learningJson("Unknown status.", "maybe_later")));
+		responses.add(this.http.postJson("/api/repos/app/learnings", "[1, 2, 3]"));
+
+		for (Response response : responses) {
+			assertThat(response.status()).as(response.body()).isBetween(400, 499);
+			assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
+		}
+		assertThat(responses.get(2).json().get("detail").asString()).contains("'learning'", "control characters");
+		assertThat(STORE).doesNotExist();
+	}
+
+	@Test
+	void rejectsRepositoryNamesAndIdsThatTryToEscape() {
+		List<String> paths = List.of("/api/repos/..%2F..%2Fetc/learnings", "/api/repos/%2e%2e/learnings",
+				"/api/repos/../learnings", "/api/repos/%2Fetc%2Fpasswd/learnings", "/api/repos/app%00/learnings",
+				"/api/repos/app;x=1/learnings", "/api/repos/app/learnings/..%2F..%2Fsecret",
+				"/api/repos/app/learnings/%2e%2e", "/api/repos/app/admissions/..%2F..%2Fetc%2Fpasswd",
+				"/api/repos/app/admissions/MSN-..%2F..");
+		List<String> wrong = new ArrayList<>();
+		for (String path : paths) {
+			Response response = this.http.send(HttpRequest.newBuilder(uri(path)).GET().build());
+			boolean problem = response.contentType().startsWith("application/problem+json");
+			if (response.status() < 400 || response.status() > 499 || !problem) {
+				wrong.add(path + " -> " + response.status() + " " + response.contentType());
+			}
+		}
+		assertThat(wrong).isEmpty();
+		assertThat(Files.exists(STORE)).isFalse();
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+}
