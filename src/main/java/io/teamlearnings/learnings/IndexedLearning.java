@@ -44,6 +44,9 @@ class IndexedLearning {
 	@Column(name = "supersedes_id")
 	private String supersedesId;
 
+	@Column(name = "related_ids")
+	private String relatedIds;
+
 	private String raw;
 
 	protected IndexedLearning() {

@@ -16,6 +16,10 @@ interface IndexedLearningRepository
 
 	List<IndexedLearning> findByRepoAndIdInOrderByLineNo(String repo, Collection<String> ids);
 
+	/** Pairs of (id, related ids joined by commas) of rows that name related rows. */
+	@Query("select s.id, s.relatedIds from IndexedLearning s where s.repo = ?1 and s.relatedIds <> '' order by s.lineNo")
+	List<Object[]> findRelations(String repo);
+
 	/** Pairs of (superseded id, superseding id) for the given superseded ids. */
 	@Query("select s.supersedesId, s.id from IndexedLearning s where s.repo = ?1 and s.supersedesId in ?2 order by s.lineNo")
 	List<Object[]> findSupersessions(String repo, Collection<String> supersededIds);

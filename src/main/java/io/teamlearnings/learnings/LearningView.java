@@ -3,6 +3,7 @@ package io.teamlearnings.learnings;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -14,6 +15,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param line the row's line number in {@code .learnings.jsonl}
  * @param row the row's fields as written
  * @param supersededBy ids of rows whose {@code supersedes_id} names this one
+ * @param sharedAs ids of the team repository's rows shared from this one (their
+ * {@code related_ids} name it); the other direction of the link, since the original line
+ * is never edited
  */
 @Schema(name = "Learning")
 record LearningView(@Schema(example = "default") String repo, @Schema(example = "12") long line, @Schema(
@@ -23,5 +27,6 @@ record LearningView(@Schema(example = "default") String repo, @Schema(example = 
 				+ "\"evidence\":[\"cmd -> result\"],\"application\":\"Do Y first.\","
 				+ "\"context\":{\"repo\":\"acme/service\",\"branch\":\"main\",\"paths\":[]},"
 				+ "\"source\":\"learnings-service\",\"fingerprint\":\"c468d2a9e1f0b7a3\"}") Map<String, Object> row,
-		@JsonProperty("superseded_by") List<String> supersededBy) {
+		@JsonProperty("superseded_by") List<String> supersededBy,
+		@JsonProperty("shared_as") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> sharedAs) {
 }

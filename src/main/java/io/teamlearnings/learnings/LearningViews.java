@@ -34,8 +34,12 @@ class LearningViews {
 		.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
 		.build();
 
-	LearningViews(IndexedLearningRepository rows) {
+	@org.springframework.lang.Nullable
+	private final String teamRepo;
+
+	LearningViews(IndexedLearningRepository rows, StoreProperties properties) {
 		this.rows = rows;
+		this.teamRepo = properties.teamRepo();
 	}
 
 	LearningView require(String repo, String id) {
@@ -64,7 +68,7 @@ class LearningViews {
 		catch (IOException ex) {
 			line = -1;
 		}
-		return new LearningView(repo.name(), line, this.mapper.convertValue(row, ROW), List.of());
+		return new LearningView(repo.name(), line, this.mapper.convertValue(row, ROW), List.of(), List.of());
 	}
 
 	/** Views of the rows with these ids (the newest line of each), keyed by id. */
@@ -86,10 +90,28 @@ class LearningViews {
 				supersededBy.computeIfAbsent((String) pair[0], (key) -> new ArrayList<>()).add((String) pair[1]);
 			}
 		}
+		Map<String, List<String>> sharedAs = sharedAs(repo, indexed);
 		return indexed.stream()
 			.map((row) -> new LearningView(repo, row.lineNo(), this.mapper.readValue(row.raw(), ROW),
-					supersededBy.getOrDefault(row.id(), List.of())))
+					supersededBy.getOrDefault(row.id(), List.of()), sharedAs.getOrDefault(row.id(), List.of())))
 			.toList();
+	}
+
+	private Map<String, List<String>> sharedAs(String repo, Collection<IndexedLearning> indexed) {
+		Map<String, List<String>> shared = new LinkedHashMap<>();
+		String team = this.teamRepo;
+		if (team == null || team.equals(repo) || indexed.isEmpty()) {
+			return shared;
+		}
+		java.util.Set<String> ids = new java.util.HashSet<>(indexed.stream().map(IndexedLearning::id).toList());
+		for (Object[] relation : this.rows.findRelations(team)) {
+			for (String related : ((String) relation[1]).split(",")) {
+				if (ids.contains(related)) {
+					shared.computeIfAbsent(related, (key) -> new ArrayList<>()).add((String) relation[0]);
+				}
+			}
+		}
+		return shared;
 	}
 
 }

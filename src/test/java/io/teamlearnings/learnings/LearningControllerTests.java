@@ -222,8 +222,8 @@ class LearningControllerTests {
 	private static AppendResult appended() {
 		return new AppendResult(AppendResult.APPENDED,
 				"appended: id=lrn-20260528T170724Z-c468d2a9 status=do_more path=/r/.learnings.jsonl",
-				"lrn-20260528T170724Z-c468d2a9", "/r/.learnings.jsonl", null,
-				new LearningView("default", 1, java.util.Map.of("id", "lrn-20260528T170724Z-c468d2a9"), List.of()),
+				"lrn-20260528T170724Z-c468d2a9", "/r/.learnings.jsonl", null, new LearningView("default", 1,
+						java.util.Map.of("id", "lrn-20260528T170724Z-c468d2a9"), List.of(), List.of()),
 				null);
 	}
 

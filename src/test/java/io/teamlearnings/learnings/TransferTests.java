@@ -57,6 +57,9 @@ class TransferTests {
 		assertThat(row.get("fingerprint").asString()).isEqualTo("376998e168b697ab");
 		assertThat(shared.json().get("path").asString()).isEqualTo(TEAM.resolve(".learnings.jsonl").toString());
 
+		JsonNode original = this.http.get("/api/repos/project/learnings/lrn-20260214T193029Z-376998e1").json();
+		assertThat(original.get("shared_as").get(0).asString()).isEqualTo(shared.json().get("id").asString());
+
 		Response again = this.http.post("/api/repos/project/learnings/lrn-20260214T193029Z-376998e1/share",
 				"application/json", "");
 		assertThat(again.status()).isEqualTo(200);
