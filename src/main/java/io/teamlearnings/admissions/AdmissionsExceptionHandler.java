@@ -1,5 +1,7 @@
 package io.teamlearnings.admissions;
 
+import io.teamlearnings.system.Problems;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,16 +18,12 @@ class AdmissionsExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalidNoteId(InvalidNoteIdException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid note id");
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid note id", ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail notFound(NoteNotFoundException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Unknown memory note");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "Unknown memory note", ex.getMessage());
 	}
 
 }

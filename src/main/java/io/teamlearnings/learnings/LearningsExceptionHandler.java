@@ -3,6 +3,8 @@ package io.teamlearnings.learnings;
 import java.util.List;
 import java.util.Map;
 
+import io.teamlearnings.system.Problems;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +37,12 @@ class LearningsExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail notFound(LearningNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Unknown learning", ex.getMessage());
+		return Problems.of(HttpStatus.NOT_FOUND, "Unknown learning", ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail alreadySuperseded(AlreadySupersededException ex) {
-		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Already superseded", ex.getMessage());
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Already superseded", ex.getMessage());
 		problem.setProperty("id", ex.id());
 		problem.setProperty("head", ex.head());
 		return problem;
@@ -48,24 +50,18 @@ class LearningsExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail digestExists(DigestExistsException ex) {
-		return problem(HttpStatus.CONFLICT, "Digest exists", ex.getMessage());
+		return Problems.of(HttpStatus.CONFLICT, "Digest exists", ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail unavailable(StoreUnavailableException ex) {
 		log.error("Store unavailable", ex);
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", ex.getMessage());
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", ex.getMessage());
 	}
 
 	private static ProblemDetail fieldProblem(String title, String detail, String field, String message) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, title, detail);
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, title, detail);
 		problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-		return problem;
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
 		return problem;
 	}
 

@@ -1,5 +1,7 @@
 package io.teamlearnings.sessions;
 
+import io.teamlearnings.system.Problems;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,16 +18,12 @@ class SessionsExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail notFound(SessionNotFoundException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Unknown session");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "Unknown session", ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail invalidUpload(InvalidUploadException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid session upload");
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid session upload", ex.getMessage());
 	}
 
 }

@@ -43,24 +43,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail unknownRepository(UnknownRepositoryException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Unknown repository");
+		ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "Unknown repository", ex.getMessage());
 		problem.setProperty("repo", ex.name());
 		return problem;
 	}
 
 	@ExceptionHandler
 	ProblemDetail payloadTooLarge(PayloadTooLargeException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
-		problem.setTitle("Request body too large");
-		return problem;
+		return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail forbidden(AccessDeniedException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
-		problem.setTitle("Not allowed");
-		return problem;
+		return Problems.of(HttpStatus.FORBIDDEN, "Not allowed", ex.getMessage());
 	}
 
 	@ExceptionHandler
@@ -103,8 +98,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		String detail = errors.stream()
 			.map((error) -> "'" + error.get("field") + "' " + error.get("message"))
 			.collect(Collectors.joining("; "));
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "Invalid request: " + detail);
-		problem.setTitle("Invalid request");
+		ProblemDetail problem = Problems.of(status, "Invalid request", "Invalid request: " + detail);
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
@@ -117,8 +111,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return handleExceptionInternal(ex, payloadTooLarge(tooLarge), headers, HttpStatus.CONTENT_TOO_LARGE,
 					request);
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unreadable(cause));
-		problem.setTitle("Unreadable request body");
+		ProblemDetail problem = Problems.of(status, "Unreadable request body", unreadable(cause));
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 

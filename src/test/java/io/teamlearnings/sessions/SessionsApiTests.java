@@ -10,14 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.teamlearnings.support.FixedClock;
 import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.TestStores;
@@ -26,10 +25,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pinned to the fixtures' time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FixedClock.class)
 class SessionsApiTests {
 
-	static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+	static final Instant NOW = FixedClock.NOW;
 
 	private static final Path HOME = TestStores.newDirectory("codex-home");
 
@@ -56,17 +54,6 @@ class SessionsApiTests {
 	int port;
 
 	HttpClientSupport http;
-
-	@TestConfiguration
-	static class FixedClock {
-
-		@Bean
-		@Primary
-		Clock fixedClock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
-	}
 
 	@DynamicPropertySource
 	static void directories(DynamicPropertyRegistry registry) {

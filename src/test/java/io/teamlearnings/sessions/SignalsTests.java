@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.teamlearnings.support.FixedClock;
 import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.Test;
@@ -22,10 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stated, and run memory round-trips.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FixedClock.class)
 class SignalsTests {
 
-	private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+	private static final Instant NOW = FixedClock.NOW;
 
 	private static final Path HOME = TestStores.newDirectory("signals-home");
 
@@ -51,17 +49,6 @@ class SignalsTests {
 
 	@LocalServerPort
 	int port;
-
-	@TestConfiguration
-	static class FixedClock {
-
-		@Bean
-		@Primary
-		Clock fixedClock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
-	}
 
 	@DynamicPropertySource
 	static void directories(DynamicPropertyRegistry registry) {
