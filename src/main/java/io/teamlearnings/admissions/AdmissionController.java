@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import io.teamlearnings.system.UnknownRepositoryResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,9 +60,7 @@ class AdmissionController {
 	@ApiResponse(responseCode = "400", description = "A field is missing or invalid",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "Unknown repository",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
 	ResponseEntity<?> admit(@Parameter(
 			description = "Repository name, as GET /api/repos lists it", example = "default") @PathVariable String repo,
 			@Valid @RequestBody AdmissionRequest request,
@@ -80,9 +80,7 @@ class AdmissionController {
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "List memory notes", description = "The repository's notes, newest first.")
 	@ApiResponse(responseCode = "200", description = "The notes (without envelopes)")
-	@ApiResponse(responseCode = "404", description = "Unknown repository",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
 	List<MemoryNote> list(
 			@Parameter(description = "Repository name, as GET /api/repos lists it",
 					example = "default") @PathVariable String repo,

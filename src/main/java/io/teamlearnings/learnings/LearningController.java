@@ -20,6 +20,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import io.teamlearnings.system.UnknownRepositoryResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -86,9 +88,7 @@ class LearningController {
 	@ApiResponse(responseCode = "400", description = "A field is missing or invalid, or the JSON is malformed",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "Unknown repository",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
 	@ApiResponse(responseCode = "413", description = "Body over the configured size limit",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
@@ -249,9 +249,7 @@ class LearningController {
 					+ "at or after 'since'.")
 	@ApiResponse(responseCode = "200", description = "JSON lines",
 			content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
-	@ApiResponse(responseCode = "404", description = "Unknown repository",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
 	ResponseEntity<StreamingResponseBody> export(
 			@Parameter(description = "Repository name, as GET /api/repos lists it",
 					example = "default") @PathVariable String repo,
@@ -273,9 +271,7 @@ class LearningController {
 					+ "a duplicate (same id or fingerprint) or rejected and why. on_conflict=fail rejects duplicates; "
 					+ "atomic=true writes nothing if any line is rejected.")
 	@ApiResponse(responseCode = "200", description = "The per-line report")
-	@ApiResponse(responseCode = "404", description = "Unknown repository",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
 	ImportReport importRows(
 			@Parameter(description = "Repository name, as GET /api/repos lists it",
 					example = "default") @PathVariable String repo,
@@ -294,9 +290,7 @@ class LearningController {
 	@ApiResponse(responseCode = "400", description = "A parameter is invalid",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "Unknown repository",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
 	PagedResult<LearningView> browse(
 			@Parameter(description = "Repository name, as GET /api/repos lists it",
 					example = "default") @PathVariable String repo,
@@ -325,9 +319,7 @@ class LearningController {
 	@ApiResponse(responseCode = "400", description = "limit is out of range",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "Unknown repository",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
 	List<LearningView> recent(
 			@Parameter(description = "Repository name, as GET /api/repos lists it",
 					example = "default") @PathVariable String repo,

@@ -18,6 +18,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.teamlearnings.system.UnknownRepositoryResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -60,9 +62,7 @@ class RecallController {
 	@ApiResponse(responseCode = "400", description = "Empty query, limit out of range or a malformed parameter",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "Unknown repository",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
 	RecallResult recall(
 			@Parameter(description = "Repository name, as GET /api/repos lists it",
 					example = "default") @PathVariable String repo,
@@ -175,9 +175,7 @@ class RecallController {
 			description = "Counts by status, active/superseded/withdrawn, top tags, rows per week, and recurring themes "
 					+ "(groups of at least three similar active rows).")
 	@ApiResponse(responseCode = "200", description = "The summary")
-	@ApiResponse(responseCode = "404", description = "Unknown repository",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
 	LearningSummary summary(@Parameter(description = "Repository name, as GET /api/repos lists it",
 			example = "default") @PathVariable String repo) {
 		return this.insights.summary(repo);
@@ -189,9 +187,7 @@ class RecallController {
 					+ "<memories-root>/extensions/learnings/resources/YYYY-MM-DDTHH-MM-SS-learnings-digest.md. "
 					+ "Never overwrites a file.")
 	@ApiResponse(responseCode = "201", description = "Written; its path and content")
-	@ApiResponse(responseCode = "404", description = "Unknown repository",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
 	@ApiResponse(responseCode = "409", description = "A digest with that time stamp exists",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))

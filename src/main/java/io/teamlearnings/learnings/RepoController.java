@@ -13,6 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import io.teamlearnings.system.UnknownRepositoryResponse;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +48,7 @@ class RepoController {
 			description = "Catches the index up, reads the whole file and compares rows and digests with the index. "
 					+ "Lists every malformed line and a torn last line; never changes the file.")
 	@ApiResponse(responseCode = "200", description = "The check; 'healthy' is false if anything needs attention")
-	@ApiResponse(responseCode = "404", description = "Unknown repository",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
 	@ApiResponse(responseCode = "503", description = "The file could not be read",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
@@ -61,9 +61,7 @@ class RepoController {
 	@Operation(summary = "Rebuild a repository's index",
 			description = "Drops the repository's index and rebuilds it from .learnings.jsonl, then checks it as health does.")
 	@ApiResponse(responseCode = "200", description = "The index was rebuilt; the check that follows")
-	@ApiResponse(responseCode = "404", description = "Unknown repository",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
 	@ApiResponse(responseCode = "503", description = "The file could not be read",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
