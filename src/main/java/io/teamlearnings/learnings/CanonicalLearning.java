@@ -2,8 +2,6 @@ package io.teamlearnings.learnings;
 
 import java.util.List;
 
-import org.springframework.lang.Nullable;
-
 /**
  * A canonical row as other features see it, with where it stands in its repository.
  *
@@ -32,14 +30,6 @@ public record CanonicalLearning(String repo, String id, String status, String le
 	 */
 	public boolean superseded() {
 		return !this.head.equals(this.id);
-	}
-
-	/**
-	 * @return the head's id when superseded, else null
-	 */
-	@Nullable
-	public String supersededBy() {
-		return superseded() ? this.head : null;
 	}
 
 }

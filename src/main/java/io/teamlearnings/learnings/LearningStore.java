@@ -282,14 +282,14 @@ public class LearningStore {
 	 * file.
 	 */
 	<T> T underLock(Repo repo, java.util.function.Supplier<T> work) {
-		ReentrantLock lock = lockOf(repo);
-		lock.lock();
 		try {
-			syncForWrite(repo);
-			return work.get();
+			return locked(repo, () -> {
+				syncForWrite(repo);
+				return work.get();
+			});
 		}
-		finally {
-			lock.unlock();
+		catch (IOException ex) {
+			throw StoreUnavailableException.reading(repo.name(), ex);
 		}
 	}
 
