@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -56,36 +58,39 @@ final class CompoundSegmentsFilter extends TokenFilter {
 
 	/** Runs of consecutive segments shorter than the whole token, longest first. */
 	static List<String> runs(String token) {
-		List<String> segments = new ArrayList<>();
-		List<Character> separators = new ArrayList<>();
-		int start = 0;
+		int separatorCount = 0;
 		for (int i = 0; i < token.length(); i++) {
-			char c = token.charAt(i);
-			if (c == '/' || c == '.' || c == ':') {
-				segments.add(token.substring(start, i));
-				separators.add(c);
-				start = i + 1;
+			if (isSeparator(token.charAt(i))) {
+				separatorCount++;
 			}
 		}
-		segments.add(token.substring(start));
-		List<String> runs = new ArrayList<>();
-		int n = segments.size();
-		if (n < 2) {
-			return runs;
+		if (separatorCount == 0) {
+			return List.of();
 		}
+		// segment k is token[starts[k], starts[k + 1] - 1)
+		int n = separatorCount + 1;
+		int[] starts = new int[n + 1];
+		for (int i = 0, k = 1; i < token.length(); i++) {
+			if (isSeparator(token.charAt(i))) {
+				starts[k++] = i + 1;
+			}
+		}
+		starts[n] = token.length() + 1;
+		Set<String> runs = new LinkedHashSet<>();
 		int longest = (n <= MAX_SEGMENTS_FOR_ALL_RUNS) ? n - 1 : 2;
 		for (int length = longest; length >= 1; length--) {
 			for (int from = 0; from + length <= n; from++) {
-				StringBuilder run = new StringBuilder(segments.get(from));
-				for (int k = from + 1; k < from + length; k++) {
-					run.append(separators.get(k - 1)).append(segments.get(k));
-				}
-				if (!run.isEmpty() && !runs.contains(run.toString())) {
-					runs.add(run.toString());
+				String run = token.substring(starts[from], starts[from + length] - 1);
+				if (!run.isEmpty()) {
+					runs.add(run);
 				}
 			}
 		}
-		return runs;
+		return new ArrayList<>(runs);
+	}
+
+	private static boolean isSeparator(char c) {
+		return c == '/' || c == '.' || c == ':';
 	}
 
 	@Override

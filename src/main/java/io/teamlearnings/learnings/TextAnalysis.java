@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -17,9 +16,7 @@ import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
-import org.apache.lucene.analysis.miscellaneous.PatternKeywordMarkerFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import org.springframework.stereotype.Component;
@@ -37,10 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TextAnalysis implements AutoCloseable {
 
-	private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
-
-	private static final Pattern COMPOUND = Pattern.compile(".*[^\\p{L}\\p{N}].*");
-
 	private static final int WORD_DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
 			| WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
 			| WordDelimiterGraphFilter.PRESERVE_ORIGINAL | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
@@ -56,15 +49,15 @@ class TextAnalysis implements AutoCloseable {
 		@Override
 		protected TokenStreamComponents createComponents(String fieldName) {
 			Tokenizer source = new WhitespaceTokenizer();
-			TokenStream stream = new PatternReplaceFilter(source, EDGE_PUNCTUATION, "", true);
+			TokenStream stream = new WordCharacters.TrimEdges(source);
 			stream = new LengthFilter(stream, 1, MAX_TERM_LENGTH);
 			stream = new CompoundSegmentsFilter(stream);
-			stream = new PatternReplaceFilter(stream, EDGE_PUNCTUATION, "", true);
+			stream = new WordCharacters.TrimEdges(stream);
 			stream = new LengthFilter(stream, 1, MAX_TERM_LENGTH);
 			stream = new WordDelimiterGraphFilter(stream, WORD_DELIMITER_FLAGS, null);
 			stream = new LowerCaseFilter(stream);
 			stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-			stream = new PatternKeywordMarkerFilter(stream, COMPOUND);
+			stream = new WordCharacters.MarkCompounds(stream);
 			return new TokenStreamComponents(source, new PorterStemFilter(stream));
 		}
 
