@@ -3,8 +3,13 @@ package io.teamlearnings.learnings;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -50,6 +55,8 @@ public class LearningStore {
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+	private final Map<String, Queue<Pending>> queues = new ConcurrentHashMap<>();
 
 	private final Map<String, String> syncErrors = new ConcurrentHashMap<>();
 
@@ -102,45 +109,33 @@ public class LearningStore {
 				true);
 	}
 
+	/**
+	 * Appends one row, committed together with whatever other appends to the same
+	 * repository are waiting (group commit): the first caller to take the repository's
+	 * lock decides every waiting draft in arrival order, writes the accepted rows with
+	 * one write and one {@code fdatasync}, indexes them in one transaction, and answers
+	 * each caller. No caller is answered before its row is on disk.
+	 */
 	private AppendResult appendLocked(Repo repo, Draft draft, boolean force, boolean targetInPath) {
+		Pending mine = new Pending(draft, force, targetInPath, new CompletableFuture<>());
+		Queue<Pending> queue = this.queues.computeIfAbsent(repo.name(), (name) -> new ConcurrentLinkedQueue<>());
+		queue.add(mine);
 		ReentrantLock lock = lockOf(repo);
-		AppendResult appended;
 		lock.lock();
 		try {
-			syncForWrite(repo);
-			String path = repo.storeFile().toString();
-			if (draft.supersedesId() != null) {
-				checkSupersedable(repo, draft.supersedesId(), targetInPath);
+			if (!mine.result().isDone()) {
+				List<Pending> batch = new ArrayList<>();
+				for (Pending next = queue.poll(); next != null; next = queue.poll()) {
+					batch.add(next);
+				}
+				commit(repo, batch);
 			}
-			String existing = this.index.idByFingerprint(repo.name(), draft.fingerprint());
-			if (existing != null) {
-				return new AppendResult(
-						AppendResult.DUPLICATE_SKIP, "duplicate-skip: fingerprint=" + draft.fingerprint()
-								+ " existing_id=" + existing + " path=" + path,
-						existing, path, null, this.views.require(repo.name(), existing), null);
-			}
-			NearDuplicates.Match near = force ? null
-					: this.nearDuplicates.find(repo, draft.status(), draft.learning(), draft.supersedesId());
-			if (near != null) {
-				return new AppendResult(AppendResult.DUPLICATE_SKIP,
-						"duplicate-skip: near-duplicate similarity=" + String.format("%.2f", near.similarity())
-								+ " existing_id=" + near.id() + " path=" + path
-								+ " (append with force=true to keep both)",
-						near.id(), path, near.similarity(), this.views.require(repo.name(), near.id()), null);
-			}
-			String capturedAt = CanonicalFormat.capturedAt(this.clock.instant());
-			String id = CanonicalFormat.id(capturedAt, draft.fingerprint());
-			ObjectNode row = toRow(repo, draft, id, capturedAt);
-			write(repo, this.mapper.writeValueAsString(row));
-			LearningView view = indexAfterWrite(repo) ? this.views.require(repo.name(), id)
-					: this.views.unindexed(repo, row);
-			appended = new AppendResult(AppendResult.APPENDED,
-					"appended: id=" + id + " status=" + draft.status() + " path=" + path, id, path, null, view, null);
 		}
 		finally {
 			lock.unlock();
 		}
-		if (draft.supersedesId() == null) {
+		AppendResult appended = outcome(mine);
+		if (draft.supersedesId() == null || !AppendResult.APPENDED.equals(appended.outcome())) {
 			return appended;
 		}
 		LearningSuperseded event = new LearningSuperseded(repo.name(), draft.supersedesId(), appended.id(),
@@ -153,6 +148,204 @@ public class LearningStore {
 					draft.supersedesId(), ex);
 		}
 		return appended.withMemoryNotes(event.proofs());
+	}
+
+	private static AppendResult outcome(Pending pending) {
+		try {
+			return pending.result().join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	/** Decides, writes and indexes a batch of appends; completes every one of them. */
+	private void commit(Repo repo, List<Pending> batch) {
+		try {
+			syncForWrite(repo);
+			Batch decided = new Batch(repo);
+			for (Pending pending : batch) {
+				try {
+					decide(decided, pending);
+				}
+				catch (RuntimeException ex) {
+					pending.result().completeExceptionally(ex);
+				}
+			}
+			if (!decided.accepted.isEmpty()) {
+				write(repo,
+						decided.accepted.stream()
+							.map((accepted) -> this.mapper.writeValueAsString(accepted.row()))
+							.toList());
+			}
+			boolean indexed = decided.accepted.isEmpty() || indexAfterWrite(repo);
+			for (Decision decision : decided.decisions) {
+				decision.pending().result().complete(decision.answer(indexed, decided));
+			}
+		}
+		catch (RuntimeException ex) {
+			batch.forEach((pending) -> pending.result().completeExceptionally(ex));
+		}
+		finally {
+			batch.forEach((pending) -> pending.result()
+				.completeExceptionally(new IllegalStateException("The append was not decided")));
+		}
+	}
+
+	/**
+	 * Decides one draft against the index and the drafts accepted before it in the same
+	 * batch: a duplicate or near-duplicate of either is skipped, a row that supersedes
+	 * one already superseded (also earlier in the batch) is refused.
+	 */
+	private void decide(Batch batch, Pending pending) {
+		Draft draft = pending.draft();
+		Repo repo = batch.repo;
+		String path = repo.storeFile().toString();
+		if (draft.supersedesId() != null) {
+			String supersededInBatch = batch.supersededBy.get(draft.supersedesId());
+			if (supersededInBatch != null) {
+				throw AlreadySupersededException.of(repo.name(), draft.supersedesId(), supersededInBatch);
+			}
+			checkSupersedable(repo, draft.supersedesId(), pending.targetInPath());
+		}
+		String existing = batch.idsByFingerprint.get(draft.fingerprint());
+		if (existing == null) {
+			existing = this.index.idByFingerprint(repo.name(), draft.fingerprint());
+		}
+		if (existing != null) {
+			batch.decisions.add(new Decision(pending, AppendResult.DUPLICATE_SKIP,
+					"duplicate-skip: fingerprint=" + draft.fingerprint() + " existing_id=" + existing + " path=" + path,
+					existing, null));
+			return;
+		}
+		NearDuplicates.Match near = null;
+		if (!pending.force()) {
+			near = batch.nearest(draft, this.nearDuplicates);
+			if (near == null) {
+				near = this.nearDuplicates.find(repo, draft.status(), draft.learning(), draft.supersedesId());
+			}
+		}
+		if (near != null) {
+			batch.decisions.add(new Decision(pending, AppendResult.DUPLICATE_SKIP,
+					"duplicate-skip: near-duplicate similarity=" + String.format("%.2f", near.similarity())
+							+ " existing_id=" + near.id() + " path=" + path + " (append with force=true to keep both)",
+					near.id(), near.similarity()));
+			return;
+		}
+		String capturedAt = CanonicalFormat.capturedAt(this.clock.instant());
+		String id = CanonicalFormat.id(capturedAt, draft.fingerprint());
+		ObjectNode row = toRow(batch.git(), draft, id, capturedAt);
+		batch.accept(new Accepted(id, draft, row, this.nearDuplicates.signature(draft.learning())));
+		batch.decisions.add(new Decision(pending, AppendResult.APPENDED,
+				"appended: id=" + id + " status=" + draft.status() + " path=" + path, id, null));
+	}
+
+	/** An append waiting to be committed, and where its answer goes. */
+	private record Pending(Draft draft, boolean force, boolean targetInPath, CompletableFuture<AppendResult> result) {
+	}
+
+	/** A row accepted in a batch, not yet written. */
+	private record Accepted(String id, Draft draft, ObjectNode row, int[] signature) {
+	}
+
+	/** What a batch decided for one append; answered once the batch is written. */
+	private final class Decision {
+
+		private final Pending pending;
+
+		private final String outcome;
+
+		private final String message;
+
+		private final String id;
+
+		@Nullable
+		private final Double similarity;
+
+		Decision(Pending pending, String outcome, String message, String id, @Nullable Double similarity) {
+			this.pending = pending;
+			this.outcome = outcome;
+			this.message = message;
+			this.id = id;
+			this.similarity = similarity;
+		}
+
+		Pending pending() {
+			return this.pending;
+		}
+
+		AppendResult answer(boolean indexed, Batch batch) {
+			Accepted inBatch = batch.acceptedById.get(this.id);
+			LearningView view = (inBatch != null && !indexed)
+					? LearningStore.this.views.unindexed(batch.repo, inBatch.row())
+					: LearningStore.this.views.require(batch.repo.name(), this.id);
+			String path = batch.repo.storeFile().toString();
+			return new AppendResult(this.outcome, this.message, this.id, path, this.similarity, view, null);
+		}
+
+	}
+
+	/** The drafts of one group commit, as decided so far. */
+	private final class Batch {
+
+		private final Repo repo;
+
+		private final List<Decision> decisions = new ArrayList<>();
+
+		private final List<Accepted> accepted = new ArrayList<>();
+
+		private final Map<String, Accepted> acceptedById = new HashMap<>();
+
+		private final Map<String, String> idsByFingerprint = new HashMap<>();
+
+		private final Map<String, String> supersededBy = new HashMap<>();
+
+		@Nullable
+		private GitContext git;
+
+		Batch(Repo repo) {
+			this.repo = repo;
+		}
+
+		GitContext git() {
+			if (this.git == null) {
+				this.git = GitContext.of(this.repo.root());
+			}
+			return this.git;
+		}
+
+		void accept(Accepted row) {
+			this.accepted.add(row);
+			this.acceptedById.put(row.id(), row);
+			this.idsByFingerprint.put(row.draft().fingerprint(), row.id());
+			if (row.draft().supersedesId() != null) {
+				this.supersededBy.put(row.draft().supersedesId(), row.id());
+			}
+		}
+
+		/** The most similar row accepted earlier in this batch, if near enough. */
+		@Nullable
+		NearDuplicates.Match nearest(Draft draft, NearDuplicates nearDuplicates) {
+			if (this.accepted.isEmpty()) {
+				return null;
+			}
+			int[] terms = nearDuplicates.signature(draft.learning());
+			NearDuplicates.Match best = null;
+			for (Accepted other : this.accepted) {
+				if (!other.draft().status().equals(draft.status()) || other.id().equals(draft.supersedesId())) {
+					continue;
+				}
+				NearDuplicates.Match match = nearDuplicates.match(other.id(), terms, other.signature());
+				if (match != null && (best == null || match.similarity() > best.similarity())) {
+					best = match;
+				}
+			}
+			return best;
+		}
+
 	}
 
 	/**
@@ -170,9 +363,9 @@ public class LearningStore {
 		}
 	}
 
-	private void write(Repo repo, String row) {
+	private void write(Repo repo, List<String> rows) {
 		try {
-			LearningLog.append(repo.storeFile(), row);
+			LearningLog.append(repo.storeFile(), rows.toArray(String[]::new));
 		}
 		catch (IOException ex) {
 			throw StoreUnavailableException.writing(repo.name(), ex);
@@ -206,7 +399,7 @@ public class LearningStore {
 		}
 	}
 
-	private ObjectNode toRow(Repo repo, Draft draft, String id, String capturedAt) {
+	private ObjectNode toRow(GitContext git, Draft draft, String id, String capturedAt) {
 		ObjectNode row = this.mapper.createObjectNode();
 		row.put("id", id);
 		row.put("captured_at", capturedAt);
@@ -215,7 +408,6 @@ public class LearningStore {
 		ArrayNode evidence = row.putArray("evidence");
 		draft.evidence().forEach(evidence::add);
 		row.put("application", draft.application());
-		GitContext git = GitContext.of(repo.root());
 		ObjectNode context = row.putObject("context");
 		context.put("repo", (draft.contextRepo() != null) ? draft.contextRepo() : git.repo());
 		context.put("branch", (draft.branch() != null) ? draft.branch() : git.branch());
@@ -298,7 +490,7 @@ public class LearningStore {
 	 * Callers hold the lock.
 	 */
 	void appendLines(Repo repo, List<String> lines) {
-		write(repo, String.join("\n", lines));
+		write(repo, lines);
 		indexAfterWrite(repo);
 	}
 

@@ -62,6 +62,19 @@ class NearDuplicates {
 					.orElse(null));
 	}
 
+	/**
+	 * A match with row {@code id} if its terms are similar enough to {@code terms} to
+	 * count as a near-duplicate, else null.
+	 */
+	@Nullable
+	Match match(String id, int[] terms, int[] otherTerms) {
+		if (terms.length < MIN_TERMS || otherTerms.length < MIN_TERMS) {
+			return null;
+		}
+		double similarity = jaccard(terms, otherTerms);
+		return (similarity >= this.threshold) ? new Match(id, similarity) : null;
+	}
+
 	/** The rows most similar to row {@code id}, most similar first, any status. */
 	List<Match> nearest(Repo repo, String id, int limit) {
 		return this.corpus.read(repo, (corpus) -> {

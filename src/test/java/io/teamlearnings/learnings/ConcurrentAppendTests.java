@@ -38,6 +38,10 @@ class ConcurrentAppendTests {
 
 	private static final Path SAME = TestStores.newDirectory("same-repo");
 
+	private static final Path NEAR = TestStores.newDirectory("near-repo");
+
+	private static final Path CHAIN = TestStores.newDirectory("chain-repo");
+
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final int THREADS = 8;
@@ -47,7 +51,8 @@ class ConcurrentAppendTests {
 
 	@DynamicPropertySource
 	static void repositories(DynamicPropertyRegistry registry) {
-		TestStores.serve(registry, Map.entry("distinct", DISTINCT), Map.entry("same", SAME));
+		TestStores.serve(registry, Map.entry("distinct", DISTINCT), Map.entry("same", SAME), Map.entry("near", NEAR),
+				Map.entry("chain", CHAIN));
 	}
 
 	@Test
@@ -97,6 +102,69 @@ class ConcurrentAppendTests {
 			.allSatisfy((response) -> assertThat(response.json().get("proof").asString())
 				.startsWith("duplicate-skip: fingerprint="));
 		assertThat(Files.readAllLines(SAME.resolve(".learnings.jsonl"))).hasSize(1);
+	}
+
+	@Test
+	void eightClientsAppendingOneRuleInOtherWordsAtOnceLeaveOneRow() throws Exception {
+		HttpClientSupport http = new HttpClientSupport(this.port);
+		List<String> variants = List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel");
+		List<Response> responses = new ArrayList<>();
+		runConcurrently((thread) -> () -> {
+			Response response = http.postJson("/api/repos/near/learnings",
+					HttpClientSupport.learningJson("When parallel agents capture flaky integration tests, quarantine "
+							+ "them behind a retry budget " + variants.get(thread), "do_more"));
+			synchronized (responses) {
+				responses.add(response);
+			}
+			return List.of(response.status());
+		});
+
+		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 200);
+		String kept = responses.stream()
+			.filter((response) -> response.status() == 201)
+			.findFirst()
+			.orElseThrow()
+			.json()
+			.get("id")
+			.asString();
+		assertThat(responses).filteredOn((response) -> response.status() == 200)
+			.allSatisfy((response) -> assertThat(response.json().get("proof").asString())
+				.startsWith("duplicate-skip: near-duplicate")
+				.contains("existing_id=" + kept));
+		assertThat(Files.readAllLines(NEAR.resolve(".learnings.jsonl"))).hasSize(1);
+	}
+
+	@Test
+	void eightClientsSupersedingOneRowAtOnceLeaveOneSuccessor() throws Exception {
+		HttpClientSupport http = new HttpClientSupport(this.port);
+		String head = http
+			.postJson("/api/repos/chain/learnings",
+					HttpClientSupport.learningJson("Run the slow suite nightly, not on every push.", "do_less"))
+			.json()
+			.get("id")
+			.asString();
+		List<Response> responses = new ArrayList<>();
+		runConcurrently((thread) -> () -> {
+			Response response = http.postJson("/api/repos/chain/learnings/" + head + "/supersede?force=true",
+					HttpClientSupport.learningJson("Run the slow suite on merge, client " + thread + " says.",
+							"do_more"));
+			synchronized (responses) {
+				responses.add(response);
+			}
+			return List.of(response.status());
+		});
+
+		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 409);
+		String successor = responses.stream()
+			.filter((response) -> response.status() == 201)
+			.findFirst()
+			.orElseThrow()
+			.json()
+			.get("id")
+			.asString();
+		assertThat(responses).filteredOn((response) -> response.status() == 409)
+			.allSatisfy((response) -> assertThat(response.body()).contains(successor));
+		assertThat(Files.readAllLines(CHAIN.resolve(".learnings.jsonl"))).hasSize(2);
 	}
 
 	private interface Client {
