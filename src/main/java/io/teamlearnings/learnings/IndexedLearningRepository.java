@@ -1,6 +1,5 @@
 package io.teamlearnings.learnings;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,14 +13,16 @@ interface IndexedLearningRepository
 	/** The last row with this id (a re-used id resolves to its newest line). */
 	Optional<IndexedLearning> findFirstByRepoAndIdOrderByLineNoDesc(String repo, String id);
 
-	List<IndexedLearning> findByRepoAndIdInOrderByLineNo(String repo, Collection<String> ids);
-
 	/** Pairs of (id, related ids joined by commas) of rows that name related rows. */
 	@Query("select s.id, s.relatedIds from IndexedLearning s where s.repo = ?1 and s.relatedIds <> '' order by s.lineNo")
 	List<Object[]> findRelations(String repo);
 
-	/** Pairs of (superseded id, superseding id) for the given superseded ids. */
-	@Query("select s.supersedesId, s.id from IndexedLearning s where s.repo = ?1 and s.supersedesId in ?2 order by s.lineNo")
-	List<Object[]> findSupersessions(String repo, Collection<String> supersededIds);
+	/**
+	 * Ids of the rows that supersede row {@code supersededId}, in file order. (One id per
+	 * query: H2 uses only the repository column of an index for an {@code IN} list, so a
+	 * list of ids would scan the repository's rows.)
+	 */
+	@Query("select s.id from IndexedLearning s where s.repo = ?1 and s.supersedesId = ?2 order by s.lineNo")
+	List<String> findSuperseders(String repo, String supersededId);
 
 }

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -76,10 +78,12 @@ class LearningRecall {
 		}
 		List<Ranked> ranked = new ArrayList<>();
 		List<RecallResult.Exclusions> exclusions = new ArrayList<>();
+		int matched = 0;
 		for (Repo repo : repos) {
 			Scoring scoring = this.corpus.read(repo, (corpus) -> score(repo, corpus, terms, statistics, query));
 			ranked.addAll(scoring.ranked());
 			exclusions.add(scoring.exclusions());
+			matched += scoring.matched();
 		}
 		ranked.sort(Comparator.comparingDouble(Ranked::score)
 			.reversed()
@@ -94,7 +98,7 @@ class LearningRecall {
 			.map((hit) -> new RecallResult.Hit(hit.repo(), hit.id(), round(hit.score()), hit.why(),
 					viewsByRepo.get(hit.repo()).get(hit.id())))
 			.toList();
-		return new RecallResult(query.text(), List.copyOf(terms.keySet()), query.asOf(), ranked.size(), hits,
+		return new RecallResult(query.text(), List.copyOf(terms.keySet()), query.asOf(), matched, hits,
 				RecallResult.Exclusions.sum(exclusions));
 	}
 
@@ -159,23 +163,24 @@ class LearningRecall {
 	private record Ranked(String repo, String id, double score, @Nullable Instant captured, RecallResult.Why why) {
 	}
 
-	private record Scoring(List<Ranked> ranked, RecallResult.Exclusions exclusions) {
+	private record Scoring(List<Ranked> ranked, int matched, RecallResult.Exclusions exclusions) {
 	}
 
-	/** Text score and matched terms of one row while the query's terms are summed up. */
-	private static final class Match {
-
-		private double bm25;
-
-		private final Map<String, List<String>> fields = new LinkedHashMap<>();
-
-	}
-
+	/**
+	 * Scores every row of one repository that matches, and keeps the best
+	 * {@code query.limit()} (the best of all repositories are among them). Scores are
+	 * kept in arrays by row number; the explanation of a hit (which terms matched in
+	 * which fields, the boosts) is worked out for the kept rows only.
+	 */
 	private Scoring score(Repo repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, Statistics statistics,
 			RecallQuery query) {
-		Map<Integer, Match> matches = bm25(corpus, terms, statistics, query.asOf());
+		int size = corpus.docs().size();
+		double[] bm25 = new double[size];
+		int[] matchedDocs = bm25(corpus, terms, statistics, query.asOf(), bm25);
 		Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
-		Map<Integer, Ranked> best = new LinkedHashMap<>();
+		double[] scores = new double[size];
+		BitSet scored = new BitSet(size);
+		Map<Integer, Integer> sources = new HashMap<>();
 		Map<Integer, Set<String>> vias = new HashMap<>();
 		int superseded = 0;
 		int withdrawn = 0;
@@ -183,17 +188,15 @@ class LearningRecall {
 		int belowMinScore = 0;
 		List<RecallResult.SupersededRow> supersededRows = new ArrayList<>();
 		List<String> withdrawnIds = new ArrayList<>();
-		for (Map.Entry<Integer, Match> entry : matches.entrySet()) {
-			RecallCorpus.Doc doc = corpus.docs().get(entry.getKey());
-			Match match = entry.getValue();
+		for (int number : matchedDocs) {
+			RecallCorpus.Doc doc = corpus.docs().get(number);
 			if (doc.isWithdrawal()) {
 				withdrawn++;
 				withdrawnIds.add(doc.id());
 				continue;
 			}
 			RecallCorpus.Doc target = doc;
-			List<String> via = List.of();
-			if (query.dropSuperseded()) {
+			if (query.dropSuperseded() && corpus.isSuperseded(doc.id())) {
 				List<RecallCorpus.Doc> chain = chain(corpus, doc, query.asOf());
 				RecallCorpus.Doc head = chain.get(chain.size() - 1);
 				if (head.isWithdrawal()) {
@@ -206,40 +209,96 @@ class LearningRecall {
 					supersededRows
 						.add(new RecallResult.SupersededRow(repo.name(), doc.id(), chain.get(1).id(), head.id()));
 					target = head;
-					via = List.of(doc.id());
+					vias.computeIfAbsent(target.number(), (key) -> new TreeSet<>()).add(doc.id());
 				}
 			}
 			if (!passesFilters(target, query)) {
 				filtered++;
 				continue;
 			}
-			RecallResult.Why why = boost(target, match, via, query, now);
-			double score = why.bm25() * (1 + why.statusBoost()) * (1 + why.recency()) * (1 + why.pathBoost());
+			Boosts boosts = boosts(target, query, now);
+			double score = round(bm25[number]) * boosts.factor();
 			if (score < this.properties.minScore()) {
 				belowMinScore++;
 				continue;
 			}
-			vias.computeIfAbsent(target.number(), (key) -> new TreeSet<>()).addAll(via);
-			Ranked previous = best.get(target.number());
-			if (previous == null || previous.score() < score) {
-				best.put(target.number(), new Ranked(repo.name(), target.id(), score, target.captured(), why));
+			int t = target.number();
+			if (!scored.get(t) || scores[t] < score) {
+				scores[t] = score;
+				scored.set(t);
+				if (target == doc) {
+					sources.remove(t);
+				}
+				else {
+					sources.put(t, number);
+				}
 			}
 		}
-		List<Ranked> ranked = new ArrayList<>();
-		best.forEach((number, hit) -> {
-			RecallResult.Why why = hit.why();
-			ranked.add(new Ranked(hit.repo(), hit.id(), hit.score(), hit.captured(), new RecallResult.Why(why.terms(),
-					why.bm25(), why.statusBoost(), why.recency(), why.pathBoost(), List.copyOf(vias.get(number)))));
-		});
-		return new Scoring(ranked, new RecallResult.Exclusions(superseded, withdrawn, filtered, belowMinScore,
-				supersededRows, withdrawnIds));
+		Comparator<Integer> bestFirst = Comparator.<Integer>comparingDouble((number) -> scores[number])
+			.reversed()
+			.thenComparing((number) -> corpus.docs().get(number).captured(),
+					Comparator.nullsLast(Comparator.reverseOrder()));
+		PriorityQueue<Integer> kept = new PriorityQueue<>(bestFirst.reversed());
+		for (int number = scored.nextSetBit(0); number >= 0; number = scored.nextSetBit(number + 1)) {
+			if (kept.size() == query.limit() && bestFirst.compare(number, kept.peek()) >= 0) {
+				continue;
+			}
+			kept.add(number);
+			if (kept.size() > query.limit()) {
+				kept.poll();
+			}
+		}
+		List<Ranked> ranked = new ArrayList<>(kept.size());
+		for (int number : kept) {
+			RecallCorpus.Doc target = corpus.docs().get(number);
+			RecallCorpus.Doc source = corpus.docs().get(sources.getOrDefault(number, number));
+			Boosts boosts = boosts(target, query, now);
+			RecallResult.Why why = new RecallResult.Why(matchedTerms(corpus, terms, source),
+					round(bm25[source.number()]), boosts.status(), boosts.recency(), boosts.path(),
+					List.copyOf(vias.getOrDefault(number, Set.of())));
+			ranked.add(new Ranked(repo.name(), target.id(), scores[number], target.captured(), why));
+		}
+		return new Scoring(ranked, scored.cardinality(), new RecallResult.Exclusions(superseded, withdrawn, filtered,
+				belowMinScore, supersededRows, withdrawnIds));
 	}
 
-	private Map<Integer, Match> bm25(RecallCorpus.Corpus corpus, Map<String, Double> terms, Statistics statistics,
-			@Nullable Instant asOf) {
+	/** A row's boosts, rounded as reported; the score is the text score times factor. */
+	private record Boosts(double status, double recency, double path) {
+
+		double factor() {
+			return (1 + this.status) * (1 + this.recency) * (1 + this.path);
+		}
+
+	}
+
+	private Boosts boosts(RecallCorpus.Doc doc, RecallQuery query, Instant now) {
+		double statusBoost = this.properties.statusBoosts().of(doc.status());
+		double recency = 0;
+		if (doc.captured() != null) {
+			double ageDays = Math.max(0, Duration.between(doc.captured(), now).toSeconds() / 86_400.0);
+			recency = this.properties.recencyWeight() * Math.exp(-ageDays / this.properties.recencyDays());
+		}
+		double pathBoost = query.paths().isEmpty() ? 0
+				: this.properties.pathBoost() * pathMatch(doc.paths(), query.paths());
+		return new Boosts(round(statusBoost), round(recency), round(pathBoost));
+	}
+
+	/**
+	 * Adds each row's BM25F score for the query into {@code scores} (indexed by row
+	 * number); returns the numbers of the rows that matched, in row order.
+	 */
+	private int[] bm25(RecallCorpus.Corpus corpus, Map<String, Double> terms, Statistics statistics,
+			@Nullable Instant asOf, double[] scores) {
 		double k1 = this.properties.k1();
 		double b = this.properties.b();
-		Map<Integer, Match> matches = new LinkedHashMap<>();
+		TermVector.Field[] fields = TermVector.Field.ALL;
+		double[] weights = new double[fields.length];
+		double[] averageLengths = new double[fields.length];
+		for (TermVector.Field field : fields) {
+			weights[field.ordinal()] = this.properties.fieldWeights().of(field);
+			averageLengths[field.ordinal()] = statistics.averageLength(field);
+		}
+		BitSet matched = new BitSet(scores.length);
 		for (Map.Entry<String, Double> term : terms.entrySet()) {
 			RecallCorpus.Postings postings = corpus.postings(term.getKey());
 			if (postings == null) {
@@ -247,44 +306,46 @@ class LearningRecall {
 			}
 			double idf = statistics.idf(term.getKey());
 			for (int i = 0; i < postings.size(); i++) {
-				RecallCorpus.Doc doc = corpus.docs().get(postings.doc(i));
+				int number = postings.doc(i);
+				RecallCorpus.Doc doc = corpus.docs().get(number);
 				if (!doc.capturedBy(asOf)) {
 					continue;
 				}
 				double weighted = 0;
-				List<String> fields = new ArrayList<>(2);
-				for (TermVector.Field field : TermVector.Field.ALL) {
+				for (TermVector.Field field : fields) {
 					int frequency = postings.frequency(i, field);
 					if (frequency == 0) {
 						continue;
 					}
-					double norm = 1 - b + b * doc.lengths()[field.ordinal()] / statistics.averageLength(field);
-					weighted += this.properties.fieldWeights().of(field) * frequency / norm;
-					fields.add(field.jsonName());
+					double norm = 1 - b + b * doc.lengths()[field.ordinal()] / averageLengths[field.ordinal()];
+					weighted += weights[field.ordinal()] * frequency / norm;
 				}
-				Match match = matches.computeIfAbsent(doc.number(), (key) -> new Match());
-				match.bm25 += term.getValue() * idf * weighted * (k1 + 1) / (weighted + k1);
-				match.fields.put(term.getKey(), fields);
+				scores[number] += term.getValue() * idf * weighted * (k1 + 1) / (weighted + k1);
+				matched.set(number);
 			}
 		}
-		return matches;
+		return matched.stream().toArray();
 	}
 
-	private RecallResult.Why boost(RecallCorpus.Doc doc, Match match, List<String> via, RecallQuery query,
-			Instant now) {
-		double statusBoost = this.properties.statusBoosts().of(doc.status());
-		double recency = 0;
-		if (doc.captured() != null) {
-			double ageDays = Math.max(0, Duration.between(doc.captured(), now).toSeconds() / 86_400.0);
-			recency = this.properties.recencyWeight() * Math.exp(-ageDays / this.properties.recencyDays());
+	/** Which query terms occur in which fields of a row, in query order. */
+	private static List<RecallResult.TermMatch> matchedTerms(RecallCorpus.Corpus corpus, Map<String, Double> terms,
+			RecallCorpus.Doc doc) {
+		List<RecallResult.TermMatch> matches = new ArrayList<>();
+		for (String term : terms.keySet()) {
+			RecallCorpus.Postings postings = corpus.postings(term);
+			int i = (postings != null) ? postings.indexOf(doc.number()) : -1;
+			if (i < 0) {
+				continue;
+			}
+			List<String> fields = new ArrayList<>(2);
+			for (TermVector.Field field : TermVector.Field.ALL) {
+				if (postings.frequency(i, field) > 0) {
+					fields.add(field.jsonName());
+				}
+			}
+			matches.add(new RecallResult.TermMatch(term, fields));
 		}
-		double pathBoost = this.properties.pathBoost() * pathMatch(doc.paths(), query.paths());
-		List<RecallResult.TermMatch> terms = match.fields.entrySet()
-			.stream()
-			.map((entry) -> new RecallResult.TermMatch(entry.getKey(), entry.getValue()))
-			.toList();
-		return new RecallResult.Why(terms, round(match.bm25), round(statusBoost), round(recency), round(pathBoost),
-				via);
+		return matches;
 	}
 
 	/**

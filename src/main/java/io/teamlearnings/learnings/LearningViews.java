@@ -3,7 +3,9 @@ package io.teamlearnings.learnings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -73,21 +75,23 @@ class LearningViews {
 
 	/** Views of the rows with these ids (the newest line of each), keyed by id. */
 	Map<String, LearningView> byIds(String repo, Collection<String> ids) {
-		Map<String, IndexedLearning> newest = new LinkedHashMap<>();
-		for (IndexedLearning row : this.rows.findByRepoAndIdInOrderByLineNo(repo, ids)) {
-			newest.put(row.id(), row);
+		// one lookup per id: an IN list would make H2 scan the repository's rows
+		List<IndexedLearning> newest = new ArrayList<>();
+		for (String id : new LinkedHashSet<>(ids)) {
+			this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id).ifPresent(newest::add);
 		}
+		newest.sort(Comparator.comparingLong(IndexedLearning::lineNo));
 		Map<String, LearningView> views = new LinkedHashMap<>();
-		of(repo, newest.values()).forEach((view) -> views.put(String.valueOf(view.row().get("id")), view));
+		of(repo, newest).forEach((view) -> views.put(String.valueOf(view.row().get("id")), view));
 		return views;
 	}
 
 	List<LearningView> of(String repo, Collection<IndexedLearning> indexed) {
 		Map<String, List<String>> supersededBy = new LinkedHashMap<>();
-		if (!indexed.isEmpty()) {
-			for (Object[] pair : this.rows.findSupersessions(repo,
-					indexed.stream().map(IndexedLearning::id).toList())) {
-				supersededBy.computeIfAbsent((String) pair[0], (key) -> new ArrayList<>()).add((String) pair[1]);
+		for (IndexedLearning row : indexed) {
+			List<String> superseders = this.rows.findSuperseders(repo, row.id());
+			if (!superseders.isEmpty()) {
+				supersededBy.put(row.id(), superseders);
 			}
 		}
 		Map<String, List<String>> sharedAs = sharedAs(repo, indexed);

@@ -2,7 +2,9 @@ package io.teamlearnings.learnings;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.teamlearnings.repos.Repo;
@@ -63,7 +65,7 @@ class RecallController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@UnknownRepositoryResponse
-	RecallResult recall(
+	ResponseEntity<RecallResult> recall(
 			@Parameter(description = "Repository name, as GET /api/repos lists it",
 					example = "default") @PathVariable String repo,
 			@Parameter(description = "What to recall: words, identifiers, flags or paths",
@@ -83,7 +85,8 @@ class RecallController {
 					name = "as_of", required = false) @Nullable Instant asOf,
 			@Parameter(description = "The caller's changed files; rows about them rank higher") @RequestParam(
 					name = "paths", required = false) @Nullable List<String> paths) {
-		return this.recall.recall(repo, query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths));
+		RecallQuery recallQuery = query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths);
+		return timed(() -> this.recall.recall(repo, recallQuery));
 	}
 
 	@GetMapping(path = "/api/learnings/recall", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -97,7 +100,7 @@ class RecallController {
 	@ApiResponse(responseCode = "404", description = "A named repository is unknown",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	RecallResult recallAcross(
+	ResponseEntity<RecallResult> recallAcross(
 			@Parameter(description = "What to recall",
 					example = "flaky tests") @RequestParam(defaultValue = "") String query,
 			@Parameter(description = "Only these repositories (default: all)") @RequestParam(name = "repo",
@@ -130,10 +133,24 @@ class RecallController {
 			.toList() : named;
 		RecallQuery recallQuery = query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths);
 		if (readable.isEmpty()) {
-			return new RecallResult(recallQuery.text(), List.of(), recallQuery.asOf(), 0, List.of(),
-					new RecallResult.Exclusions(0, 0, 0, 0, List.of(), List.of()));
+			return ResponseEntity.ok(new RecallResult(recallQuery.text(), List.of(), recallQuery.asOf(), 0, List.of(),
+					new RecallResult.Exclusions(0, 0, 0, 0, List.of(), List.of())));
 		}
-		return this.recall.recallAcross(readable, recallQuery);
+		return timed(() -> this.recall.recallAcross(readable, recallQuery));
+	}
+
+	/**
+	 * Runs a recall and tells how long it took in a {@code Server-Timing} header
+	 * ({@code recall;dur=<ms>}), so callers can tell the ranking's time from the
+	 * network's.
+	 */
+	private static ResponseEntity<RecallResult> timed(Supplier<RecallResult> recall) {
+		long start = System.nanoTime();
+		RecallResult result = recall.get();
+		double millis = (System.nanoTime() - start) / 1e6;
+		return ResponseEntity.ok()
+			.header("Server-Timing", String.format(Locale.ROOT, "recall;dur=%.3f", millis))
+			.body(result);
 	}
 
 	private RecallQuery query(String text, @Nullable Integer limit, boolean dropSuperseded,

@@ -101,6 +101,12 @@ class RecallCorpus {
 			return this.docs[i];
 		}
 
+		/** Where document {@code doc} is in these postings, or -1. */
+		int indexOf(int doc) {
+			int found = Arrays.binarySearch(this.docs, 0, this.size, doc);
+			return (found >= 0) ? found : -1;
+		}
+
 		int frequency(int i, TermVector.Field field) {
 			return this.frequencies[i * FIELDS + field.ordinal()];
 		}
@@ -143,6 +149,11 @@ class RecallCorpus {
 		Doc byId(String id) {
 			Integer number = this.latestById.get(id);
 			return (number != null) ? this.docs.get(number) : null;
+		}
+
+		/** Whether any row names {@code id} as the row it supersedes. */
+		boolean isSuperseded(String id) {
+			return this.superseders.containsKey(id);
 		}
 
 		/** Rows whose {@code supersedes_id} names {@code id}, in file order. */

@@ -18,8 +18,10 @@ final class TermVector {
 
 		static final Field[] ALL = values();
 
+		private final String jsonName = name().toLowerCase(java.util.Locale.ROOT);
+
 		String jsonName() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return this.jsonName;
 		}
 
 	}
