@@ -37,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RolloutReader {
 
-	private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
-
 	private static final Pattern EXIT_CODE = Pattern
 		.compile("(?m)^(?:Exit code:|Process exited with code)\\s*(-?\\d+)");
 
@@ -49,15 +47,15 @@ class RolloutReader {
 
 	Rollout read(Path path, String source) throws IOException {
 		String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-		String[] lines = LINE_BREAK.split(text, -1);
+		List<String> lines = lines(text);
 		boolean endsWithBreak = text.isEmpty() || text.endsWith("\n") || text.endsWith("\r");
 		Parse parse = new Parse();
-		for (int i = 0; i < lines.length; i++) {
-			String line = lines[i].strip();
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i).strip();
 			if (line.isEmpty()) {
 				continue;
 			}
-			boolean last = i == lines.length - 1 && !endsWithBreak;
+			boolean last = i == lines.size() - 1 && !endsWithBreak;
 			JsonNode record;
 			try {
 				record = this.mapper.readTree(line);
@@ -78,6 +76,36 @@ class RolloutReader {
 			parse.record(i + 1, record);
 		}
 		return parse.toRollout(path, source);
+	}
+
+	/**
+	 * The lines of {@code text}, broken at LF, CR LF or CR, the last one possibly empty:
+	 * what splitting at {@code \r\n|\r|\n} gives, found with {@code indexOf} (the regular
+	 * expression took two thirds of the reading time).
+	 */
+	static List<String> lines(String text) {
+		List<String> lines = new ArrayList<>();
+		int start = 0;
+		if (text.indexOf('\r') < 0) {
+			for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+				lines.add(text.substring(start, end));
+				start = end + 1;
+			}
+		}
+		else {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c == '\n' || c == '\r') {
+					lines.add(text.substring(start, i));
+					if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+						i++;
+					}
+					start = i + 1;
+				}
+			}
+		}
+		lines.add(text.substring(start));
+		return lines;
 	}
 
 	/**

@@ -31,6 +31,19 @@ class RolloutReaderPropertyTests {
 	Path dir;
 
 	@Test
+	void breaksLinesExactlyAsSplittingAtLfCrLfOrCrDoes() {
+		java.util.regex.Pattern lineBreak = java.util.regex.Pattern.compile("\r\n|\r|\n");
+		String alphabet = "ab\r\n{}";
+		qt().withExamples(2000)
+			.forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 40))
+			.check((picks) -> {
+				StringBuilder text = new StringBuilder();
+				picks.forEach((pick) -> text.append(alphabet.charAt(pick)));
+				return RolloutReader.lines(text.toString()).equals(List.of(lineBreak.split(text.toString(), -1)));
+			});
+	}
+
+	@Test
 	void neverThrowsOnArbitraryContent() {
 		qt().withExamples(300).forAll(lists().of(integers().between(0, 255)).ofSizeBetween(0, 400)).check((values) -> {
 			byte[] bytes = new byte[values.size()];
