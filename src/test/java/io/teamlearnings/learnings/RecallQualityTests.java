@@ -1,8 +1,6 @@
 package io.teamlearnings.learnings;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +18,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.teamlearnings.support.LabelledRecallSet;
+import io.teamlearnings.support.LabelledRecallSet.Quality;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,15 +49,10 @@ class RecallQualityTests {
 
 	private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
-	private static List<JsonNode> rows;
-
-	private static List<LabelledQuery> queries;
+	private static final LabelledRecallSet SET = LabelledRecallSet.load();
 
 	@Autowired
 	LearningRecall recall;
-
-	record LabelledQuery(String query, String kind, Set<String> relevant, List<String> paths) {
-	}
 
 	@DynamicPropertySource
 	static void repositories(DynamicPropertyRegistry registry) {
@@ -66,29 +61,7 @@ class RecallQualityTests {
 
 	@BeforeAll
 	static void load() throws IOException {
-		Files.write(ROOT.resolve(".learnings.jsonl"),
-				(resource(TestStores.DOTFILES_FIXTURE) + resource("/recall/distractor-learnings.jsonl"))
-					.getBytes(StandardCharsets.UTF_8));
-		rows = new ArrayList<>();
-		for (String line : Files.readAllLines(ROOT.resolve(".learnings.jsonl"))) {
-			try {
-				rows.add(MAPPER.readTree(line));
-			}
-			catch (RuntimeException ex) {
-				// the fixture's torn row (lines 214 and 215) is no row
-			}
-		}
-		queries = new ArrayList<>();
-		for (JsonNode query : MAPPER.readTree(resource("/recall/labelled-queries.json")).get("queries")) {
-			Set<String> relevant = new HashSet<>();
-			query.get("relevant").forEach((id) -> relevant.add(id.asString()));
-			List<String> paths = new ArrayList<>();
-			if (query.has("paths")) {
-				query.get("paths").forEach((path) -> paths.add(path.asString()));
-			}
-			queries
-				.add(new LabelledQuery(query.get("query").asString(), query.get("kind").asString(), relevant, paths));
-		}
+		Files.writeString(ROOT.resolve(".learnings.jsonl"), SET.jsonl());
 	}
 
 	@Test
@@ -97,9 +70,9 @@ class RecallQualityTests {
 		Quality substring = evaluate(RecallQualityTests::substring);
 		Quality original = evaluate(RecallQualityTests::originalTool);
 		System.out.printf(Locale.ROOT, "recall quality over %d queries: service %s, original tool %s, substring %s%n",
-				queries.size(), service, original, substring);
+				SET.queries().size(), service, original, substring);
 
-		assertThat(queries).hasSizeGreaterThanOrEqualTo(25);
+		assertThat(SET.queries()).hasSizeGreaterThanOrEqualTo(25);
 		assertThat(service.ndcg()).isGreaterThanOrEqualTo(0.80).isGreaterThan(original.ndcg() + 0.2);
 		assertThat(service.recall()).isGreaterThanOrEqualTo(0.85).isGreaterThan(original.recall() + 0.2);
 		assertThat(substring.ndcg()).isLessThan(0.60);
@@ -112,52 +85,15 @@ class RecallQualityTests {
 		assertThat(identifiers.recall()).isGreaterThanOrEqualTo(0.85);
 	}
 
-	record Quality(double ndcg, double recall) {
-
-		@Override
-		public String toString() {
-			return String.format(Locale.ROOT, "nDCG@5=%.3f recall@5=%.3f", this.ndcg, this.recall);
-		}
-
+	private Quality evaluate(Function<LabelledRecallSet.Query, List<String>> ranker) {
+		return SET.evaluate(ranker, K, null);
 	}
 
-	private Quality evaluate(Function<LabelledQuery, List<String>> ranker) {
-		return evaluate(ranker, null);
+	private Quality evaluate(Function<LabelledRecallSet.Query, List<String>> ranker, String kind) {
+		return SET.evaluate(ranker, K, kind);
 	}
 
-	private Quality evaluate(Function<LabelledQuery, List<String>> ranker, String kind) {
-		double ndcg = 0;
-		double recall = 0;
-		int count = 0;
-		for (LabelledQuery query : queries) {
-			if (kind != null && !kind.equals(query.kind())) {
-				continue;
-			}
-			List<String> top = ranker.apply(query).stream().limit(K).toList();
-			double dcg = 0;
-			int found = 0;
-			for (int i = 0; i < top.size(); i++) {
-				if (query.relevant().contains(top.get(i))) {
-					dcg += 1 / log2(i + 2);
-					found++;
-				}
-			}
-			double ideal = 0;
-			for (int i = 0; i < Math.min(K, query.relevant().size()); i++) {
-				ideal += 1 / log2(i + 2);
-			}
-			ndcg += dcg / ideal;
-			recall += (double) found / Math.min(K, query.relevant().size());
-			count++;
-		}
-		return new Quality(ndcg / count, recall / count);
-	}
-
-	private static double log2(double x) {
-		return Math.log(x) / Math.log(2);
-	}
-
-	private List<String> service(LabelledQuery query) {
+	private List<String> service(LabelledRecallSet.Query query) {
 		RecallResult result = this.recall.recall("quality",
 				new RecallQuery(query.query(), K, true, Set.of(), Set.of(), null, null, query.paths()));
 		return result.hits().stream().map(RecallResult.Hit::id).toList();
@@ -166,9 +102,10 @@ class RecallQualityTests {
 	/**
 	 * Rows containing the whole query first, newest first: what {@code grep -i} gives.
 	 */
-	private static List<String> substring(LabelledQuery query) {
+	private static List<String> substring(LabelledRecallSet.Query query) {
 		String needle = query.query().toLowerCase(Locale.ROOT);
-		return rows.stream()
+		return SET.rows()
+			.stream()
 			.filter((row) -> text(row).toLowerCase(Locale.ROOT).contains(needle))
 			.sorted(Comparator.comparing((JsonNode row) -> row.path("captured_at").asString()).reversed())
 			.map((row) -> row.get("id").asString())
@@ -182,17 +119,17 @@ class RecallQualityTests {
 	 * path and tool-name hints, recency decay {@code exp(-age_days/45)}, status boosts,
 	 * superseded rows dropped, at most two hits per theme (first tag).
 	 */
-	private static List<String> originalTool(LabelledQuery query) {
+	private static List<String> originalTool(LabelledRecallSet.Query query) {
 		Set<String> queryWords = words(query.query());
 		Set<String> superseded = new HashSet<>();
-		rows.forEach((row) -> {
+		SET.rows().forEach((row) -> {
 			if (row.hasNonNull("supersedes_id")) {
 				superseded.add(row.get("supersedes_id").asString());
 			}
 		});
 		Map<String, Double> scores = new LinkedHashMap<>();
 		Map<String, String> themes = new HashMap<>();
-		for (JsonNode row : rows) {
+		for (JsonNode row : SET.rows()) {
 			String id = row.get("id").asString();
 			if (superseded.contains(id)) {
 				continue;
@@ -258,12 +195,6 @@ class RecallQualityTests {
 		row.path("evidence").forEach((line) -> text.append(' ').append(line.asString()));
 		row.path("tags").forEach((tag) -> text.append(' ').append(tag.asString()));
 		return text.toString();
-	}
-
-	private static String resource(String name) throws IOException {
-		try (InputStream in = RecallQualityTests.class.getResourceAsStream(name)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 }

@@ -1,0 +1,174 @@
+package io.teamlearnings.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service jar running as a process of its own, as a user starts it: on a free port,
+ * with its own data directory and the given settings. Knows when it became ready, its
+ * resident size, and the heap figures of its GC log.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+	private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path gcLog;
+
+	private final double secondsToReady;
+
+	private ServiceProcess(Process process, int port, Path gcLog, double secondsToReady) {
+		this.process = process;
+		this.port = port;
+		this.gcLog = gcLog;
+		this.secondsToReady = secondsToReady;
+	}
+
+	/**
+	 * Starts the jar and waits until its readiness probe answers 200.
+	 * @param jar the service jar
+	 * @param work a directory for the process's log and GC log
+	 * @param settings {@code --key=value} arguments
+	 */
+	static ServiceProcess start(Path jar, Path work, String label, List<String> settings) {
+		int port = Ports.free();
+		Path gcLog = work.resolve(label + "-gc.log");
+		List<String> command = new ArrayList<>(
+				List.of(javaBinary(), "-Xlog:gc:file=" + gcLog, "-jar", jar.toAbsolutePath().toString(),
+						"--server.port=" + port, "--server.address=127.0.0.1", "--learnings.store.poll-interval=1h",
+						"--logging.level.root=WARN", "--logging.level.io.teamlearnings=WARN"));
+		command.addAll(settings);
+		try {
+			Files.createDirectories(work);
+			long start = System.nanoTime();
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(work.resolve(label + ".log").toFile())
+				.start();
+			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+			HttpRequest ready = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+				.build();
+			while (true) {
+				if (!process.isAlive()) {
+					throw new IllegalStateException(
+							"The service exited with " + process.exitValue() + "; see " + work.resolve(label + ".log"));
+				}
+				try {
+					if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+						break;
+					}
+				}
+				catch (IOException ex) {
+					// not listening yet
+				}
+				Thread.sleep(20);
+			}
+			return new ServiceProcess(process, port, gcLog, (System.nanoTime() - start) / 1e9);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String javaBinary() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	String base() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	double secondsToReady() {
+		return this.secondsToReady;
+	}
+
+	/** Resident set size in MiB, from {@code /proc/<pid>/status}. */
+	double residentMib() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(this.process.pid()), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+				}
+			}
+			throw new IllegalStateException("no VmRSS in /proc status");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Heap figures from the GC log so far, in MiB: the most in use before a collection
+	 * (what the process needed at its peak, garbage included) and after one (what was
+	 * live).
+	 */
+	HeapPeaks heapPeaks() {
+		long before = 0;
+		long after = 0;
+		try {
+			for (String line : Files.readAllLines(this.gcLog)) {
+				Matcher pause = GC_PAUSE.matcher(line);
+				if (pause.find()) {
+					before = Math.max(before, Long.parseLong(pause.group(1)));
+					after = Math.max(after, Long.parseLong(pause.group(2)));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new HeapPeaks(before, after);
+	}
+
+	record HeapPeaks(long usedMib, long liveMib) {
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static final class Ports {
+
+		private Ports() {
+		}
+
+		static int free() {
+			try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+				return socket.getLocalPort();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}
