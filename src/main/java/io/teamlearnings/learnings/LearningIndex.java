@@ -12,16 +12,24 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.teamlearnings.repos.Repo;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +53,10 @@ class LearningIndex {
 
 	private static final int HASH_WINDOW = 4096;
 
-	private static final int BATCH_SIZE = 1000;
+	private static final int BATCH_SIZE = 500;
+
+	/** Threads that parse and analyse lines while a sync inserts them. */
+	private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
 	private static final String INSERT_ROW = """
 			INSERT INTO learning_row (repo, line_no, byte_offset, id, captured_at, captured_ts, status, learning,
@@ -66,6 +77,12 @@ class LearningIndex {
 	private final Map<String, FileStamp> synced = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+
+	private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, (task) -> {
+		Thread thread = new Thread(task, "index-analysis");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	LearningIndex(JdbcTemplate jdbc, TransactionTemplate transactions, LineParser parser, TextAnalysis analysis) {
 		this.jdbc = jdbc;
@@ -159,35 +176,107 @@ class LearningIndex {
 			this.jdbc.update("DELETE FROM learning_row WHERE repo = ?", name);
 			this.jdbc.update("DELETE FROM malformed_line WHERE repo = ?", name);
 		}
-		List<Object[]> rows = new ArrayList<>(BATCH_SIZE);
-		List<Object[]> malformed = new ArrayList<>();
-		long[] counts = new long[2];
+		Analysed analysed = new Analysed(name);
+		List<JsonlScanner.RawLine> chunk = new ArrayList<>(BATCH_SIZE);
 		JsonlScanner.ScanEnd end = JsonlScanner.scan(file, from.indexedBytes(), from.nextLine(), (line) -> {
-			LineParser.ParsedLine parsed = this.parser.parse(line.bytes());
-			if (parsed instanceof LineParser.Row row) {
-				rows.add(rowParameters(name, line, row.row()));
-			}
-			else if (parsed instanceof LineParser.Malformed bad) {
-				log.warn("{} line {} is malformed and is not indexed: {}", file, line.number(), bad.reason());
-				malformed.add(new Object[] { name, line.number(), line.offset(), bad.reason() });
-			}
-			if (rows.size() >= BATCH_SIZE) {
-				counts[0] += rows.size();
-				this.jdbc.batchUpdate(INSERT_ROW, rows);
-				rows.clear();
+			chunk.add(line);
+			if (chunk.size() == BATCH_SIZE) {
+				List<JsonlScanner.RawLine> full = List.copyOf(chunk);
+				chunk.clear();
+				analysed.submit(this.workers.submit(() -> prepare(name, file, full)));
 			}
 		});
-		counts[0] += rows.size();
-		counts[1] += malformed.size();
-		if (!rows.isEmpty()) {
-			this.jdbc.batchUpdate(INSERT_ROW, rows);
+		if (!chunk.isEmpty()) {
+			analysed.submit(CompletableFuture.completedFuture(prepare(name, file, chunk)));
 		}
-		if (!malformed.isEmpty()) {
-			this.jdbc.batchUpdate(INSERT_MALFORMED, malformed);
+		analysed.drain(0);
+		long[] counts = { analysed.rows, analysed.malformed.size() };
+		if (!analysed.malformed.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT_MALFORMED, analysed.malformed);
 		}
 		saveState(name, new State(end.endOffset(), end.nextLineNumber(), digest(file, 0, end.endOffset()),
 				digest(file, Math.max(0, end.endOffset() - HASH_WINDOW), end.endOffset()), TextAnalysis.VERSION));
 		return new SyncReport(rebuild, counts[0], counts[1], end.tornBytes());
+	}
+
+	/**
+	 * Chunks of lines parsed and analysed on worker threads while this thread inserts the
+	 * chunks before them, in file order; at most a few chunks are in flight, so memory
+	 * does not grow with the file.
+	 */
+	private final class Analysed {
+
+		private final String repo;
+
+		private final Deque<Future<Prepared>> inFlight = new ArrayDeque<>();
+
+		private final List<Object[]> malformed = new ArrayList<>();
+
+		private long rows;
+
+		Analysed(String repo) {
+			this.repo = repo;
+		}
+
+		void submit(Future<Prepared> chunk) {
+			this.inFlight.add(chunk);
+			drain(2 * WORKERS);
+		}
+
+		/**
+		 * Inserts finished chunks, in order, until at most {@code left} are in flight.
+		 */
+		void drain(int left) {
+			while (this.inFlight.size() > left) {
+				Prepared prepared;
+				try {
+					prepared = this.inFlight.poll().get();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					this.inFlight.forEach((future) -> future.cancel(true));
+					throw new IllegalStateException("Interrupted while indexing " + this.repo, ex);
+				}
+				catch (ExecutionException ex) {
+					this.inFlight.forEach((future) -> future.cancel(true));
+					if (ex.getCause() instanceof RuntimeException cause) {
+						throw cause;
+					}
+					throw new IllegalStateException("Could not analyse rows of " + this.repo, ex.getCause());
+				}
+				if (!prepared.rows().isEmpty()) {
+					LearningIndex.this.jdbc.batchUpdate(INSERT_ROW, prepared.rows());
+				}
+				this.rows += prepared.rows().size();
+				this.malformed.addAll(prepared.malformed());
+			}
+		}
+
+	}
+
+	/** One chunk of lines, parsed and analysed, ready to insert. */
+	private record Prepared(List<Object[]> rows, List<Object[]> malformed) {
+	}
+
+	private Prepared prepare(String repo, Path file, List<JsonlScanner.RawLine> lines) {
+		List<Object[]> rows = new ArrayList<>(lines.size());
+		List<Object[]> malformed = new ArrayList<>();
+		for (JsonlScanner.RawLine line : lines) {
+			LineParser.ParsedLine parsed = this.parser.parse(line.bytes());
+			if (parsed instanceof LineParser.Row row) {
+				rows.add(rowParameters(repo, line, row.row()));
+			}
+			else if (parsed instanceof LineParser.Malformed bad) {
+				log.warn("{} line {} is malformed and is not indexed: {}", file, line.number(), bad.reason());
+				malformed.add(new Object[] { repo, line.number(), line.offset(), bad.reason() });
+			}
+		}
+		return new Prepared(rows, malformed);
+	}
+
+	@PreDestroy
+	void stopWorkers() {
+		this.workers.shutdownNow();
 	}
 
 	private Object[] rowParameters(String repo, JsonlScanner.RawLine line, LearningRow row) {

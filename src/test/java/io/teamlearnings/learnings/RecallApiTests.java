@@ -1,6 +1,10 @@
 package io.teamlearnings.learnings;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +58,7 @@ class RecallApiTests {
 	}
 
 	@Test
-	void findsCodeIdentifiersBothWholeAndSplit() {
+	void findsCodeIdentifiersBothWholeAndSplit() throws Exception {
 		String id = append("code",
 				"When acknowledging a durable write, call FileChannel.force before replying "
 						+ "because the page cache loses rows on power failure; see src/parser/LineReader.java and "
@@ -75,6 +79,13 @@ class RecallApiTests {
 		assertThat(why.get("terms").findValuesAsString("term")).contains("filechannel.force", "file", "channel");
 		assertThat(why.get("terms").get(0).get("fields").get(0).asString()).isEqualTo("learning");
 		assertThat(why.get("status_boost").asDouble()).isEqualTo(0.30);
+		HttpResponse<Void> timed = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI
+					.create("http://localhost:" + this.port + "/api/repos/code/learnings/recall?query=durable+writes"))
+				.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(timed.headers().firstValue("Server-Timing"))
+			.hasValueSatisfying((header) -> assertThat(header).matches("recall;dur=\\d+\\.\\d{3}"));
 	}
 
 	@Test
