@@ -78,6 +78,8 @@ class LearningIndex {
 
 	private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicLong> syncCounts = new ConcurrentHashMap<>();
+
 	private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, (task) -> {
 		Thread thread = new Thread(task, "index-analysis");
 		thread.setDaemon(true);
@@ -129,6 +131,14 @@ class LearningIndex {
 		return this.generations.computeIfAbsent(repo.name(), (name) -> new AtomicLong()).get();
 	}
 
+	/**
+	 * Changes each time a sync of a repository commits, so readers of the index can tell
+	 * cheaply that nothing was added since they last looked.
+	 */
+	long syncs(Repo repo) {
+		return this.syncCounts.computeIfAbsent(repo.name(), (name) -> new AtomicLong()).get();
+	}
+
 	/** Brings the index of {@code repo} up to date with its file. */
 	SyncReport sync(Repo repo) throws IOException {
 		return sync(repo, false);
@@ -160,6 +170,7 @@ class LearningIndex {
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
 		}
+		this.syncCounts.computeIfAbsent(repo.name(), (name) -> new AtomicLong()).incrementAndGet();
 		if (rebuild) {
 			this.generations.computeIfAbsent(repo.name(), (name) -> new AtomicLong()).incrementAndGet();
 			if (state.indexedBytes() > 0) {
@@ -360,10 +371,12 @@ class LearningIndex {
 		return new Counts((rows != null) ? rows : 0, (malformed != null) ? malformed : 0);
 	}
 
-	/** Line number of the last indexed row of a repository, 0 if none. */
-	long lastIndexedLine(String repo) {
-		Long line = this.jdbc.queryForObject("SELECT MAX(line_no) FROM learning_row WHERE repo = ?", Long.class, repo);
-		return (line != null) ? line : 0;
+	/** Line numbers of the rows indexed at or after line {@code from}, by id. */
+	Map<String, Long> linesFrom(String repo, long from) {
+		Map<String, Long> lines = new java.util.HashMap<>();
+		this.jdbc.query("SELECT id, line_no FROM learning_row WHERE repo = ? AND line_no >= ? ORDER BY line_no",
+				(RowCallbackHandler) (rs) -> lines.put(rs.getString(1), rs.getLong(2)), repo, from);
+		return lines;
 	}
 
 	/** The id of an indexed row with this fingerprint, if any. */

@@ -175,6 +175,7 @@ public class LearningStore {
 					pending.result().completeExceptionally(ex);
 				}
 			}
+			long firstNewLine = this.index.state(repo.name()).nextLine();
 			if (!decided.accepted.isEmpty()) {
 				write(repo,
 						decided.accepted.stream()
@@ -182,8 +183,10 @@ public class LearningStore {
 							.toList());
 			}
 			boolean indexed = decided.accepted.isEmpty() || indexAfterWrite(repo);
+			Map<String, Long> newLines = (indexed && !decided.accepted.isEmpty())
+					? this.index.linesFrom(repo.name(), firstNewLine) : Map.of();
 			for (Decision decision : decided.decisions) {
-				decision.pending().result().complete(decision.answer(indexed, decided));
+				decision.pending().result().complete(decision.answer(indexed, newLines, decided));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -277,11 +280,19 @@ public class LearningStore {
 			return this.pending;
 		}
 
-		AppendResult answer(boolean indexed, Batch batch) {
+		AppendResult answer(boolean indexed, Map<String, Long> newLines, Batch batch) {
 			Accepted inBatch = batch.acceptedById.get(this.id);
-			LearningView view = (inBatch != null && !indexed)
-					? LearningStore.this.views.unindexed(batch.repo, inBatch.row())
-					: LearningStore.this.views.require(batch.repo.name(), this.id);
+			Long line = newLines.get(this.id);
+			LearningView view;
+			if (inBatch != null && !indexed) {
+				view = LearningStore.this.views.unindexed(batch.repo, inBatch.row());
+			}
+			else if (inBatch != null && line != null) {
+				view = LearningStore.this.views.appended(batch.repo.name(), line, inBatch.row());
+			}
+			else {
+				view = LearningStore.this.views.require(batch.repo.name(), this.id);
+			}
 			String path = batch.repo.storeFile().toString();
 			return new AppendResult(this.outcome, this.message, this.id, path, this.similarity, view, null);
 		}

@@ -73,6 +73,14 @@ class LearningViews {
 		return new LearningView(repo.name(), line, this.mapper.convertValue(row, ROW), List.of(), List.of());
 	}
 
+	/**
+	 * A row just appended and indexed at {@code line}, from what was written: nothing
+	 * supersedes or shares it yet.
+	 */
+	LearningView appended(String repo, long line, ObjectNode row) {
+		return new LearningView(repo, line, this.mapper.convertValue(row, ROW), List.of(), List.of());
+	}
+
 	/** Views of the rows with these ids (the newest line of each), keyed by id. */
 	Map<String, LearningView> byIds(String repo, Collection<String> ids) {
 		// one lookup per id: an IN list would make H2 scan the repository's rows

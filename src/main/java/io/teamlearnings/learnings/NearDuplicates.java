@@ -1,7 +1,9 @@
 package io.teamlearnings.learnings;
 
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.teamlearnings.repos.Repo;
@@ -47,19 +49,51 @@ class NearDuplicates {
 	 */
 	@Nullable
 	Match find(Repo repo, String status, String learning, @Nullable String excludeId) {
-		int[] terms = signature(learning);
+		List<String> words = this.analysis.terms(learning).stream().distinct().toList();
+		int[] terms = words.stream().mapToInt(String::hashCode).sorted().distinct().toArray();
 		if (terms.length < MIN_TERMS) {
 			return null;
 		}
 		return this.corpus.read(repo,
-				(corpus) -> corpus.docs()
-					.stream()
+				(corpus) -> candidates(corpus, words).mapToObj(corpus.docs()::get)
 					.filter((doc) -> doc.status().equals(status) && !doc.id().equals(excludeId)
 							&& doc.signature().length >= MIN_TERMS)
 					.map((doc) -> new Match(doc.id(), jaccard(terms, doc.signature())))
 					.filter((match) -> match.similarity() >= this.threshold)
 					.max(Comparator.comparingDouble(Match::similarity))
 					.orElse(null));
+	}
+
+	/**
+	 * The rows that can reach the threshold, by prefix filtering: a row at Jaccard
+	 * similarity {@code t} or more with a text of {@code n} distinct terms shares at
+	 * least {@code ceil(t * n)} of them, so it contains one of any
+	 * {@code n - ceil(t * n) + 1} of them; the rarest are taken, and only rows with one
+	 * of those in their learning are compared. (Comparing every row cost an append a scan
+	 * of the whole repository.)
+	 */
+	private IntStream candidates(RecallCorpus.Corpus corpus, List<String> words) {
+		int needed = (int) Math.ceil(this.threshold * words.size());
+		if (needed < 1) {
+			return IntStream.range(0, corpus.docs().size());
+		}
+		List<RecallCorpus.Postings> rarest = words.stream()
+			.map(corpus::postings)
+			.sorted(Comparator.comparingInt((postings) -> (postings != null) ? postings.size() : 0))
+			.limit(words.size() - needed + 1L)
+			.toList();
+		BitSet candidates = new BitSet(corpus.docs().size());
+		for (RecallCorpus.Postings postings : rarest) {
+			if (postings == null) {
+				continue;
+			}
+			for (int i = 0; i < postings.size(); i++) {
+				if (postings.frequency(i, TermVector.Field.LEARNING) > 0) {
+					candidates.set(postings.doc(i));
+				}
+			}
+		}
+		return candidates.stream();
 	}
 
 	/**

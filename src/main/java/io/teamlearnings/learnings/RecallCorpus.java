@@ -120,6 +120,9 @@ class RecallCorpus {
 
 		private long lastLine;
 
+		/** The index's sync count when this corpus last caught up; -1 before. */
+		private volatile long seenSyncs = -1;
+
 		private final List<Doc> docs = new ArrayList<>();
 
 		private final Map<String, Postings> postings = new HashMap<>();
@@ -215,8 +218,8 @@ class RecallCorpus {
 		long generation = this.index.generation(repo);
 		Corpus corpus = this.corpora.compute(repo.name(), (name,
 				current) -> (current == null || current.generation != generation) ? new Corpus(generation) : current);
-		long indexed = this.index.lastIndexedLine(repo.name());
-		if (corpus.lastLine >= indexed) {
+		long syncs = this.index.syncs(repo);
+		if (corpus.seenSyncs == syncs) {
 			return corpus;
 		}
 		corpus.lock.writeLock().lock();
@@ -228,6 +231,7 @@ class RecallCorpus {
 							rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
 							rs.getString(8), rs.getString(9)),
 					repo.name(), corpus.lastLine);
+			corpus.seenSyncs = syncs;
 		}
 		finally {
 			corpus.lock.writeLock().unlock();
