@@ -188,29 +188,53 @@ class LearningRecall {
 		int belowMinScore = 0;
 		List<RecallResult.SupersededRow> supersededRows = new ArrayList<>();
 		List<String> withdrawnIds = new ArrayList<>();
+		double[] statusBoosts = corpus.statuses()
+			.stream()
+			.mapToDouble((status) -> round(this.properties.statusBoosts().of(status)))
+			.toArray();
+		boolean filtering = !query.statuses().isEmpty() || !query.tags().isEmpty() || query.since() != null;
 		for (int number : matchedDocs) {
+			if (corpus.isWithdrawal(number)) {
+				withdrawn++;
+				withdrawnIds.add(corpus.docs().get(number).id());
+				continue;
+			}
+			if (!query.dropSuperseded() || !corpus.isSuperseded(number)) {
+				// the common case: the row stands for itself
+				if (filtering && !passesFilters(corpus.docs().get(number), query)) {
+					filtered++;
+					continue;
+				}
+				double score = round(bm25[number]) * (1 + statusBoosts[corpus.statusIndex(number)])
+						* (1 + recency(corpus.capturedSecond(number), now))
+						* (1 + (query.paths().isEmpty() ? 0 : boosts(corpus.docs().get(number), query, now).path()));
+				if (score < this.properties.minScore()) {
+					belowMinScore++;
+					continue;
+				}
+				if (!scored.get(number) || scores[number] < score) {
+					scores[number] = score;
+					scored.set(number);
+					if (!sources.isEmpty()) {
+						sources.remove(number);
+					}
+				}
+				continue;
+			}
 			RecallCorpus.Doc doc = corpus.docs().get(number);
-			if (doc.isWithdrawal()) {
+			RecallCorpus.Doc target = doc;
+			List<RecallCorpus.Doc> chain = chain(corpus, doc, query.asOf());
+			RecallCorpus.Doc head = chain.get(chain.size() - 1);
+			if (head.isWithdrawal()) {
 				withdrawn++;
 				withdrawnIds.add(doc.id());
 				continue;
 			}
-			RecallCorpus.Doc target = doc;
-			if (query.dropSuperseded() && corpus.isSuperseded(doc.id())) {
-				List<RecallCorpus.Doc> chain = chain(corpus, doc, query.asOf());
-				RecallCorpus.Doc head = chain.get(chain.size() - 1);
-				if (head.isWithdrawal()) {
-					withdrawn++;
-					withdrawnIds.add(doc.id());
-					continue;
-				}
-				if (head != doc) {
-					superseded++;
-					supersededRows
-						.add(new RecallResult.SupersededRow(repo.name(), doc.id(), chain.get(1).id(), head.id()));
-					target = head;
-					vias.computeIfAbsent(target.number(), (key) -> new TreeSet<>()).add(doc.id());
-				}
+			if (head != doc) {
+				superseded++;
+				supersededRows.add(new RecallResult.SupersededRow(repo.name(), doc.id(), chain.get(1).id(), head.id()));
+				target = head;
+				vias.computeIfAbsent(target.number(), (key) -> new TreeSet<>()).add(doc.id());
 			}
 			if (!passesFilters(target, query)) {
 				filtered++;
@@ -273,14 +297,23 @@ class LearningRecall {
 
 	private Boosts boosts(RecallCorpus.Doc doc, RecallQuery query, Instant now) {
 		double statusBoost = this.properties.statusBoosts().of(doc.status());
-		double recency = 0;
-		if (doc.captured() != null) {
-			double ageDays = Math.max(0, Duration.between(doc.captured(), now).toSeconds() / 86_400.0);
-			recency = this.properties.recencyWeight() * Math.exp(-ageDays / this.properties.recencyDays());
-		}
+		double recency = (doc.captured() != null) ? recency(doc.captured().getEpochSecond(), now) : 0;
 		double pathBoost = query.paths().isEmpty() ? 0
 				: this.properties.pathBoost() * pathMatch(doc.paths(), query.paths());
 		return new Boosts(round(statusBoost), round(recency), round(pathBoost));
+	}
+
+	/**
+	 * The recency boost, rounded as reported, of a row captured at {@code capturedSecond}
+	 * (Long.MIN_VALUE: unknown, no boost).
+	 */
+	private double recency(long capturedSecond, Instant now) {
+		if (capturedSecond == Long.MIN_VALUE) {
+			return 0;
+		}
+		long seconds = now.getEpochSecond() - capturedSecond;
+		double ageDays = Math.max(0, seconds / 86_400.0);
+		return round(this.properties.recencyWeight() * Math.exp(-ageDays / this.properties.recencyDays()));
 	}
 
 	/**
@@ -307,8 +340,7 @@ class LearningRecall {
 			double idf = statistics.idf(term.getKey());
 			for (int i = 0; i < postings.size(); i++) {
 				int number = postings.doc(i);
-				RecallCorpus.Doc doc = corpus.docs().get(number);
-				if (!doc.capturedBy(asOf)) {
+				if (asOf != null && !corpus.docs().get(number).capturedBy(asOf)) {
 					continue;
 				}
 				double weighted = 0;
@@ -317,7 +349,7 @@ class LearningRecall {
 					if (frequency == 0) {
 						continue;
 					}
-					double norm = 1 - b + b * doc.lengths()[field.ordinal()] / averageLengths[field.ordinal()];
+					double norm = 1 - b + b * corpus.length(number, field) / averageLengths[field.ordinal()];
 					weighted += weights[field.ordinal()] * frequency / norm;
 				}
 				scores[number] += term.getValue() * idf * weighted * (k1 + 1) / (weighted + k1);

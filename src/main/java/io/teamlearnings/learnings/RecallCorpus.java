@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,25 @@ class RecallCorpus {
 
 		private final long[] lengthTotals = new long[FIELDS];
 
+		/** Ids that more than one row carries, with all their rows (rare). */
+		private final Map<String, List<Integer>> repeatedIds = new HashMap<>();
+
+		// Per row, by number, in flat arrays so that scoring many rows reads memory in
+		// order: field lengths, capture second (Long.MIN_VALUE if none), status as an
+		// index into statuses, and whether the row is withdrawn or superseded.
+
+		private int[] lengths = new int[1024 * FIELDS];
+
+		private long[] capturedSeconds = new long[1024];
+
+		private int[] statusIndexes = new int[1024];
+
+		private final List<String> statuses = new ArrayList<>();
+
+		private final BitSet withdrawals = new BitSet();
+
+		private final BitSet supersededRows = new BitSet();
+
 		private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
 		Corpus(long generation) {
@@ -154,9 +174,35 @@ class RecallCorpus {
 			return (number != null) ? this.docs.get(number) : null;
 		}
 
-		/** Whether any row names {@code id} as the row it supersedes. */
-		boolean isSuperseded(String id) {
-			return this.superseders.containsKey(id);
+		/** Whether any row names row {@code number}'s id as the row it supersedes. */
+		boolean isSuperseded(int number) {
+			return this.supersededRows.get(number);
+		}
+
+		boolean isWithdrawal(int number) {
+			return this.withdrawals.get(number);
+		}
+
+		/** Terms of row {@code number} in {@code field}. */
+		int length(int number, TermVector.Field field) {
+			return this.lengths[number * FIELDS + field.ordinal()];
+		}
+
+		/**
+		 * Capture time of row {@code number} in epoch seconds, Long.MIN_VALUE if none.
+		 */
+		long capturedSecond(int number) {
+			return this.capturedSeconds[number];
+		}
+
+		/** The distinct statuses of the rows, in the order first seen. */
+		List<String> statuses() {
+			return this.statuses;
+		}
+
+		/** Row {@code number}'s status, as an index into {@link #statuses()}. */
+		int statusIndex(int number) {
+			return this.statusIndexes[number];
 		}
 
 		/** Rows whose {@code supersedes_id} names {@code id}, in file order. */
@@ -189,11 +235,42 @@ class RecallCorpus {
 			for (int f = 0; f < FIELDS; f++) {
 				this.lengthTotals[f] += fieldLengths[f];
 			}
-			this.latestById.put(id, number);
+			Integer earlier = this.latestById.put(id, number);
+			if (earlier != null) {
+				this.repeatedIds.computeIfAbsent(id, (key) -> new ArrayList<>(List.of(earlier))).add(number);
+			}
 			if (supersedesId != null) {
 				this.superseders.computeIfAbsent(supersedesId, (key) -> new ArrayList<>()).add(number);
+				Integer target = this.latestById.get(supersedesId);
+				if (target != null) {
+					this.supersededRows.set(target);
+				}
+				this.repeatedIds.getOrDefault(supersedesId, List.of()).forEach(this.supersededRows::set);
 			}
+			if (this.superseders.containsKey(id)) {
+				this.supersededRows.set(number);
+			}
+			remember(number, doc);
 			this.lastLine = line;
+		}
+
+		private void remember(int number, Doc doc) {
+			if (number == this.capturedSeconds.length) {
+				this.capturedSeconds = Arrays.copyOf(this.capturedSeconds, number * 2);
+				this.statusIndexes = Arrays.copyOf(this.statusIndexes, number * 2);
+				this.lengths = Arrays.copyOf(this.lengths, number * 2 * FIELDS);
+			}
+			System.arraycopy(doc.lengths(), 0, this.lengths, number * FIELDS, FIELDS);
+			this.capturedSeconds[number] = (doc.captured() != null) ? doc.captured().getEpochSecond() : Long.MIN_VALUE;
+			int status = this.statuses.indexOf(doc.status());
+			if (status < 0) {
+				status = this.statuses.size();
+				this.statuses.add(doc.status());
+			}
+			this.statusIndexes[number] = status;
+			if (doc.isWithdrawal()) {
+				this.withdrawals.set(number);
+			}
 		}
 
 		private static List<String> tagList(String column) {
