@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.Map;
 
 import io.teamlearnings.support.HttpClientSupport;
@@ -88,14 +89,7 @@ class ConcurrentAppendTests {
 		HttpClientSupport http = new HttpClientSupport(this.port);
 		String rule = HttpClientSupport.learningJson("When eight agents learn the same thing, keep it once.",
 				"codify_now");
-		List<Response> responses = new ArrayList<>();
-		runConcurrently((thread) -> () -> {
-			Response response = http.postJson("/api/repos/same/learnings", rule);
-			synchronized (responses) {
-				responses.add(response);
-			}
-			return List.of(response.status());
-		});
+		List<Response> responses = postConcurrently(http, (thread) -> "/api/repos/same/learnings", (thread) -> rule);
 
 		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 200);
 		assertThat(responses).filteredOn((response) -> response.status() == 200)
@@ -108,25 +102,12 @@ class ConcurrentAppendTests {
 	void eightClientsAppendingOneRuleInOtherWordsAtOnceLeaveOneRow() throws Exception {
 		HttpClientSupport http = new HttpClientSupport(this.port);
 		List<String> variants = List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel");
-		List<Response> responses = new ArrayList<>();
-		runConcurrently((thread) -> () -> {
-			Response response = http.postJson("/api/repos/near/learnings",
-					HttpClientSupport.learningJson("When parallel agents capture flaky integration tests, quarantine "
-							+ "them behind a retry budget " + variants.get(thread), "do_more"));
-			synchronized (responses) {
-				responses.add(response);
-			}
-			return List.of(response.status());
-		});
+		List<Response> responses = postConcurrently(http, (thread) -> "/api/repos/near/learnings",
+				(thread) -> HttpClientSupport.learningJson("When parallel agents capture flaky integration tests, "
+						+ "quarantine them behind a retry budget " + variants.get(thread), "do_more"));
 
 		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 200);
-		String kept = responses.stream()
-			.filter((response) -> response.status() == 201)
-			.findFirst()
-			.orElseThrow()
-			.json()
-			.get("id")
-			.asString();
+		String kept = createdId(responses);
 		assertThat(responses).filteredOn((response) -> response.status() == 200)
 			.allSatisfy((response) -> assertThat(response.json().get("proof").asString())
 				.startsWith("duplicate-skip: near-duplicate")
@@ -143,28 +124,41 @@ class ConcurrentAppendTests {
 			.json()
 			.get("id")
 			.asString();
+		List<Response> responses = postConcurrently(http,
+				(thread) -> "/api/repos/chain/learnings/" + head + "/supersede?force=true",
+				(thread) -> HttpClientSupport.learningJson("Run the slow suite on merge, client " + thread + " says.",
+						"do_more"));
+
+		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 409);
+		String successor = createdId(responses);
+		assertThat(responses).filteredOn((response) -> response.status() == 409)
+			.allSatisfy((response) -> assertThat(response.body()).contains(successor));
+		assertThat(Files.readAllLines(CHAIN.resolve(".learnings.jsonl"))).hasSize(2);
+	}
+
+	/** Each of the clients posts its body at once; the answers, in any order. */
+	private static List<Response> postConcurrently(HttpClientSupport http, IntFunction<String> path,
+			IntFunction<String> body) throws Exception {
 		List<Response> responses = new ArrayList<>();
 		runConcurrently((thread) -> () -> {
-			Response response = http.postJson("/api/repos/chain/learnings/" + head + "/supersede?force=true",
-					HttpClientSupport.learningJson("Run the slow suite on merge, client " + thread + " says.",
-							"do_more"));
+			Response response = http.postJson(path.apply(thread), body.apply(thread));
 			synchronized (responses) {
 				responses.add(response);
 			}
 			return List.of(response.status());
 		});
+		return responses;
+	}
 
-		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 409);
-		String successor = responses.stream()
+	/** The id of the one row a set of concurrent appends created. */
+	private static String createdId(List<Response> responses) {
+		return responses.stream()
 			.filter((response) -> response.status() == 201)
 			.findFirst()
 			.orElseThrow()
 			.json()
 			.get("id")
 			.asString();
-		assertThat(responses).filteredOn((response) -> response.status() == 409)
-			.allSatisfy((response) -> assertThat(response.body()).contains(successor));
-		assertThat(Files.readAllLines(CHAIN.resolve(".learnings.jsonl"))).hasSize(2);
 	}
 
 	private interface Client {
