@@ -94,7 +94,9 @@ class Admissions {
 		}
 		try {
 			boolean created = this.files.create(draft);
-			this.index.sync();
+			if (created) {
+				this.index.sync();
+			}
 			proof.add(created ? createdProof(draft.id(), kind) : duplicateProof(draft.fingerprint()));
 			return new AdmissionResult(created ? AdmissionResult.CREATED : "duplicate-skip", proof, draft.id(),
 					this.files.file(draft.id()).toString(), verdict, draft.envelope());

@@ -108,8 +108,8 @@ class NoteIndex {
 			.findFirst();
 	}
 
+	/** The note with this fingerprint, as of the last sync (callers have just synced). */
 	Optional<MemoryNote> byFingerprint(String fingerprint) {
-		sync();
 		return this.jdbc.query("SELECT * FROM memory_note WHERE fingerprint = ? LIMIT 1", NOTE, fingerprint)
 			.stream()
 			.findFirst();

@@ -371,14 +371,6 @@ class LearningIndex {
 		return new Counts((rows != null) ? rows : 0, (malformed != null) ? malformed : 0);
 	}
 
-	/** Line numbers of the rows indexed at or after line {@code from}, by id. */
-	Map<String, Long> linesFrom(String repo, long from) {
-		Map<String, Long> lines = new java.util.HashMap<>();
-		this.jdbc.query("SELECT id, line_no FROM learning_row WHERE repo = ? AND line_no >= ? ORDER BY line_no",
-				(RowCallbackHandler) (rs) -> lines.put(rs.getString(1), rs.getLong(2)), repo, from);
-		return lines;
-	}
-
 	/** The id of an indexed row with this fingerprint, if any. */
 	@Nullable
 	String idByFingerprint(String repo, String fingerprint) {

@@ -1,7 +1,6 @@
 package io.teamlearnings.learnings;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -199,62 +198,41 @@ class LearningRecall {
 				withdrawnIds.add(corpus.docs().get(number).id());
 				continue;
 			}
-			if (!query.dropSuperseded() || !corpus.isSuperseded(number)) {
-				// the common case: the row stands for itself
-				if (filtering && !passesFilters(corpus.docs().get(number), query)) {
-					filtered++;
+			int target = number;
+			if (query.dropSuperseded() && corpus.isSuperseded(number)) {
+				RecallCorpus.Doc doc = corpus.docs().get(number);
+				List<RecallCorpus.Doc> chain = chain(corpus, doc, query.asOf());
+				RecallCorpus.Doc head = chain.get(chain.size() - 1);
+				if (head.isWithdrawal()) {
+					withdrawn++;
+					withdrawnIds.add(doc.id());
 					continue;
 				}
-				double score = round(bm25[number]) * (1 + statusBoosts[corpus.statusIndex(number)])
-						* (1 + recency(corpus.capturedSecond(number), now))
-						* (1 + (query.paths().isEmpty() ? 0 : boosts(corpus.docs().get(number), query, now).path()));
-				if (score < this.properties.minScore()) {
-					belowMinScore++;
-					continue;
+				if (head != doc) {
+					superseded++;
+					supersededRows
+						.add(new RecallResult.SupersededRow(repo.name(), doc.id(), chain.get(1).id(), head.id()));
+					target = head.number();
+					vias.computeIfAbsent(target, (key) -> new TreeSet<>()).add(doc.id());
 				}
-				if (!scored.get(number) || scores[number] < score) {
-					scores[number] = score;
-					scored.set(number);
-					if (!sources.isEmpty()) {
-						sources.remove(number);
-					}
-				}
-				continue;
 			}
-			RecallCorpus.Doc doc = corpus.docs().get(number);
-			RecallCorpus.Doc target = doc;
-			List<RecallCorpus.Doc> chain = chain(corpus, doc, query.asOf());
-			RecallCorpus.Doc head = chain.get(chain.size() - 1);
-			if (head.isWithdrawal()) {
-				withdrawn++;
-				withdrawnIds.add(doc.id());
-				continue;
-			}
-			if (head != doc) {
-				superseded++;
-				supersededRows.add(new RecallResult.SupersededRow(repo.name(), doc.id(), chain.get(1).id(), head.id()));
-				target = head;
-				vias.computeIfAbsent(target.number(), (key) -> new TreeSet<>()).add(doc.id());
-			}
-			if (!passesFilters(target, query)) {
+			if (filtering && !passesFilters(corpus.docs().get(target), query)) {
 				filtered++;
 				continue;
 			}
-			Boosts boosts = boosts(target, query, now);
-			double score = round(bm25[number]) * boosts.factor();
+			double score = round(bm25[number]) * boosts(corpus, target, statusBoosts, query, now).factor();
 			if (score < this.properties.minScore()) {
 				belowMinScore++;
 				continue;
 			}
-			int t = target.number();
-			if (!scored.get(t) || scores[t] < score) {
-				scores[t] = score;
-				scored.set(t);
-				if (target == doc) {
-					sources.remove(t);
+			if (!scored.get(target) || scores[target] < score) {
+				scores[target] = score;
+				scored.set(target);
+				if (target != number) {
+					sources.put(target, number);
 				}
-				else {
-					sources.put(t, number);
+				else if (!sources.isEmpty()) {
+					sources.remove(target);
 				}
 			}
 		}
@@ -276,7 +254,7 @@ class LearningRecall {
 		for (int number : kept) {
 			RecallCorpus.Doc target = corpus.docs().get(number);
 			RecallCorpus.Doc source = corpus.docs().get(sources.getOrDefault(number, number));
-			Boosts boosts = boosts(target, query, now);
+			Boosts boosts = boosts(corpus, number, statusBoosts, query, now);
 			RecallResult.Why why = new RecallResult.Why(matchedTerms(corpus, terms, source),
 					round(bm25[source.number()]), boosts.status(), boosts.recency(), boosts.path(),
 					List.copyOf(vias.getOrDefault(number, Set.of())));
@@ -295,12 +273,16 @@ class LearningRecall {
 
 	}
 
-	private Boosts boosts(RecallCorpus.Doc doc, RecallQuery query, Instant now) {
-		double statusBoost = this.properties.statusBoosts().of(doc.status());
-		double recency = (doc.captured() != null) ? recency(doc.captured().getEpochSecond(), now) : 0;
+	/**
+	 * Row {@code number}'s boosts, from the corpus's per-row arrays; {@code statusBoosts}
+	 * holds the boost of each of the corpus's statuses.
+	 */
+	private Boosts boosts(RecallCorpus.Corpus corpus, int number, double[] statusBoosts, RecallQuery query,
+			Instant now) {
 		double pathBoost = query.paths().isEmpty() ? 0
-				: this.properties.pathBoost() * pathMatch(doc.paths(), query.paths());
-		return new Boosts(round(statusBoost), round(recency), round(pathBoost));
+				: round(this.properties.pathBoost() * pathMatch(corpus.docs().get(number).paths(), query.paths()));
+		return new Boosts(statusBoosts[corpus.statusIndex(number)], recency(corpus.capturedSecond(number), now),
+				pathBoost);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.teamlearnings.learnings;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
@@ -162,6 +164,22 @@ public class LearningStore {
 		}
 	}
 
+	/**
+	 * The line number the next row appended to {@code repo} gets: the index, caught up
+	 * with every complete line, knows the next one; a torn last line, which the append
+	 * ends with a newline first, takes one more.
+	 */
+	private long firstNewLine(Repo repo) {
+		LearningIndex.State state = this.index.state(repo.name());
+		try {
+			long size = Files.exists(repo.storeFile()) ? Files.size(repo.storeFile()) : 0;
+			return state.nextLine() + ((size > state.indexedBytes()) ? 1 : 0);
+		}
+		catch (IOException ex) {
+			throw StoreUnavailableException.reading(repo.name(), ex);
+		}
+	}
+
 	/** Decides, writes and indexes a batch of appends; completes every one of them. */
 	private void commit(Repo repo, List<Pending> batch) {
 		try {
@@ -175,18 +193,20 @@ public class LearningStore {
 					pending.result().completeExceptionally(ex);
 				}
 			}
-			long firstNewLine = this.index.state(repo.name()).nextLine();
+			Map<String, Long> newLines = new HashMap<>();
 			if (!decided.accepted.isEmpty()) {
+				long line = firstNewLine(repo);
+				for (Accepted accepted : decided.accepted) {
+					newLines.put(accepted.id(), line++);
+				}
 				write(repo,
 						decided.accepted.stream()
 							.map((accepted) -> this.mapper.writeValueAsString(accepted.row()))
 							.toList());
+				indexAfterWrite(repo);
 			}
-			boolean indexed = decided.accepted.isEmpty() || indexAfterWrite(repo);
-			Map<String, Long> newLines = (indexed && !decided.accepted.isEmpty())
-					? this.index.linesFrom(repo.name(), firstNewLine) : Map.of();
 			for (Decision decision : decided.decisions) {
-				decision.pending().result().complete(decision.answer(indexed, newLines, decided));
+				decision.pending().result().complete(decision.answer(newLines, decided));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -224,9 +244,10 @@ public class LearningStore {
 					existing, null));
 			return;
 		}
+		int[] signature = this.nearDuplicates.signature(draft.learning());
 		NearDuplicates.Match near = null;
 		if (!pending.force()) {
-			near = batch.nearest(draft, this.nearDuplicates);
+			near = batch.nearest(draft, signature, this.nearDuplicates);
 			if (near == null) {
 				near = this.nearDuplicates.find(repo, draft.status(), draft.learning(), draft.supersedesId());
 			}
@@ -240,8 +261,8 @@ public class LearningStore {
 		}
 		String capturedAt = CanonicalFormat.capturedAt(this.clock.instant());
 		String id = CanonicalFormat.id(capturedAt, draft.fingerprint());
-		ObjectNode row = toRow(batch.git(), draft, id, capturedAt);
-		batch.accept(new Accepted(id, draft, row, this.nearDuplicates.signature(draft.learning())));
+		ObjectNode row = toRow(batch::git, draft, id, capturedAt);
+		batch.accept(new Accepted(id, draft, row, signature));
 		batch.decisions.add(new Decision(pending, AppendResult.APPENDED,
 				"appended: id=" + id + " status=" + draft.status() + " path=" + path, id, null));
 	}
@@ -280,19 +301,11 @@ public class LearningStore {
 			return this.pending;
 		}
 
-		AppendResult answer(boolean indexed, Map<String, Long> newLines, Batch batch) {
+		AppendResult answer(Map<String, Long> newLines, Batch batch) {
 			Accepted inBatch = batch.acceptedById.get(this.id);
-			Long line = newLines.get(this.id);
-			LearningView view;
-			if (inBatch != null && !indexed) {
-				view = LearningStore.this.views.unindexed(batch.repo, inBatch.row());
-			}
-			else if (inBatch != null && line != null) {
-				view = LearningStore.this.views.appended(batch.repo.name(), line, inBatch.row());
-			}
-			else {
-				view = LearningStore.this.views.require(batch.repo.name(), this.id);
-			}
+			LearningView view = (inBatch != null)
+					? LearningStore.this.views.appended(batch.repo.name(), newLines.get(this.id), inBatch.row())
+					: LearningStore.this.views.require(batch.repo.name(), this.id);
 			String path = batch.repo.storeFile().toString();
 			return new AppendResult(this.outcome, this.message, this.id, path, this.similarity, view, null);
 		}
@@ -339,11 +352,7 @@ public class LearningStore {
 
 		/** The most similar row accepted earlier in this batch, if near enough. */
 		@Nullable
-		NearDuplicates.Match nearest(Draft draft, NearDuplicates nearDuplicates) {
-			if (this.accepted.isEmpty()) {
-				return null;
-			}
-			int[] terms = nearDuplicates.signature(draft.learning());
+		NearDuplicates.Match nearest(Draft draft, int[] terms, NearDuplicates nearDuplicates) {
 			NearDuplicates.Match best = null;
 			for (Accepted other : this.accepted) {
 				if (!other.draft().status().equals(draft.status()) || other.id().equals(draft.supersedesId())) {
@@ -410,7 +419,7 @@ public class LearningStore {
 		}
 	}
 
-	private ObjectNode toRow(GitContext git, Draft draft, String id, String capturedAt) {
+	private ObjectNode toRow(Supplier<GitContext> git, Draft draft, String id, String capturedAt) {
 		ObjectNode row = this.mapper.createObjectNode();
 		row.put("id", id);
 		row.put("captured_at", capturedAt);
@@ -420,8 +429,8 @@ public class LearningStore {
 		draft.evidence().forEach(evidence::add);
 		row.put("application", draft.application());
 		ObjectNode context = row.putObject("context");
-		context.put("repo", (draft.contextRepo() != null) ? draft.contextRepo() : git.repo());
-		context.put("branch", (draft.branch() != null) ? draft.branch() : git.branch());
+		context.put("repo", (draft.contextRepo() != null) ? draft.contextRepo() : git.get().repo());
+		context.put("branch", (draft.branch() != null) ? draft.branch() : git.get().branch());
 		ArrayNode paths = context.putArray("paths");
 		draft.paths().forEach(paths::add);
 		row.put("source", draft.source());
@@ -484,7 +493,7 @@ public class LearningStore {
 	 * Runs {@code work} under the repository's lock, after catching its index up with the
 	 * file.
 	 */
-	<T> T underLock(Repo repo, java.util.function.Supplier<T> work) {
+	<T> T underLock(Repo repo, Supplier<T> work) {
 		try {
 			return locked(repo, () -> {
 				syncForWrite(repo);

@@ -58,24 +58,8 @@ class LearningViews {
 	}
 
 	/**
-	 * A row just appended that the index could not take yet: served from what was
-	 * written, its line number counted from the file (it is the file's last line).
-	 */
-	LearningView unindexed(Repo repo, ObjectNode row) {
-		long line = 0;
-		try {
-			line = JsonlScanner.scan(repo.storeFile(), 0, 1, (ignored) -> {
-			}).nextLineNumber() - 1;
-		}
-		catch (IOException ex) {
-			line = -1;
-		}
-		return new LearningView(repo.name(), line, this.mapper.convertValue(row, ROW), List.of(), List.of());
-	}
-
-	/**
-	 * A row just appended and indexed at {@code line}, from what was written: nothing
-	 * supersedes or shares it yet.
+	 * A row just appended at {@code line}, from what was written (indexed or not):
+	 * nothing supersedes or shares it yet.
 	 */
 	LearningView appended(String repo, long line, ObjectNode row) {
 		return new LearningView(repo, line, this.mapper.convertValue(row, ROW), List.of(), List.of());

@@ -3,6 +3,7 @@ package io.teamlearnings.learnings;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -50,16 +51,15 @@ class NearDuplicates {
 	@Nullable
 	Match find(Repo repo, String status, String learning, @Nullable String excludeId) {
 		List<String> words = this.analysis.terms(learning).stream().distinct().toList();
-		int[] terms = words.stream().mapToInt(String::hashCode).sorted().distinct().toArray();
+		int[] terms = signature(words);
 		if (terms.length < MIN_TERMS) {
 			return null;
 		}
 		return this.corpus.read(repo,
 				(corpus) -> candidates(corpus, words).mapToObj(corpus.docs()::get)
-					.filter((doc) -> doc.status().equals(status) && !doc.id().equals(excludeId)
-							&& doc.signature().length >= MIN_TERMS)
-					.map((doc) -> new Match(doc.id(), jaccard(terms, doc.signature())))
-					.filter((match) -> match.similarity() >= this.threshold)
+					.filter((doc) -> doc.status().equals(status) && !doc.id().equals(excludeId))
+					.map((doc) -> match(doc.id(), terms, doc.signature()))
+					.filter(Objects::nonNull)
 					.max(Comparator.comparingDouble(Match::similarity))
 					.orElse(null));
 	}
@@ -128,7 +128,11 @@ class NearDuplicates {
 	}
 
 	int[] signature(String text) {
-		return this.analysis.terms(text).stream().mapToInt(String::hashCode).sorted().distinct().toArray();
+		return signature(this.analysis.terms(text));
+	}
+
+	private static int[] signature(List<String> terms) {
+		return terms.stream().mapToInt(String::hashCode).sorted().distinct().toArray();
 	}
 
 	static double jaccard(int[] a, int[] b) {

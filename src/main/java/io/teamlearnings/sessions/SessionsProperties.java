@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.lang.Nullable;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -23,13 +22,11 @@ import org.springframework.validation.annotation.Validated;
  * @param runsFile the recorded run reports, one JSON object a line
  * ({@code ~/.learnings-service/runs.jsonl})
  * @param retentionDays cleanup deletes session files that started longer ago
- * @param maxUploadSize largest rollout file accepted by upload
  */
 @Validated
 @ConfigurationProperties("learnings.sessions")
 record SessionsProperties(@Nullable Path sessionsDir, @Nullable Path archiveDir, @Nullable Path uploadsDir,
-		@Nullable Path runMemoryFile, @Nullable Path runsFile, @DefaultValue("7") @Min(1) int retentionDays,
-		@DefaultValue("64MB") DataSize maxUploadSize) {
+		@Nullable Path runMemoryFile, @Nullable Path runsFile, @DefaultValue("7") @Min(1) int retentionDays) {
 
 	private static Path home(String... parts) {
 		return Path.of(System.getProperty("user.home"), parts);

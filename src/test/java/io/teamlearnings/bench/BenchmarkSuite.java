@@ -69,8 +69,8 @@ public final class BenchmarkSuite {
 		appends();
 		recall();
 		quality();
-		startup();
 		rebuild();
+		startup();
 		sessions();
 		this.report.write();
 		log("wrote %s", this.options.out());
