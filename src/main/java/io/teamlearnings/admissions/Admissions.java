@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.teamlearnings.learnings.CanonicalLearning;
 import io.teamlearnings.learnings.LearningLookup;
 import io.teamlearnings.learnings.LearningSuperseded;
+import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,6 @@ import org.springframework.stereotype.Service;
 class Admissions {
 
 	private static final Logger log = LoggerFactory.getLogger(Admissions.class);
-
-	private static final String SOURCE_FILE = ".learnings.jsonl";
 
 	private final LearningLookup lookup;
 
@@ -170,7 +169,8 @@ class Admissions {
 		payload.put("decision_delta", replacement.learning());
 		payload.put("evidence_snapshot", replacement.evidence());
 		payload.put("future_behavior", replacement.application());
-		payload.put("verification", "Row " + replacement.id() + " supersedes " + old.id() + " in " + SOURCE_FILE);
+		payload.put("verification",
+				"Row " + replacement.id() + " supersedes " + old.id() + " in " + Repo.STORE_FILE_NAME);
 		payload.put("tags", tags(replacement));
 		return new NoteFiles.Event(MemoryNote.SUPERSESSION, "supersede", this.properties.authority(),
 				"Supersede " + old.id() + " with " + replacement.id() + ".", scope(replacement, replacement.paths()),
@@ -187,7 +187,8 @@ class Admissions {
 		payload.put("withdrawal_id", withdrawal.id());
 		payload.put("previous_note_id", previous.id());
 		payload.put("reason", withdrawal.evidence().isEmpty() ? "" : withdrawal.evidence().get(0));
-		payload.put("verification", "Row " + withdrawal.id() + " withdraws " + old.id() + " in " + SOURCE_FILE);
+		payload.put("verification",
+				"Row " + withdrawal.id() + " withdraws " + old.id() + " in " + Repo.STORE_FILE_NAME);
 		payload.put("tags", tags(old));
 		return new NoteFiles.Event(MemoryNote.WITHDRAWAL, "retract", this.properties.authority(),
 				"Withdraw " + old.id() + " from memory.", scope(old, old.paths()),
@@ -227,7 +228,7 @@ class Admissions {
 	private static Map<String, Object> learningRef(CanonicalLearning row, String summary) {
 		Map<String, Object> ref = new LinkedHashMap<>();
 		ref.put("kind", "learning");
-		ref.put("ref", SOURCE_FILE + "#" + row.id());
+		ref.put("ref", Repo.STORE_FILE_NAME + "#" + row.id());
 		ref.put("summary", summary);
 		return ref;
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import io.teamlearnings.system.Problems;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -176,8 +177,7 @@ public class SecurityConfiguration {
 		}
 
 		void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-			problem.setTitle(title);
+			ProblemDetail problem = Problems.of(status, title, detail);
 			response.setStatus(status.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			if (status == HttpStatus.UNAUTHORIZED) {

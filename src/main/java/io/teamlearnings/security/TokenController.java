@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.teamlearnings.system.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -88,10 +89,8 @@ class TokenController {
 
 	@ExceptionHandler
 	ProblemDetail tokenProblem(TokenException ex) {
-		ProblemDetail problem = ProblemDetail
-			.forStatusAndDetail(ex.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle(ex.notFound() ? "Unknown token" : "Invalid token request");
-		return problem;
+		return Problems.of(ex.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
+				ex.notFound() ? "Unknown token" : "Invalid token request", ex.getMessage());
 	}
 
 }

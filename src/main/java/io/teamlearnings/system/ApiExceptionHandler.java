@@ -61,10 +61,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unexpected failure", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"The service failed unexpectedly; the failure is in its log.");
-		problem.setTitle("Internal error");
-		return problem;
 	}
 
 	@Override
@@ -150,10 +148,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid parameter",
 				"Parameter '" + ex.getName() + "' cannot be '" + ex.getValue() + "'"
 						+ ((ex.getRequiredType() != null) ? "; expected " + describe(ex.getRequiredType()) : ""));
-		problem.setTitle("Invalid parameter");
 		problem.setProperty("errors", List.of(fieldError(ex.getName(), "invalid value")));
 		return problem;
 	}

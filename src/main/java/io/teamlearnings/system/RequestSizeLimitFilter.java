@@ -52,9 +52,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 				&& (UPLOAD_PATH.equals(request.getRequestURI()) || request.getRequestURI().endsWith(IMPORT_SUFFIX));
 		long limit = upload ? this.uploadLimit : this.limit;
 		if (request.getContentLengthLong() > limit) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+			ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
 					PayloadTooLargeException.over(limit).getMessage());
-			problem.setTitle("Request body too large");
 			problem.setProperty("limit_bytes", limit);
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
