@@ -11,12 +11,12 @@ import java.util.Optional;
 import io.teamlearnings.learnings.CanonicalLearning;
 import io.teamlearnings.learnings.LearningLookup;
 import io.teamlearnings.learnings.LearningSuperseded;
+import io.teamlearnings.learnings.SupersessionFollower;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  * own. A note that cannot be written never undoes the canonical row.
  */
 @Service
-class Admissions {
+class Admissions implements SupersessionFollower {
 
 	private static final Logger log = LoggerFactory.getLogger(Admissions.class);
 
@@ -118,26 +118,26 @@ class Admissions {
 	 * {@code learning-supersession} or {@code learning-withdrawal} note that names the
 	 * previous note and the new canonical row. Learnings never admitted get no note.
 	 */
-	@EventListener
-	void onSuperseded(LearningSuperseded event) {
+	@Override
+	public List<String> follow(LearningSuperseded event) {
 		try {
 			Optional<MemoryNote> previous = this.index.latest(event.repo(), event.supersededId(),
 					List.of(MemoryNote.ADMISSION, MemoryNote.CONFIRMATION, MemoryNote.SUPERSESSION));
 			if (previous.isEmpty()) {
-				return;
+				return List.of();
 			}
 			CanonicalLearning old = this.lookup.find(event.repo(), event.supersededId()).orElseThrow();
 			CanonicalLearning replacement = this.lookup.find(event.repo(), event.newId()).orElseThrow();
 			String kind = event.withdrawal() ? MemoryNote.WITHDRAWAL : MemoryNote.SUPERSESSION;
 			NoteFiles.Event note = event.withdrawal() ? withdrawal(old, replacement, previous.get())
 					: supersession(old, replacement, previous.get());
-			AdmissionResult result = write(this.files.draft(note, this.clock.instant()), kind, new ArrayList<>(),
-					new GateVerdict(true, List.of()));
-			result.proof().forEach(event::addProof);
+			return write(this.files.draft(note, this.clock.instant()), kind, new ArrayList<>(),
+					new GateVerdict(true, List.of()))
+				.proof();
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not write the memory note following {}", event.newId(), ex);
-			event.addProof("memory-note: failed: " + ex.getMessage());
+			return List.of("memory-note: failed: " + ex.getMessage());
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param repo the repository
  * @param id the row id
+ * @param capturedAt its capture time as written
  * @param status its status
  * @param learning the rule
  * @param evidence its evidence
@@ -21,9 +22,9 @@ import java.util.List;
  * has none
  * @param storeFile the canonical file holding it
  */
-public record CanonicalLearning(String repo, String id, String status, String learning, List<String> evidence,
-		String application, List<String> tags, List<String> paths, String contextRepo, List<String> relatedIds,
-		String head, boolean withdrawn, List<String> themeIds, String storeFile) {
+public record CanonicalLearning(String repo, String id, String capturedAt, String status, String learning,
+		List<String> evidence, String application, List<String> tags, List<String> paths, String contextRepo,
+		List<String> relatedIds, String head, boolean withdrawn, List<String> themeIds, String storeFile) {
 
 	/**
 	 * @return whether a later row supersedes this one (or withdraws it)

@@ -1,23 +1,34 @@
 package io.teamlearnings.learnings;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import io.teamlearnings.learnings.index.IndexSync;
+import io.teamlearnings.learnings.index.LearningViews;
+import io.teamlearnings.learnings.index.SupersessionChains;
+import io.teamlearnings.learnings.insights.Themes;
+import io.teamlearnings.learnings.jsonl.CanonicalFormat;
+import io.teamlearnings.learnings.jsonl.LearningRow;
+import io.teamlearnings.learnings.recall.LearningRecall;
+import io.teamlearnings.learnings.recall.RecallCorpus;
+import io.teamlearnings.learnings.recall.RecallQuery;
+import io.teamlearnings.learnings.recall.RecallResult;
 import io.teamlearnings.repos.Repo;
-import io.teamlearnings.repos.Repositories;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Finds canonical rows for other features, after catching the index up with the file: the
- * row as written and where it stands (superseded, withdrawn, its theme).
+ * The learnings module's API for other modules: canonical rows with where they stand
+ * (superseded, withdrawn, their theme), the active rows of a repository, and recall
+ * across repositories. Every call first catches the index up with the file.
  */
 @Service
 public class LearningLookup {
 
-	private final Repositories repositories;
-
-	private final LearningStore store;
+	private final IndexSync sync;
 
 	private final RecallCorpus corpus;
 
@@ -27,14 +38,12 @@ public class LearningLookup {
 
 	private final LearningRecall recall;
 
-	LearningLookup(Repositories repositories, LearningStore store, RecallCorpus corpus, LearningViews views,
-			Themes themes, LearningRecall recall) {
-		this.recall = recall;
-		this.repositories = repositories;
-		this.store = store;
+	LearningLookup(IndexSync sync, RecallCorpus corpus, LearningViews views, Themes themes, LearningRecall recall) {
+		this.sync = sync;
 		this.corpus = corpus;
 		this.views = views;
 		this.themes = themes;
+		this.recall = recall;
 	}
 
 	/**
@@ -49,6 +58,29 @@ public class LearningLookup {
 	}
 
 	/**
+	 * A recurring theme: at least three similar active learnings.
+	 *
+	 * @param ids its rows, in file order
+	 * @param tags tags at least half of them carry
+	 */
+	public record Theme(List<String> ids, List<String> tags) {
+	}
+
+	/**
+	 * The active learnings of a repository (neither superseded nor withdrawn, nor a
+	 * withdrawal), newest first, and its recurring themes.
+	 *
+	 * @param repo the repository
+	 * @param storeFile its canonical file
+	 * @param learnings the active rows, newest capture first (rows without a valid
+	 * capture time last)
+	 * @param themes its themes, largest first
+	 */
+	public record ActiveLearnings(String repo, String storeFile, List<CanonicalLearning> learnings,
+			List<Theme> themes) {
+	}
+
+	/**
 	 * Recall across every repository, current rows only.
 	 * @param query what to recall
 	 * @param limit most hits
@@ -59,7 +91,7 @@ public class LearningLookup {
 			return List.of();
 		}
 		RecallResult result = this.recall.recallAcross(List.of(),
-				new RecallQuery(query, limit, true, java.util.Set.of(), java.util.Set.of(), null, null, List.of()));
+				new RecallQuery(query, limit, true, Set.of(), Set.of(), null, null, List.of()));
 		return result.hits()
 			.stream()
 			.map((hit) -> new Recalled(hit.repo(), hit.id(), hit.score(),
@@ -72,36 +104,67 @@ public class LearningLookup {
 	 * @param repoName the repository
 	 * @param id the row id
 	 * @return the row, or empty if the repository has none with that id
+	 * @throws io.teamlearnings.repos.UnknownRepositoryException if no repository has that
+	 * name
 	 */
 	public Optional<CanonicalLearning> find(String repoName, String id) {
-		Repo repo = this.repositories.require(repoName);
-		this.store.ensureFresh(repo);
-		record Standing(String head, boolean withdrawn, List<String> theme) {
+		Repo repo = this.sync.fresh(repoName);
+		record Found(SupersessionChains.Standing standing, List<String> theme) {
 		}
-		Standing standing = this.corpus.read(repo, (corpus) -> {
+		Found found = this.corpus.read(repo, (corpus) -> {
 			RecallCorpus.Doc doc = corpus.byId(id);
 			if (doc == null) {
 				return null;
 			}
-			List<RecallCorpus.Doc> chain = LearningRecall.chain(corpus, doc, null);
-			RecallCorpus.Doc head = chain.get(chain.size() - 1);
 			List<String> theme = this.themes.find(corpus)
 				.stream()
 				.filter((candidate) -> candidate.ids().contains(id))
 				.findFirst()
 				.map(Themes.Theme::ids)
 				.orElse(List.of());
-			boolean withdrawn = head.isWithdrawal() && head != doc;
-			return new Standing(withdrawn ? chain.get(chain.size() - 2).id() : head.id(), withdrawn, theme);
+			return new Found(corpus.standing(doc, null), theme);
 		});
-		if (standing == null) {
+		if (found == null) {
 			return Optional.empty();
 		}
-		LearningRow row = this.views.row(repo.name(), id);
-		return Optional
-			.of(new CanonicalLearning(repo.name(), id, row.status(), row.learning(), row.evidence(), row.application(),
-					CanonicalFormat.normalizeTags(row.tags()), row.paths(), row.contextRepo(), row.relatedIds(),
-					standing.head(), standing.withdrawn(), standing.theme(), repo.storeFile().toString()));
+		return Optional.of(canonical(repo, this.views.row(repo.name(), id), found.standing(), found.theme()));
+	}
+
+	/**
+	 * The active learnings of a repository and its themes.
+	 * @param repoName the repository
+	 * @return its active rows, newest first, and its themes
+	 * @throws io.teamlearnings.repos.UnknownRepositoryException if no repository has that
+	 * name
+	 */
+	public ActiveLearnings active(String repoName) {
+		Repo repo = this.sync.fresh(repoName);
+		record Active(List<String> ids, List<Theme> themes) {
+		}
+		Active active = this.corpus.read(repo, (corpus) -> new Active(
+				corpus.docs()
+					.stream()
+					.filter(corpus::isActive)
+					.sorted(Comparator.comparing(RecallCorpus.Doc::captured,
+							Comparator.nullsLast(Comparator.reverseOrder())))
+					.map(RecallCorpus.Doc::id)
+					.toList(),
+				this.themes.find(corpus).stream().map((theme) -> new Theme(theme.ids(), theme.tags())).toList()));
+		Map<String, LearningRow> rows = this.views.rows(repo.name(), active.ids());
+		List<CanonicalLearning> learnings = active.ids()
+			.stream()
+			.map((id) -> canonical(repo, rows.get(id), new SupersessionChains.Standing(id, id, false, false, true),
+					List.of()))
+			.toList();
+		return new ActiveLearnings(repo.name(), repo.storeFile().toString(), learnings, active.themes());
+	}
+
+	private static CanonicalLearning canonical(Repo repo, LearningRow row, SupersessionChains.Standing standing,
+			List<String> theme) {
+		return new CanonicalLearning(repo.name(), row.id(), row.capturedAt(), row.status(), row.learning(),
+				row.evidence(), row.application(), CanonicalFormat.normalizeTags(row.tags()), row.paths(),
+				row.contextRepo(), row.relatedIds(), standing.current(), standing.withdrawn(), theme,
+				repo.storeFile().toString());
 	}
 
 }

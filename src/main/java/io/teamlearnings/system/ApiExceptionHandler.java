@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -63,6 +64,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		log.error("Unexpected failure", ex);
 		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"The service failed unexpectedly; the failure is in its log.");
+	}
+
+	/**
+	 * The features' named exceptions carry their own problem detail; a server-side one
+	 * (such as an unreadable store) is logged with its cause.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (status.is5xxServerError()) {
+			log.error(ex.getBody().getTitle(), ex);
+		}
+		return super.handleErrorResponseException(ex, headers, status, request);
 	}
 
 	@Override

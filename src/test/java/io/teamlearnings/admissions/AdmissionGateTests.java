@@ -14,8 +14,9 @@ class AdmissionGateTests {
 
 	private static CanonicalLearning row(String status, String head, boolean withdrawn, List<String> evidence,
 			List<String> theme) {
-		return new CanonicalLearning("app", "lrn-1", status, "When X, prefer Y.", evidence, "Do Y.", List.of("t"),
-				List.of("src"), "acme/app", List.of(), head, withdrawn, theme, "/r/.learnings.jsonl");
+		return new CanonicalLearning("app", "lrn-1", "2026-01-01T00:00:00Z", status, "When X, prefer Y.", evidence,
+				"Do Y.", List.of("t"), List.of("src"), "acme/app", List.of(), head, withdrawn, theme,
+				"/r/.learnings.jsonl");
 	}
 
 	private static AdmissionRequest request(List<AdmissionRequest.Reason> reasons) {

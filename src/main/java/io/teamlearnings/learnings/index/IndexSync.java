@@ -1,0 +1,204 @@
+package io.teamlearnings.learnings.index;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import io.teamlearnings.repos.Repo;
+import io.teamlearnings.repos.Repositories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.lang.Nullable;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps every repository's index in step with its canonical file, and owns the
+ * per-repository lock under which files are written and indexes synced. Everything that
+ * reads the index asks this service for a fresh repository first; everything that writes
+ * a file does so under {@link #underLock}. A failed sync is remembered per repository
+ * (shown as {@code failed} in {@code GET /api/repos}) until the next sync succeeds.
+ */
+@Service
+public class IndexSync {
+
+	private static final Logger log = LoggerFactory.getLogger(IndexSync.class);
+
+	private final Repositories repositories;
+
+	private final LearningIndex index;
+
+	private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+	private final Map<String, String> syncErrors = new ConcurrentHashMap<>();
+
+	IndexSync(Repositories repositories, LearningIndex index) {
+		this.repositories = repositories;
+		this.index = index;
+	}
+
+	/**
+	 * The repository named {@code name}, its index caught up with its file.
+	 * @param name a configured repository
+	 * @return the repository
+	 * @throws io.teamlearnings.repos.UnknownRepositoryException if none has that name
+	 */
+	public Repo fresh(String name) {
+		Repo repo = this.repositories.require(name);
+		ensureFresh(repo);
+		return repo;
+	}
+
+	/**
+	 * Catches the index of {@code repo} up with its file if the file changed since the
+	 * last sync (one {@code stat} when it did not). Reads go on from the index as it is
+	 * when the file cannot be read; the failure is logged and shown in the repository's
+	 * state.
+	 * @param repo the repository
+	 */
+	public void ensureFresh(Repo repo) {
+		try {
+			if (this.index.isCurrent(repo)) {
+				return;
+			}
+		}
+		catch (IOException ex) {
+			this.syncErrors.put(repo.name(), ex.toString());
+			return;
+		}
+		ReentrantLock lock = lockOf(repo);
+		lock.lock();
+		try {
+			if (!this.index.isCurrent(repo)) {
+				this.index.sync(repo);
+			}
+			this.syncErrors.remove(repo.name());
+		}
+		catch (IOException | RuntimeException ex) {
+			this.syncErrors.put(repo.name(), ex.toString());
+			log.warn("Could not sync the index of {} with {}", repo.name(), repo.storeFile(), ex);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Picks up changes made to any store without the service, between requests. */
+	@Scheduled(fixedDelayString = "${learnings.store.poll-interval:2s}",
+			initialDelayString = "${learnings.store.poll-interval:2s}")
+	void syncAll() {
+		this.repositories.all().forEach(this::ensureFresh);
+	}
+
+	/**
+	 * Runs {@code work} under the repository's lock, after catching its index up with the
+	 * file.
+	 * @param <T> what the work returns
+	 * @param repo the repository
+	 * @param work what to do; may write the file, then call {@link #afterWrite}
+	 * @return what the work returned
+	 * @throws StoreUnavailableException if the file cannot be read
+	 */
+	public <T> T underLock(Repo repo, Supplier<T> work) {
+		try {
+			return locked(repo, () -> {
+				catchUpForWrite(repo);
+				return work.get();
+			});
+		}
+		catch (IOException ex) {
+			throw StoreUnavailableException.reading(repo.name(), ex);
+		}
+	}
+
+	/**
+	 * Runs {@code work} while holding the repository's lock, without syncing first.
+	 * @param <T> what the work returns
+	 * @param repo the repository
+	 * @param work what to do
+	 * @return what the work returned
+	 * @throws IOException if the work failed to read or write
+	 */
+	public <T> T locked(Repo repo, IoWork<T> work) throws IOException {
+		ReentrantLock lock = lockOf(repo);
+		lock.lock();
+		try {
+			return work.run();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Work done under a repository's lock that may fail to read or write.
+	 *
+	 * @param <T> what the work returns
+	 */
+	@FunctionalInterface
+	public interface IoWork<T> {
+
+		/**
+		 * Does the work.
+		 * @return its result
+		 * @throws IOException if reading or writing failed
+		 */
+		T run() throws IOException;
+
+	}
+
+	/**
+	 * Indexes rows the caller, holding the lock, just wrote. A failure is logged and
+	 * remembered, never thrown: the rows are on disk and the next sync indexes them.
+	 * @param repo the repository written to
+	 * @return whether the rows were indexed
+	 */
+	public boolean afterWrite(Repo repo) {
+		try {
+			this.index.sync(repo);
+			this.syncErrors.remove(repo.name());
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			this.syncErrors.put(repo.name(), ex.toString());
+			log.warn("Row written to {} but not indexed yet; the next sync indexes it", repo.storeFile(), ex);
+			return false;
+		}
+	}
+
+	/**
+	 * Catches the index up with the file before a write decision; callers hold the lock.
+	 * @param repo the repository
+	 * @throws StoreUnavailableException if the file cannot be read
+	 */
+	public void catchUpForWrite(Repo repo) {
+		try {
+			if (!this.index.isCurrent(repo)) {
+				this.index.sync(repo);
+			}
+			this.syncErrors.remove(repo.name());
+		}
+		catch (IOException ex) {
+			this.syncErrors.put(repo.name(), ex.toString());
+			throw StoreUnavailableException.reading(repo.name(), ex);
+		}
+	}
+
+	/**
+	 * The last sync failure of a repository.
+	 * @param repo the repository
+	 * @return the failure, or null if its last sync succeeded
+	 */
+	@Nullable
+	public String syncError(Repo repo) {
+		return this.syncErrors.get(repo.name());
+	}
+
+	private ReentrantLock lockOf(Repo repo) {
+		return this.locks.computeIfAbsent(repo.name(), (name) -> new ReentrantLock());
+	}
+
+}

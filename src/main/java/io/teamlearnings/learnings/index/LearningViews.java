@@ -1,0 +1,119 @@
+package io.teamlearnings.learnings.index;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import io.teamlearnings.learnings.jsonl.LearningRow;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns index rows into {@link LearningView}s: the row re-read from its original line, so
+ * every field comes back as written, and the ids of the rows that supersede it.
+ */
+@Component
+@Transactional(readOnly = true)
+public class LearningViews {
+
+	private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {
+	};
+
+	private final IndexedLearningRepository rows;
+
+	private final JsonMapper mapper = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+		.build();
+
+	@org.springframework.lang.Nullable
+	private final String teamRepo;
+
+	LearningViews(IndexedLearningRepository rows, StoreProperties properties) {
+		this.rows = rows;
+		this.teamRepo = properties.teamRepo();
+	}
+
+	public LearningView require(String repo, String id) {
+		return this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
+			.map((row) -> of(repo, List.of(row)).get(0))
+			.orElseThrow(() -> LearningNotFoundException.forId(repo, id));
+	}
+
+	/** The row with this id, parsed from its line as written. */
+	public LearningRow row(String repo, String id) {
+		IndexedLearning row = this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
+			.orElseThrow(() -> LearningNotFoundException.forId(repo, id));
+		return new LearningRow(row.raw(), (ObjectNode) this.mapper.readTree(row.raw()));
+	}
+
+	/**
+	 * The rows with these ids (the newest line of each), parsed as written, keyed by id.
+	 */
+	public Map<String, LearningRow> rows(String repo, Collection<String> ids) {
+		// one lookup per id: an IN list would make H2 scan the repository's rows
+		Map<String, LearningRow> rows = new LinkedHashMap<>();
+		for (String id : new LinkedHashSet<>(ids)) {
+			this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
+				.ifPresent((row) -> rows.put(id,
+						new LearningRow(row.raw(), (ObjectNode) this.mapper.readTree(row.raw()))));
+		}
+		return rows;
+	}
+
+	/**
+	 * A row just appended at {@code line} as {@code text}, from what was written (indexed
+	 * or not): nothing supersedes or shares it yet.
+	 */
+	public LearningView appended(String repo, long line, String text) {
+		return new LearningView(repo, line, this.mapper.readValue(text, ROW), List.of(), List.of());
+	}
+
+	/** Views of the rows with these ids (the newest line of each), keyed by id. */
+	public Map<String, LearningView> byIds(String repo, Collection<String> ids) {
+		// one lookup per id: an IN list would make H2 scan the repository's rows
+		List<IndexedLearning> newest = new ArrayList<>();
+		for (String id : new LinkedHashSet<>(ids)) {
+			this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id).ifPresent(newest::add);
+		}
+		newest.sort(Comparator.comparingLong(IndexedLearning::lineNo));
+		Map<String, LearningView> views = new LinkedHashMap<>();
+		of(repo, newest).forEach((view) -> views.put(String.valueOf(view.row().get("id")), view));
+		return views;
+	}
+
+	public List<LearningView> of(String repo, Collection<IndexedLearning> indexed) {
+		Map<String, List<String>> sharedAs = sharedAs(repo, indexed);
+		return indexed.stream()
+			.map((row) -> new LearningView(repo, row.lineNo(), this.mapper.readValue(row.raw(), ROW),
+					row.supersededBy(), sharedAs.getOrDefault(row.id(), List.of())))
+			.toList();
+	}
+
+	private Map<String, List<String>> sharedAs(String repo, Collection<IndexedLearning> indexed) {
+		Map<String, List<String>> shared = new LinkedHashMap<>();
+		String team = this.teamRepo;
+		if (team == null || team.equals(repo) || indexed.isEmpty()) {
+			return shared;
+		}
+		java.util.Set<String> ids = new java.util.HashSet<>(indexed.stream().map(IndexedLearning::id).toList());
+		for (Object[] relation : this.rows.findRelations(team)) {
+			for (String related : ((String) relation[1]).split(",")) {
+				if (ids.contains(related)) {
+					shared.computeIfAbsent(related, (key) -> new ArrayList<>()).add((String) relation[0]);
+				}
+			}
+		}
+		return shared;
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.teamlearnings.learnings.index;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * Proof that a repository's index matches its file, and every line of the file that is
+ * not a row.
+ *
+ * @param repo the repository
+ * @param path the canonical file
+ * @param healthy rows agree, digests agree, no malformed line and no torn tail
+ * @param inSync the index holds exactly the file's rows: same count, same digest
+ * @param fileBytes size of the file
+ * @param linesInFile complete lines in the file
+ * @param rowsInFile lines that are rows
+ * @param rowsInIndex rows in the index
+ * @param fileDigest SHA-256 over the file's rows as {@code <line>:<text>\n}
+ * @param indexDigest the same over the index's rows
+ * @param repaired whether the index disagreed and was rebuilt by this check
+ * @param malformed lines that are not rows, with the reason
+ * @param tornTail a last line without its newline, if any
+ */
+@Schema(name = "RepoHealth")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record RepoHealth(String repo, String path, boolean healthy, @JsonProperty("in_sync") boolean inSync,
+		@JsonProperty("file_bytes") long fileBytes, @JsonProperty("lines_in_file") long linesInFile,
+		@JsonProperty("rows_in_file") long rowsInFile, @JsonProperty("rows_in_index") long rowsInIndex,
+		@JsonProperty("file_digest") String fileDigest, @JsonProperty("index_digest") String indexDigest,
+		boolean repaired, List<MalformedLine> malformed, @JsonProperty("torn_tail") @Nullable TornTail tornTail) {
+
+	/**
+	 * A line that is not a row. It stays in the file as it is.
+	 *
+	 * @param line its line number
+	 * @param offset byte offset of its first byte
+	 * @param reason why it is not a row
+	 */
+	@Schema(name = "MalformedLine")
+	record MalformedLine(@Schema(example = "214") long line, long offset,
+			@Schema(example = "invalid JSON at column 25: Unexpected end-of-input") String reason) {
+	}
+
+	/**
+	 * Bytes after the file's last newline: a write that was torn, or is still going on.
+	 * The next append starts on a new line; the bytes are left as they are.
+	 *
+	 * @param line the line number they would have
+	 * @param offset byte offset where they start
+	 * @param bytes how many there are
+	 */
+	@Schema(name = "TornTail")
+	record TornTail(long line, long offset, long bytes) {
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.teamlearnings.learnings.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.teamlearnings.learnings.jsonl.FileDigest;
+import io.teamlearnings.learnings.jsonl.JsonlScanner;
+import io.teamlearnings.learnings.jsonl.LineParser;
+import io.teamlearnings.repos.Repo;
+import io.teamlearnings.repos.Repositories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers what state each repository's store and index are in, and proves on request that
+ * an index matches its file.
+ */
+@Service
+class RepoStatus {
+
+	private static final Logger log = LoggerFactory.getLogger(RepoStatus.class);
+
+	private final Repositories repositories;
+
+	private final IndexSync sync;
+
+	private final LearningIndex index;
+
+	private final LineParser parser;
+
+	RepoStatus(Repositories repositories, IndexSync sync, LearningIndex index, LineParser parser) {
+		this.repositories = repositories;
+		this.sync = sync;
+		this.index = index;
+		this.parser = parser;
+	}
+
+	List<RepoSummary> summaries() {
+		return this.repositories.all().stream().map(this::summary).toList();
+	}
+
+	private RepoSummary summary(Repo repo) {
+		LearningIndex.Counts counts = this.index.counts(repo.name());
+		String error = this.sync.syncError(repo);
+		String state;
+		if (error != null) {
+			state = "failed";
+		}
+		else {
+			try {
+				state = this.index.isCurrent(repo) ? "current" : "behind";
+			}
+			catch (IOException ex) {
+				state = "failed";
+				error = ex.toString();
+			}
+		}
+		return new RepoSummary(repo.name(), repo.root().toString(), repo.storeFile().toString(),
+				Files.exists(repo.storeFile()), counts.rows(), counts.malformed(), state, error);
+	}
+
+	/**
+	 * Catches the index up, then reads the whole file and compares it row by row (by
+	 * digest) with the index. An index that disagrees although the file's first and last
+	 * bytes did not change (a rewrite in the middle) is rebuilt, and the check says so.
+	 */
+	RepoHealth health(String repoName) throws IOException {
+		Repo repo = this.repositories.require(repoName);
+		return this.sync.locked(repo, () -> {
+			this.index.sync(repo);
+			RepoHealth health = check(repo, false);
+			if (!health.inSync()) {
+				log.warn("Index of {} disagreed with {}; rebuilding it", repo.name(), repo.storeFile());
+				this.index.rebuild(repo);
+				health = check(repo, true);
+			}
+			return health;
+		});
+	}
+
+	/** Drops the index of a repository and rebuilds it from the file. */
+	RepoHealth reindex(String repoName) throws IOException {
+		Repo repo = this.repositories.require(repoName);
+		return this.sync.locked(repo, () -> {
+			this.index.rebuild(repo);
+			return check(repo, true);
+		});
+	}
+
+	private RepoHealth check(Repo repo, boolean repaired) throws IOException {
+		FileDigest fileDigest = new FileDigest();
+		List<RepoHealth.MalformedLine> malformed = new ArrayList<>();
+		long[] rows = new long[1];
+		JsonlScanner.ScanEnd end = JsonlScanner.scan(repo.storeFile(), 0, 1, (line) -> {
+			LineParser.ParsedLine parsed = this.parser.parse(line.bytes());
+			if (parsed instanceof LineParser.Row row) {
+				rows[0]++;
+				fileDigest.add(line.number(), row.row().raw());
+			}
+			else if (parsed instanceof LineParser.Malformed bad) {
+				malformed.add(new RepoHealth.MalformedLine(line.number(), line.offset(), bad.reason()));
+			}
+		});
+		long rowsInIndex = this.index.counts(repo.name()).rows();
+		String fileHex = fileDigest.hex();
+		String indexHex = this.index.rowsDigest(repo.name());
+		boolean inSync = rows[0] == rowsInIndex && fileHex.equals(indexHex);
+		RepoHealth.TornTail torn = (end.tornBytes() > 0)
+				? new RepoHealth.TornTail(end.nextLineNumber(), end.endOffset(), end.tornBytes()) : null;
+		long fileBytes = Files.exists(repo.storeFile()) ? Files.size(repo.storeFile()) : 0;
+		return new RepoHealth(repo.name(), repo.storeFile().toString(), inSync && malformed.isEmpty() && torn == null,
+				inSync, fileBytes, end.nextLineNumber() - 1, rows[0], rowsInIndex, fileHex, indexHex, repaired,
+				malformed, torn);
+	}
+
+}

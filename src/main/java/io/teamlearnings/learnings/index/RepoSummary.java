@@ -1,0 +1,30 @@
+package io.teamlearnings.learnings.index;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * A served repository with its row counts and the state of its index.
+ *
+ * @param name the repository's name in URLs
+ * @param root its root directory
+ * @param path its canonical {@code .learnings.jsonl}
+ * @param fileExists whether the file exists yet (it is created by the first append)
+ * @param rows rows in the index
+ * @param malformedLines lines of the file that are not rows
+ * @param indexState {@code current} (the file is unchanged since the last sync),
+ * {@code behind} (the file changed; the next read or poll catches up) or {@code failed}
+ * (the last sync failed: see {@code index_error})
+ * @param indexError why the last sync failed
+ */
+@Schema(name = "RepoSummary")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record RepoSummary(@Schema(example = "default") String name, String root, String path,
+		@JsonProperty("file_exists") boolean fileExists, long rows,
+		@JsonProperty("malformed_lines") long malformedLines, @JsonProperty("index_state") @Schema(allowableValues = {
+				"current", "behind", "failed" }) String indexState,
+		@JsonProperty("index_error") @Nullable String indexError){
+}

@@ -1,0 +1,31 @@
+package io.teamlearnings.learnings.index;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the canonical stores are written and mirrored ({@code learnings.store}).
+ *
+ * @param nearDuplicateThreshold Jaccard similarity of two learnings' analysed terms
+ * (English stemming, stop words removed) at or above which an append with the same status
+ * is skipped as a near-duplicate unless forced
+ * @param pollInterval how often every store is checked for changes made without the
+ * service (reads also check, so this only bounds how stale an idle index gets)
+ * @param defaultSource the {@code source} written when a caller gives none
+ * @param teamRepo the repository that {@code share} copies cross-project rules into, if
+ * any
+ */
+@Validated
+@ConfigurationProperties("learnings.store")
+public record StoreProperties(@DefaultValue("0.8") @DecimalMin("0.0") @DecimalMax("1.0") double nearDuplicateThreshold,
+		@DefaultValue("2s") Duration pollInterval, @DefaultValue("learnings-service") @NotBlank String defaultSource,
+		@Nullable String teamRepo) {
+}

@@ -1,0 +1,41 @@
+package io.teamlearnings.learnings.index;
+
+import java.io.IOException;
+
+import io.teamlearnings.system.Problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The canonical file or its index could not be read or written; nothing was appended.
+ * Answered 503 "Store unavailable" naming the repository and the kind of I/O failure.
+ */
+public class StoreUnavailableException extends ErrorResponseException {
+
+	private StoreUnavailableException(String detail, Throwable cause) {
+		super(HttpStatus.SERVICE_UNAVAILABLE, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", detail),
+				cause);
+	}
+
+	/**
+	 * @param repo the repository
+	 * @param cause why its file could not be read
+	 * @return the exception
+	 */
+	public static StoreUnavailableException reading(String repo, IOException cause) {
+		return new StoreUnavailableException("The store of repository '" + repo
+				+ "' could not be read, so nothing was appended: " + cause.getClass().getSimpleName(), cause);
+	}
+
+	/**
+	 * @param repo the repository
+	 * @param cause why its file could not be written
+	 * @return the exception
+	 */
+	public static StoreUnavailableException writing(String repo, IOException cause) {
+		return new StoreUnavailableException("The store of repository '" + repo
+				+ "' could not be written, so nothing was appended: " + cause.getClass().getSimpleName(), cause);
+	}
+
+}

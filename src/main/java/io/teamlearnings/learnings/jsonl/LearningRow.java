@@ -1,0 +1,131 @@
+package io.teamlearnings.learnings.jsonl;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.lang.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One row of a {@code .learnings.jsonl}, read faithfully: the line exactly as written,
+ * and the fields the index needs, whatever shape the writer gave them (a string where the
+ * service writes a list, numbers, unknown fields).
+ *
+ * @param raw the line as written, without its newline
+ * @param json the parsed row, every field kept
+ */
+public record LearningRow(String raw, ObjectNode json) {
+
+	public String id() {
+		return text("id");
+	}
+
+	public String capturedAt() {
+		return text("captured_at");
+	}
+
+	/** The capture time if the row's {@code captured_at} is an ISO-8601 instant. */
+	@Nullable
+	public Instant capturedInstant() {
+		String value = capturedAt();
+		if (value.isEmpty()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	public String status() {
+		return text("status");
+	}
+
+	public String learning() {
+		return text("learning");
+	}
+
+	public String application() {
+		return text("application");
+	}
+
+	public String source() {
+		return text("source");
+	}
+
+	public String fingerprint() {
+		return text("fingerprint");
+	}
+
+	public List<String> evidence() {
+		return texts(this.json.get("evidence"));
+	}
+
+	public List<String> tags() {
+		return texts(this.json.get("tags"));
+	}
+
+	public List<String> relatedIds() {
+		return texts(this.json.get("related_ids"));
+	}
+
+	@Nullable
+	public String supersedesId() {
+		String value = text("supersedes_id");
+		return value.isEmpty() ? null : value;
+	}
+
+	public String contextRepo() {
+		return contextText("repo");
+	}
+
+	public String branch() {
+		return contextText("branch");
+	}
+
+	public List<String> paths() {
+		JsonNode context = this.json.get("context");
+		return (context != null && context.isObject()) ? texts(context.get("paths")) : List.of();
+	}
+
+	private String contextText(String field) {
+		JsonNode context = this.json.get("context");
+		return (context != null && context.isObject()) ? asText(context.get(field)) : "";
+	}
+
+	private String text(String field) {
+		return asText(this.json.get(field));
+	}
+
+	private static String asText(@Nullable JsonNode node) {
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			return "";
+		}
+		return node.isValueNode() ? node.asString() : node.toString();
+	}
+
+	private static List<String> texts(@Nullable JsonNode node) {
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			return List.of();
+		}
+		if (!node.isArray()) {
+			String single = asText(node);
+			return single.isEmpty() ? List.of() : List.of(single);
+		}
+		List<String> values = new ArrayList<>(node.size());
+		for (JsonNode element : node) {
+			String value = asText(element);
+			if (!value.isEmpty()) {
+				values.add(value);
+			}
+		}
+		return values;
+	}
+
+}

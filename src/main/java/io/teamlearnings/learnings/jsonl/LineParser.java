@@ -1,0 +1,82 @@
+package io.teamlearnings.learnings.jsonl;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one line of a {@code .learnings.jsonl} into a row, or into the reason it is not
+ * one. Never repairs a line: a malformed line is reported as it is.
+ */
+@Component
+public class LineParser {
+
+	private final JsonMapper mapper;
+
+	LineParser() {
+		this.mapper = JsonMapper.builder()
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.build();
+	}
+
+	/** A line read from the file: a row, or a malformed line with its reason. */
+	public sealed interface ParsedLine permits Row, Malformed {
+
+	}
+
+	public record Row(LearningRow row) implements ParsedLine {
+	}
+
+	public record Malformed(String reason) implements ParsedLine {
+	}
+
+	public ParsedLine parse(byte[] bytes) {
+		String text;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return new Malformed("not valid UTF-8");
+		}
+		if (text.isBlank()) {
+			return new Malformed("blank line");
+		}
+		JsonNode node;
+		try {
+			node = this.mapper.readTree(text);
+		}
+		catch (JacksonException ex) {
+			return new Malformed("invalid JSON" + at(ex.getLocation()) + ": " + ex.getOriginalMessage());
+		}
+		if (!(node instanceof ObjectNode object)) {
+			return new Malformed("not a JSON object");
+		}
+		JsonNode id = object.get("id");
+		if (id == null || !id.isString() || id.asString().isBlank()) {
+			return new Malformed("row has no string 'id'");
+		}
+		return new Row(new LearningRow(text, object));
+	}
+
+	private static String at(TokenStreamLocation location) {
+		if (location == null || location.getColumnNr() < 1) {
+			return "";
+		}
+		return " at column " + location.getColumnNr();
+	}
+
+}

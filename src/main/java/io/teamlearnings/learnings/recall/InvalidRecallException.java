@@ -1,0 +1,27 @@
+package io.teamlearnings.learnings.recall;
+
+import io.teamlearnings.system.Problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A recall request that cannot be answered as asked: 400 "Invalid recall" naming the
+ * parameter.
+ */
+public class InvalidRecallException extends ErrorResponseException {
+
+	private InvalidRecallException(String field, String message) {
+		super(HttpStatus.BAD_REQUEST, Problems.field("Invalid recall", message, field, message), null);
+	}
+
+	static InvalidRecallException emptyQuery() {
+		return new InvalidRecallException("query", "Give a query with at least one word, or paths to match.");
+	}
+
+	static InvalidRecallException limitTooLarge(int limit, int max) {
+		return new InvalidRecallException("limit",
+				"limit " + limit + " is over the maximum of " + max + " (learnings.recall.max-limit).");
+	}
+
+}

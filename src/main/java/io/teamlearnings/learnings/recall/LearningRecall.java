@@ -1,0 +1,415 @@
+package io.teamlearnings.learnings.recall;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.teamlearnings.learnings.analysis.TermVector;
+import io.teamlearnings.learnings.analysis.TextAnalysis;
+import io.teamlearnings.learnings.index.IndexSync;
+import io.teamlearnings.learnings.index.LearningView;
+import io.teamlearnings.learnings.index.LearningViews;
+import io.teamlearnings.repos.Repo;
+import io.teamlearnings.repos.Repositories;
+
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ranked recall over the index: BM25F over the learning, application, evidence, context
+ * and tags of each row, lifted by status, recency and the caller's paths. Superseded rows
+ * give way to the current row of their chain; every matching row that is not returned is
+ * counted with the reason.
+ */
+@Service
+public class LearningRecall {
+
+	private final Repositories repositories;
+
+	private final IndexSync sync;
+
+	private final RecallCorpus corpus;
+
+	private final TextAnalysis analysis;
+
+	private final LearningViews views;
+
+	private final RecallProperties properties;
+
+	private final Clock clock;
+
+	LearningRecall(Repositories repositories, IndexSync sync, RecallCorpus corpus, TextAnalysis analysis,
+			LearningViews views, RecallProperties properties, Clock clock) {
+		this.repositories = repositories;
+		this.sync = sync;
+		this.corpus = corpus;
+		this.analysis = analysis;
+		this.views = views;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	RecallResult recall(String repoName, RecallQuery query) {
+		return recall(List.of(this.repositories.require(repoName)), query);
+	}
+
+	/**
+	 * Recall across {@code repoNames}, or every repository when empty; hits name their
+	 * repository.
+	 */
+	public RecallResult recallAcross(List<String> repoNames, RecallQuery query) {
+		List<Repo> repos = repoNames.isEmpty() ? this.repositories.all()
+				: repoNames.stream().distinct().map(this.repositories::require).toList();
+		return recall(repos, query);
+	}
+
+	private RecallResult recall(List<Repo> repos, RecallQuery query) {
+		Map<String, Double> terms = queryTerms(query);
+		repos.forEach(this.sync::ensureFresh);
+		Statistics statistics = new Statistics(terms.keySet());
+		for (Repo repo : repos) {
+			this.corpus.read(repo, (corpus) -> statistics.add(corpus));
+		}
+		List<Ranked> ranked = new ArrayList<>();
+		List<RecallResult.Exclusions> exclusions = new ArrayList<>();
+		int matched = 0;
+		for (Repo repo : repos) {
+			Scoring scoring = this.corpus.read(repo, (corpus) -> score(repo, corpus, terms, statistics, query));
+			ranked.addAll(scoring.ranked());
+			exclusions.add(scoring.exclusions());
+			matched += scoring.matched();
+		}
+		ranked.sort(Comparator.comparingDouble(Ranked::score)
+			.reversed()
+			.thenComparing(Ranked::captured, Comparator.nullsLast(Comparator.reverseOrder())));
+		List<Ranked> top = ranked.subList(0, Math.min(query.limit(), ranked.size()));
+		Map<String, Map<String, LearningView>> viewsByRepo = new LinkedHashMap<>();
+		for (Ranked hit : top) {
+			viewsByRepo.computeIfAbsent(hit.repo(), (repo) -> new LinkedHashMap<>()).put(hit.id(), null);
+		}
+		viewsByRepo.replaceAll((repo, ids) -> this.views.byIds(repo, ids.keySet()));
+		List<RecallResult.Hit> hits = top.stream()
+			.map((hit) -> new RecallResult.Hit(hit.repo(), hit.id(), round(hit.score()), hit.why(),
+					viewsByRepo.get(hit.repo()).get(hit.id())))
+			.toList();
+		return new RecallResult(query.text(), List.copyOf(terms.keySet()), query.asOf(), matched, hits,
+				RecallResult.Exclusions.sum(exclusions));
+	}
+
+	/**
+	 * Query terms with their weights: the text's terms at 1, the caller's paths' terms
+	 * lower.
+	 */
+	private Map<String, Double> queryTerms(RecallQuery query) {
+		Map<String, Double> terms = new LinkedHashMap<>();
+		for (String term : this.analysis.terms(query.text())) {
+			terms.put(term, 1.0);
+		}
+		for (String path : query.paths()) {
+			for (String term : this.analysis.terms(path)) {
+				terms.merge(term, this.properties.pathTermWeight(), Math::max);
+			}
+		}
+		return terms;
+	}
+
+	/**
+	 * Collection statistics over every repository a query searches, so that scores from
+	 * different repositories compare: rows, document frequency of each query term, and
+	 * average field lengths.
+	 */
+	private static final class Statistics {
+
+		private long rows;
+
+		private final Map<String, Long> documentFrequencies = new HashMap<>();
+
+		private final double[] lengthTotals = new double[TermVector.Field.ALL.length];
+
+		Statistics(Set<String> terms) {
+			terms.forEach((term) -> this.documentFrequencies.put(term, 0L));
+		}
+
+		Statistics add(RecallCorpus.Corpus corpus) {
+			int size = corpus.docs().size();
+			this.rows += size;
+			this.documentFrequencies.replaceAll((term, df) -> {
+				RecallCorpus.Postings postings = corpus.postings(term);
+				return df + ((postings != null) ? postings.size() : 0);
+			});
+			for (TermVector.Field field : TermVector.Field.ALL) {
+				this.lengthTotals[field.ordinal()] += corpus.averageLength(field) * size;
+			}
+			return this;
+		}
+
+		double idf(String term) {
+			long df = this.documentFrequencies.getOrDefault(term, 0L);
+			return Math.log(1 + (this.rows - df + 0.5) / (df + 0.5));
+		}
+
+		double averageLength(TermVector.Field field) {
+			return (this.rows == 0) ? 1 : Math.max(this.lengthTotals[field.ordinal()] / this.rows, 1);
+		}
+
+	}
+
+	private record Ranked(String repo, String id, double score, @Nullable Instant captured, RecallResult.Why why) {
+	}
+
+	private record Scoring(List<Ranked> ranked, int matched, RecallResult.Exclusions exclusions) {
+	}
+
+	/**
+	 * Scores every row of one repository that matches, and keeps the best
+	 * {@code query.limit()} (the best of all repositories are among them). Scores are
+	 * kept in arrays by row number; the explanation of a hit (which terms matched in
+	 * which fields, the boosts) is worked out for the kept rows only.
+	 */
+	private Scoring score(Repo repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, Statistics statistics,
+			RecallQuery query) {
+		int size = corpus.docs().size();
+		double[] bm25 = new double[size];
+		int[] matchedDocs = bm25(corpus, terms, statistics, query.asOf(), bm25);
+		Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
+		double[] scores = new double[size];
+		BitSet scored = new BitSet(size);
+		Map<Integer, Integer> sources = new HashMap<>();
+		Map<Integer, Set<String>> vias = new HashMap<>();
+		int superseded = 0;
+		int withdrawn = 0;
+		int filtered = 0;
+		int belowMinScore = 0;
+		List<RecallResult.SupersededRow> supersededRows = new ArrayList<>();
+		List<String> withdrawnIds = new ArrayList<>();
+		double[] statusBoosts = corpus.statuses()
+			.stream()
+			.mapToDouble((status) -> round(this.properties.statusBoosts().of(status)))
+			.toArray();
+		boolean filtering = !query.statuses().isEmpty() || !query.tags().isEmpty() || query.since() != null;
+		for (int number : matchedDocs) {
+			if (corpus.isWithdrawal(number)) {
+				withdrawn++;
+				withdrawnIds.add(corpus.docs().get(number).id());
+				continue;
+			}
+			int target = number;
+			if (query.dropSuperseded() && corpus.isSuperseded(number)) {
+				RecallCorpus.Doc doc = corpus.docs().get(number);
+				List<RecallCorpus.Doc> chain = corpus.chain(doc, query.asOf());
+				RecallCorpus.Doc head = chain.get(chain.size() - 1);
+				if (head.isWithdrawal()) {
+					withdrawn++;
+					withdrawnIds.add(doc.id());
+					continue;
+				}
+				if (head != doc) {
+					superseded++;
+					supersededRows
+						.add(new RecallResult.SupersededRow(repo.name(), doc.id(), chain.get(1).id(), head.id()));
+					target = head.number();
+					vias.computeIfAbsent(target, (key) -> new TreeSet<>()).add(doc.id());
+				}
+			}
+			if (filtering && !passesFilters(corpus.docs().get(target), query)) {
+				filtered++;
+				continue;
+			}
+			double score = round(bm25[number]) * boosts(corpus, target, statusBoosts, query, now).factor();
+			if (score < this.properties.minScore()) {
+				belowMinScore++;
+				continue;
+			}
+			if (!scored.get(target) || scores[target] < score) {
+				scores[target] = score;
+				scored.set(target);
+				if (target != number) {
+					sources.put(target, number);
+				}
+				else if (!sources.isEmpty()) {
+					sources.remove(target);
+				}
+			}
+		}
+		Comparator<Integer> bestFirst = Comparator.<Integer>comparingDouble((number) -> scores[number])
+			.reversed()
+			.thenComparing((number) -> corpus.docs().get(number).captured(),
+					Comparator.nullsLast(Comparator.reverseOrder()));
+		PriorityQueue<Integer> kept = new PriorityQueue<>(bestFirst.reversed());
+		for (int number = scored.nextSetBit(0); number >= 0; number = scored.nextSetBit(number + 1)) {
+			if (kept.size() == query.limit() && bestFirst.compare(number, kept.peek()) >= 0) {
+				continue;
+			}
+			kept.add(number);
+			if (kept.size() > query.limit()) {
+				kept.poll();
+			}
+		}
+		List<Ranked> ranked = new ArrayList<>(kept.size());
+		for (int number : kept) {
+			RecallCorpus.Doc target = corpus.docs().get(number);
+			RecallCorpus.Doc source = corpus.docs().get(sources.getOrDefault(number, number));
+			Boosts boosts = boosts(corpus, number, statusBoosts, query, now);
+			RecallResult.Why why = new RecallResult.Why(matchedTerms(corpus, terms, source),
+					round(bm25[source.number()]), boosts.status(), boosts.recency(), boosts.path(),
+					List.copyOf(vias.getOrDefault(number, Set.of())));
+			ranked.add(new Ranked(repo.name(), target.id(), scores[number], target.captured(), why));
+		}
+		return new Scoring(ranked, scored.cardinality(), new RecallResult.Exclusions(superseded, withdrawn, filtered,
+				belowMinScore, supersededRows, withdrawnIds));
+	}
+
+	/** A row's boosts, rounded as reported; the score is the text score times factor. */
+	private record Boosts(double status, double recency, double path) {
+
+		double factor() {
+			return (1 + this.status) * (1 + this.recency) * (1 + this.path);
+		}
+
+	}
+
+	/**
+	 * Row {@code number}'s boosts, from the corpus's per-row arrays; {@code statusBoosts}
+	 * holds the boost of each of the corpus's statuses.
+	 */
+	private Boosts boosts(RecallCorpus.Corpus corpus, int number, double[] statusBoosts, RecallQuery query,
+			Instant now) {
+		double pathBoost = query.paths().isEmpty() ? 0
+				: round(this.properties.pathBoost() * pathMatch(corpus.docs().get(number).paths(), query.paths()));
+		return new Boosts(statusBoosts[corpus.statusIndex(number)], recency(corpus.capturedSecond(number), now),
+				pathBoost);
+	}
+
+	/**
+	 * The recency boost, rounded as reported, of a row captured at {@code capturedSecond}
+	 * (Long.MIN_VALUE: unknown, no boost).
+	 */
+	private double recency(long capturedSecond, Instant now) {
+		if (capturedSecond == Long.MIN_VALUE) {
+			return 0;
+		}
+		long seconds = now.getEpochSecond() - capturedSecond;
+		double ageDays = Math.max(0, seconds / 86_400.0);
+		return round(this.properties.recencyWeight() * Math.exp(-ageDays / this.properties.recencyDays()));
+	}
+
+	/**
+	 * Adds each row's BM25F score for the query into {@code scores} (indexed by row
+	 * number); returns the numbers of the rows that matched, in row order.
+	 */
+	private int[] bm25(RecallCorpus.Corpus corpus, Map<String, Double> terms, Statistics statistics,
+			@Nullable Instant asOf, double[] scores) {
+		double k1 = this.properties.k1();
+		double b = this.properties.b();
+		TermVector.Field[] fields = TermVector.Field.ALL;
+		double[] weights = new double[fields.length];
+		double[] averageLengths = new double[fields.length];
+		for (TermVector.Field field : fields) {
+			weights[field.ordinal()] = this.properties.fieldWeights().of(field);
+			averageLengths[field.ordinal()] = statistics.averageLength(field);
+		}
+		BitSet matched = new BitSet(scores.length);
+		for (Map.Entry<String, Double> term : terms.entrySet()) {
+			RecallCorpus.Postings postings = corpus.postings(term.getKey());
+			if (postings == null) {
+				continue;
+			}
+			double idf = statistics.idf(term.getKey());
+			for (int i = 0; i < postings.size(); i++) {
+				int number = postings.doc(i);
+				if (asOf != null && !corpus.docs().get(number).capturedBy(asOf)) {
+					continue;
+				}
+				double weighted = 0;
+				for (TermVector.Field field : fields) {
+					int frequency = postings.frequency(i, field);
+					if (frequency == 0) {
+						continue;
+					}
+					double norm = 1 - b + b * corpus.length(number, field) / averageLengths[field.ordinal()];
+					weighted += weights[field.ordinal()] * frequency / norm;
+				}
+				scores[number] += term.getValue() * idf * weighted * (k1 + 1) / (weighted + k1);
+				matched.set(number);
+			}
+		}
+		return matched.stream().toArray();
+	}
+
+	/** Which query terms occur in which fields of a row, in query order. */
+	private static List<RecallResult.TermMatch> matchedTerms(RecallCorpus.Corpus corpus, Map<String, Double> terms,
+			RecallCorpus.Doc doc) {
+		List<RecallResult.TermMatch> matches = new ArrayList<>();
+		for (String term : terms.keySet()) {
+			RecallCorpus.Postings postings = corpus.postings(term);
+			int i = (postings != null) ? postings.indexOf(doc.number()) : -1;
+			if (i < 0) {
+				continue;
+			}
+			List<String> fields = new ArrayList<>(2);
+			for (TermVector.Field field : TermVector.Field.ALL) {
+				if (postings.frequency(i, field) > 0) {
+					fields.add(field.jsonName());
+				}
+			}
+			matches.add(new RecallResult.TermMatch(term, fields));
+		}
+		return matches;
+	}
+
+	/**
+	 * How well a row's paths match the caller's: 1 for the same file, 0.75 when one
+	 * contains the other, 0.5 for a sibling or a file of the same name.
+	 */
+	static double pathMatch(List<String> rowPaths, List<String> callerPaths) {
+		double best = 0;
+		for (String caller : callerPaths) {
+			for (String row : rowPaths) {
+				String own = RecallQuery.normalizePath(row);
+				if (own.equals(caller)) {
+					return 1;
+				}
+				if (own.startsWith(caller + "/") || caller.startsWith(own + "/")) {
+					best = Math.max(best, 0.75);
+				}
+				else if (parent(own).equals(parent(caller)) || name(own).equals(name(caller))) {
+					best = Math.max(best, 0.5);
+				}
+			}
+		}
+		return best;
+	}
+
+	private static String parent(String path) {
+		int slash = path.lastIndexOf('/');
+		return (slash < 0) ? "" : path.substring(0, slash);
+	}
+
+	private static String name(String path) {
+		return path.substring(path.lastIndexOf('/') + 1);
+	}
+
+	private static boolean passesFilters(RecallCorpus.Doc doc, RecallQuery query) {
+		if (!query.statuses().isEmpty() && !query.statuses().contains(doc.status())) {
+			return false;
+		}
+		if (!query.tags().isEmpty() && doc.tags().stream().noneMatch(query.tags()::contains)) {
+			return false;
+		}
+		return query.since() == null || (doc.captured() != null && !doc.captured().isBefore(query.since()));
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10_000) / 10_000.0;
+	}
+
+}

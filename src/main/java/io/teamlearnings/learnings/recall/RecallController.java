@@ -1,0 +1,166 @@
+package io.teamlearnings.learnings.recall;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.teamlearnings.repos.Repo;
+import io.teamlearnings.repos.Repositories;
+import io.teamlearnings.security.Caller;
+import io.teamlearnings.security.Callers;
+import io.teamlearnings.security.Role;
+import io.teamlearnings.system.UnknownRepositoryResponse;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Recall", description = "What do we already know about X? Ranked recall, related rows, summary, digest")
+class RecallController {
+
+	private final LearningRecall recall;
+
+	private final RecallProperties properties;
+
+	private final Repositories repositories;
+
+	RecallController(LearningRecall recall, RecallProperties properties, Repositories repositories) {
+		this.repositories = repositories;
+		this.recall = recall;
+		this.properties = properties;
+	}
+
+	@GetMapping(path = "/api/repos/{repo}/learnings/recall", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Recall learnings",
+			description = "Ranks a repository's rows for the query (BM25F over learning, application, evidence, context "
+					+ "and tags, with status, recency and path boosts; README gives the formula). Superseded rows give "
+					+ "way to the current row of their chain and withdrawn rows are left out unless drop_superseded=false; "
+					+ "'excluded' counts every matching row that is not a hit, with the reason.")
+	@ApiResponse(responseCode = "200", description = "Hits, best first, each with its score and why it matched")
+	@ApiResponse(responseCode = "400", description = "Empty query, limit out of range or a malformed parameter",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownRepositoryResponse
+	ResponseEntity<RecallResult> recall(
+			@Parameter(description = "Repository name, as GET /api/repos lists it",
+					example = "default") @PathVariable String repo,
+			@Parameter(description = "What to recall: words, identifiers, flags or paths",
+					example = "launchd automation runner") @RequestParam(defaultValue = "") String query,
+			@Parameter(description = "Most hits (default learnings.recall.default-limit)") @RequestParam(
+					required = false) @Nullable @Min(1) Integer limit,
+			@Parameter(
+					description = "Leave out superseded and withdrawn rows, ranking the head of each chain instead") @RequestParam(
+							name = "drop_superseded", defaultValue = "true") boolean dropSuperseded,
+			@Parameter(description = "Only these statuses") @RequestParam(name = "status",
+					required = false) @Nullable List<String> statuses,
+			@Parameter(description = "Only rows with one of these tags") @RequestParam(name = "tag",
+					required = false) @Nullable List<String> tags,
+			@Parameter(description = "Only rows captured at or after (ISO-8601 instant)") @RequestParam(
+					required = false) @Nullable Instant since,
+			@Parameter(description = "Answer as the store stood at this time (ISO-8601 instant)") @RequestParam(
+					name = "as_of", required = false) @Nullable Instant asOf,
+			@Parameter(description = "The caller's changed files; rows about them rank higher") @RequestParam(
+					name = "paths", required = false) @Nullable List<String> paths) {
+		RecallQuery recallQuery = query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths);
+		return timed(() -> this.recall.recall(repo, recallQuery));
+	}
+
+	@GetMapping(path = "/api/learnings/recall", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Recall across repositories",
+			description = "The team-wide view: recall over every repository the caller may read (or those named), "
+					+ "merged by score; each hit names its repository.")
+	@ApiResponse(responseCode = "200", description = "Hits, best first")
+	@ApiResponse(responseCode = "400", description = "Empty query, limit out of range or a malformed parameter",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "A named repository is unknown",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<RecallResult> recallAcross(
+			@Parameter(description = "What to recall",
+					example = "flaky tests") @RequestParam(defaultValue = "") String query,
+			@Parameter(description = "Only these repositories (default: all)") @RequestParam(name = "repo",
+					required = false) @Nullable List<String> repos,
+			@Parameter(description = "Most hits") @RequestParam(required = false) @Nullable @Min(1) Integer limit,
+			@Parameter(description = "Leave out superseded and withdrawn rows") @RequestParam(name = "drop_superseded",
+					defaultValue = "true") boolean dropSuperseded,
+			@Parameter(description = "Only these statuses") @RequestParam(name = "status",
+					required = false) @Nullable List<String> statuses,
+			@Parameter(description = "Only rows with one of these tags") @RequestParam(name = "tag",
+					required = false) @Nullable List<String> tags,
+			@Parameter(description = "Only rows captured at or after") @RequestParam(
+					required = false) @Nullable Instant since,
+			@Parameter(description = "Answer as the stores stood at this time") @RequestParam(name = "as_of",
+					required = false) @Nullable Instant asOf,
+			@Parameter(description = "The caller's changed files") @RequestParam(name = "paths",
+					required = false) @Nullable List<String> paths) {
+		Caller caller = Callers.current();
+		List<String> named = orEmpty(repos);
+		for (String repo : named) {
+			if (!caller.can(Role.READER, repo)) {
+				throw new AccessDeniedException(
+						"Token '" + caller.name() + "' may not read repository '" + repo + "'.");
+			}
+		}
+		List<String> readable = named.isEmpty() ? this.repositories.all()
+			.stream()
+			.map(Repo::name)
+			.filter((repo) -> caller.can(Role.READER, repo))
+			.toList() : named;
+		RecallQuery recallQuery = query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths);
+		if (readable.isEmpty()) {
+			return ResponseEntity.ok(new RecallResult(recallQuery.text(), List.of(), recallQuery.asOf(), 0, List.of(),
+					new RecallResult.Exclusions(0, 0, 0, 0, List.of(), List.of())));
+		}
+		return timed(() -> this.recall.recallAcross(readable, recallQuery));
+	}
+
+	/**
+	 * Runs a recall and tells how long it took in a {@code Server-Timing} header
+	 * ({@code recall;dur=<ms>}), so callers can tell the ranking's time from the
+	 * network's.
+	 */
+	private static ResponseEntity<RecallResult> timed(Supplier<RecallResult> recall) {
+		long start = System.nanoTime();
+		RecallResult result = recall.get();
+		double millis = (System.nanoTime() - start) / 1e6;
+		return ResponseEntity.ok()
+			.header("Server-Timing", String.format(Locale.ROOT, "recall;dur=%.3f", millis))
+			.body(result);
+	}
+
+	private RecallQuery query(String text, @Nullable Integer limit, boolean dropSuperseded,
+			@Nullable List<String> statuses, @Nullable List<String> tags, @Nullable Instant since,
+			@Nullable Instant asOf, @Nullable List<String> paths) {
+		if (text.isBlank() && orEmpty(paths).isEmpty()) {
+			throw InvalidRecallException.emptyQuery();
+		}
+		int effectiveLimit = (limit != null) ? limit : this.properties.defaultLimit();
+		if (effectiveLimit > this.properties.maxLimit()) {
+			throw InvalidRecallException.limitTooLarge(effectiveLimit, this.properties.maxLimit());
+		}
+		return new RecallQuery(text, effectiveLimit, dropSuperseded, Set.copyOf(orEmpty(statuses)),
+				Set.copyOf(orEmpty(tags)), since, asOf, orEmpty(paths));
+	}
+
+	private static List<String> orEmpty(@Nullable List<String> values) {
+		return (values != null) ? values : List.of();
+	}
+
+}

@@ -1,0 +1,347 @@
+package io.teamlearnings.learnings.recall;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import io.teamlearnings.learnings.analysis.TermVector;
+import io.teamlearnings.learnings.index.LearningIndex;
+import io.teamlearnings.learnings.index.SupersessionChains;
+import io.teamlearnings.learnings.jsonl.CanonicalFormat;
+import io.teamlearnings.repos.Repo;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The index's rows of each repository as an in-memory inverted index, for ranked recall,
+ * similarity and themes. It is loaded from H2 (the analysed terms stored with each row),
+ * never from the JSONL, and follows the index: rows indexed since the last look are
+ * added, and a rebuilt index is loaded anew.
+ */
+@Component
+public class RecallCorpus {
+
+	private static final int FIELDS = TermVector.Field.ALL.length;
+
+	private final JdbcTemplate jdbc;
+
+	private final LearningIndex index;
+
+	private final Map<String, Corpus> corpora = new ConcurrentHashMap<>();
+
+	RecallCorpus(JdbcTemplate jdbc, LearningIndex index) {
+		this.jdbc = jdbc;
+		this.index = index;
+	}
+
+	/**
+	 * One indexed row as recall sees it.
+	 *
+	 * @param number position in the corpus
+	 * @param line line number in the file
+	 * @param id row id
+	 * @param status row status
+	 * @param captured capture time, if the row has a valid one
+	 * @param supersedesId the row it supersedes, if any
+	 * @param paths its context paths
+	 * @param tags its normalised tags
+	 * @param lengths terms per recall field
+	 * @param signature sorted distinct hashes of the learning's terms, for similarity
+	 */
+	public record Doc(int number, long line, String id, String status, @Nullable Instant captured,
+			@Nullable String supersedesId, List<String> paths, List<String> tags, int[] lengths, int[] signature) {
+
+		public boolean isWithdrawal() {
+			return CanonicalFormat.WITHDRAWN.equals(this.status);
+		}
+
+		boolean capturedBy(@Nullable Instant time) {
+			return time == null || (this.captured != null && !this.captured.isAfter(time));
+		}
+
+	}
+
+	/**
+	 * Where a term occurs: the documents, and per document its frequency in each field.
+	 */
+	static final class Postings {
+
+		private int[] docs = new int[4];
+
+		private short[] frequencies = new short[4 * FIELDS];
+
+		private int size;
+
+		private void add(int doc, TermVector.Field field, int frequency) {
+			if (this.size > 0 && this.docs[this.size - 1] == doc) {
+				this.frequencies[(this.size - 1) * FIELDS + field.ordinal()] = (short) Math.min(frequency,
+						Short.MAX_VALUE);
+				return;
+			}
+			if (this.size == this.docs.length) {
+				this.docs = Arrays.copyOf(this.docs, this.size * 2);
+				this.frequencies = Arrays.copyOf(this.frequencies, this.size * 2 * FIELDS);
+			}
+			this.docs[this.size] = doc;
+			this.frequencies[this.size * FIELDS + field.ordinal()] = (short) Math.min(frequency, Short.MAX_VALUE);
+			this.size++;
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		int doc(int i) {
+			return this.docs[i];
+		}
+
+		/** Where document {@code doc} is in these postings, or -1. */
+		int indexOf(int doc) {
+			int found = Arrays.binarySearch(this.docs, 0, this.size, doc);
+			return (found >= 0) ? found : -1;
+		}
+
+		int frequency(int i, TermVector.Field field) {
+			return this.frequencies[i * FIELDS + field.ordinal()];
+		}
+
+	}
+
+	/** A repository's rows and their inverted index. Read under {@link #read}. */
+	public static final class Corpus {
+
+		private final long generation;
+
+		private long lastLine;
+
+		/** The index's sync count when this corpus last caught up; -1 before. */
+		private volatile long seenSyncs = -1;
+
+		private final List<Doc> docs = new ArrayList<>();
+
+		private final Map<String, Postings> postings = new HashMap<>();
+
+		private final Map<String, Integer> latestById = new HashMap<>();
+
+		private final SupersessionChains chains = new SupersessionChains();
+
+		private final long[] lengthTotals = new long[FIELDS];
+
+		/** Ids that more than one row carries, with all their rows (rare). */
+		private final Map<String, List<Integer>> repeatedIds = new HashMap<>();
+
+		// Per row, by number, in flat arrays so that scoring many rows reads memory in
+		// order: field lengths, capture second (Long.MIN_VALUE if none), status as an
+		// index into statuses, and whether the row is withdrawn or superseded.
+
+		private int[] lengths = new int[1024 * FIELDS];
+
+		private long[] capturedSeconds = new long[1024];
+
+		private int[] statusIndexes = new int[1024];
+
+		private final List<String> statuses = new ArrayList<>();
+
+		private final BitSet withdrawals = new BitSet();
+
+		private final BitSet supersededRows = new BitSet();
+
+		private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+		Corpus(long generation) {
+			this.generation = generation;
+		}
+
+		public List<Doc> docs() {
+			return this.docs;
+		}
+
+		@Nullable
+		Postings postings(String term) {
+			return this.postings.get(term);
+		}
+
+		@Nullable
+		public Doc byId(String id) {
+			Integer number = this.latestById.get(id);
+			return (number != null) ? this.docs.get(number) : null;
+		}
+
+		/** Whether any row names row {@code number}'s id as the row it supersedes. */
+		boolean isSuperseded(int number) {
+			return this.supersededRows.get(number);
+		}
+
+		boolean isWithdrawal(int number) {
+			return this.withdrawals.get(number);
+		}
+
+		/** Terms of row {@code number} in {@code field}. */
+		int length(int number, TermVector.Field field) {
+			return this.lengths[number * FIELDS + field.ordinal()];
+		}
+
+		/**
+		 * Capture time of row {@code number} in epoch seconds, Long.MIN_VALUE if none.
+		 */
+		long capturedSecond(int number) {
+			return this.capturedSeconds[number];
+		}
+
+		/** The distinct statuses of the rows, in the order first seen. */
+		List<String> statuses() {
+			return this.statuses;
+		}
+
+		/** Row {@code number}'s status, as an index into {@link #statuses()}. */
+		int statusIndex(int number) {
+			return this.statusIndexes[number];
+		}
+
+		/**
+		 * Where {@code doc} stands in its chain as the store stood at {@code asOf} (rows
+		 * captured by then; every row when null), by the one definition of chains.
+		 */
+		public SupersessionChains.Standing standing(Doc doc, @Nullable Instant asOf) {
+			return this.chains.standing(doc.id(), doc.isWithdrawal(), visibleAt(asOf));
+		}
+
+		/**
+		 * The supersession chain from {@code doc} to its current head (both included), as
+		 * the store stood at {@code asOf}.
+		 */
+		public List<Doc> chain(Doc doc, @Nullable Instant asOf) {
+			List<Doc> chain = new ArrayList<>();
+			chain.add(doc);
+			this.chains.after(doc.id(), visibleAt(asOf)).forEach((link) -> chain.add(this.docs.get((int) link.ref())));
+			return chain;
+		}
+
+		/** Whether {@code doc} is active: the head of its chain and not a withdrawal. */
+		public boolean isActive(Doc doc) {
+			return standing(doc, null).active();
+		}
+
+		private Predicate<SupersessionChains.Link> visibleAt(@Nullable Instant asOf) {
+			return (asOf == null) ? (link) -> true : (link) -> this.docs.get((int) link.ref()).capturedBy(asOf);
+		}
+
+		double averageLength(TermVector.Field field) {
+			return this.docs.isEmpty() ? 0 : (double) this.lengthTotals[field.ordinal()] / this.docs.size();
+		}
+
+		private void add(long line, String id, String status, @Nullable OffsetDateTime captured,
+				@Nullable String supersedesId, String paths, String tags, String terms, String lengths) {
+			int number = this.docs.size();
+			List<TermVector.Entry> entries = TermVector.decode(terms);
+			int[] signature = entries.stream()
+				.filter((entry) -> entry.field() == TermVector.Field.LEARNING)
+				.mapToInt((entry) -> entry.term().hashCode())
+				.sorted()
+				.distinct()
+				.toArray();
+			int[] fieldLengths = TermVector.decodeLengths(lengths);
+			Doc doc = new Doc(number, line, id, status, (captured != null) ? captured.toInstant() : null, supersedesId,
+					paths.isEmpty() ? List.of() : List.of(paths.split("\n")), tagList(tags), fieldLengths, signature);
+			this.docs.add(doc);
+			for (TermVector.Entry entry : entries) {
+				this.postings.computeIfAbsent(entry.term(), (term) -> new Postings())
+					.add(number, entry.field(), entry.frequency());
+			}
+			for (int f = 0; f < FIELDS; f++) {
+				this.lengthTotals[f] += fieldLengths[f];
+			}
+			Integer earlier = this.latestById.put(id, number);
+			if (earlier != null) {
+				this.repeatedIds.computeIfAbsent(id, (key) -> new ArrayList<>(List.of(earlier))).add(number);
+			}
+			String superseded = this.chains.add(number, id, supersedesId, doc.isWithdrawal());
+			if (superseded != null) {
+				Integer target = this.latestById.get(superseded);
+				if (target != null) {
+					this.supersededRows.set(target);
+				}
+				this.repeatedIds.getOrDefault(superseded, List.of()).forEach(this.supersededRows::set);
+			}
+			if (this.chains.isSuperseded(id)) {
+				this.supersededRows.set(number);
+			}
+			remember(number, doc);
+			this.lastLine = line;
+		}
+
+		private void remember(int number, Doc doc) {
+			if (number == this.capturedSeconds.length) {
+				this.capturedSeconds = Arrays.copyOf(this.capturedSeconds, number * 2);
+				this.statusIndexes = Arrays.copyOf(this.statusIndexes, number * 2);
+				this.lengths = Arrays.copyOf(this.lengths, number * 2 * FIELDS);
+			}
+			System.arraycopy(doc.lengths(), 0, this.lengths, number * FIELDS, FIELDS);
+			this.capturedSeconds[number] = (doc.captured() != null) ? doc.captured().getEpochSecond() : Long.MIN_VALUE;
+			int status = this.statuses.indexOf(doc.status());
+			if (status < 0) {
+				status = this.statuses.size();
+				this.statuses.add(doc.status());
+			}
+			this.statusIndexes[number] = status;
+			if (doc.isWithdrawal()) {
+				this.withdrawals.set(number);
+			}
+		}
+
+		private static List<String> tagList(String column) {
+			return column.isEmpty() ? List.of() : List.of(column.substring(1, column.length() - 1).split(","));
+		}
+
+	}
+
+	/** Applies {@code reader} to the corpus of {@code repo}, caught up with its index. */
+	public <T> T read(Repo repo, Function<Corpus, T> reader) {
+		Corpus corpus = catchUp(repo);
+		corpus.lock.readLock().lock();
+		try {
+			return reader.apply(corpus);
+		}
+		finally {
+			corpus.lock.readLock().unlock();
+		}
+	}
+
+	private Corpus catchUp(Repo repo) {
+		long generation = this.index.generation(repo);
+		Corpus corpus = this.corpora.compute(repo.name(), (name,
+				current) -> (current == null || current.generation != generation) ? new Corpus(generation) : current);
+		long syncs = this.index.syncs(repo);
+		if (corpus.seenSyncs == syncs) {
+			return corpus;
+		}
+		corpus.lock.writeLock().lock();
+		try {
+			this.jdbc.query(
+					"SELECT line_no, id, status, captured_ts, supersedes_id, paths, tags, terms, field_lengths"
+							+ " FROM learning_row WHERE repo = ? AND line_no > ? ORDER BY line_no",
+					(RowCallbackHandler) (rs) -> corpus.add(rs.getLong(1), rs.getString(2), rs.getString(3),
+							rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
+							rs.getString(8), rs.getString(9)),
+					repo.name(), corpus.lastLine);
+			corpus.seenSyncs = syncs;
+		}
+		finally {
+			corpus.lock.writeLock().unlock();
+		}
+		return corpus;
+	}
+
+}

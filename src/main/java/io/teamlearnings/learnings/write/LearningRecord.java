@@ -1,0 +1,57 @@
+package io.teamlearnings.learnings.write;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * A row as this service writes it to {@code .learnings.jsonl}: the {@code learnings}
+ * tool's fields in the tool's order; {@code tags} and {@code related_ids} only when there
+ * are some, {@code supersedes_id} only when set.
+ *
+ * @param id {@code lrn-<captured_at compact>-<fingerprint prefix>}
+ * @param capturedAt UTC, to the second
+ * @param status a status label
+ * @param learning the rule, whitespace collapsed
+ * @param evidence what was observed
+ * @param application how to apply it
+ * @param context where it was learnt
+ * @param source who wrote it
+ * @param fingerprint the tool's fingerprint of status and learning
+ * @param tags normalised tags
+ * @param relatedIds related rows
+ * @param supersedesId the row this one supersedes
+ */
+@JsonPropertyOrder({ "id", "captured_at", "status", "learning", "evidence", "application", "context", "source",
+		"fingerprint", "tags", "related_ids", "supersedes_id" })
+record LearningRecord(String id, @JsonProperty("captured_at") String capturedAt, String status, String learning,
+		List<String> evidence, String application, Context context, String source, String fingerprint,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags,
+		@JsonProperty("related_ids") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> relatedIds,
+		@JsonProperty("supersedes_id") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String supersedesId) {
+
+	/**
+	 * The row's {@code context}.
+	 *
+	 * @param repo {@code owner/name}, from the request or the repository's git origin
+	 * @param branch from the request or the repository's git HEAD
+	 * @param paths files the learning is about
+	 */
+	@JsonPropertyOrder({ "repo", "branch", "paths" })
+	record Context(@Nullable String repo, @Nullable String branch, List<String> paths) {
+	}
+
+	/** The row for {@code draft}, with git context read only when the draft lacks it. */
+	static LearningRecord of(Draft draft, String id, String capturedAt, java.util.function.Supplier<GitContext> git) {
+		Context context = new Context((draft.contextRepo() != null) ? draft.contextRepo() : git.get().repo(),
+				(draft.branch() != null) ? draft.branch() : git.get().branch(), draft.paths());
+		return new LearningRecord(id, capturedAt, draft.status(), draft.learning(), draft.evidence(),
+				draft.application(), context, draft.source(), draft.fingerprint(), draft.tags(), draft.relatedIds(),
+				draft.supersedesId());
+	}
+
+}

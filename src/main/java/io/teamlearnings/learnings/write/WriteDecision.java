@@ -1,0 +1,180 @@
+package io.teamlearnings.learnings.write;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.teamlearnings.learnings.index.LearningIndex;
+import io.teamlearnings.learnings.index.LearningNotFoundException;
+import io.teamlearnings.learnings.jsonl.CanonicalFormat;
+import io.teamlearnings.learnings.recall.NearDuplicates;
+import io.teamlearnings.repos.Repo;
+
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether a draft is written: an exact duplicate (same fingerprint) of a row in
+ * the index or earlier in the same batch is skipped, so is a near-duplicate of a row with
+ * the same status unless forced; a row may only supersede the head of its chain. The
+ * caller holds the repository's lock with the index caught up.
+ */
+@Component
+class WriteDecision {
+
+	private final LearningIndex index;
+
+	private final NearDuplicates nearDuplicates;
+
+	private final Clock clock;
+
+	WriteDecision(LearningIndex index, NearDuplicates nearDuplicates, Clock clock) {
+		this.index = index;
+		this.nearDuplicates = nearDuplicates;
+		this.clock = clock;
+	}
+
+	/**
+	 * What was decided for one draft.
+	 *
+	 * @param outcome {@link AppendResult#APPENDED} or {@link AppendResult#DUPLICATE_SKIP}
+	 * @param proof the proof line
+	 * @param id the new row's id, or the existing row's
+	 * @param similarity for a near-duplicate, its similarity
+	 */
+	record Decision(String outcome, String proof, String id, @Nullable Double similarity) {
+	}
+
+	/** A row accepted in a batch, not yet written. */
+	record Accepted(String id, Draft draft, LearningRecord row, int[] signature) {
+	}
+
+	/** The drafts of one group commit as decided so far, in arrival order. */
+	static final class Batch {
+
+		private final Repo repo;
+
+		private final List<Accepted> accepted = new ArrayList<>();
+
+		private final Map<String, Accepted> acceptedById = new HashMap<>();
+
+		private final Map<String, String> idsByFingerprint = new HashMap<>();
+
+		private final Map<String, String> supersededBy = new HashMap<>();
+
+		@Nullable
+		private GitContext git;
+
+		Batch(Repo repo) {
+			this.repo = repo;
+		}
+
+		List<Accepted> accepted() {
+			return this.accepted;
+		}
+
+		@Nullable
+		Accepted accepted(String id) {
+			return this.acceptedById.get(id);
+		}
+
+		private GitContext git() {
+			if (this.git == null) {
+				this.git = GitContext.of(this.repo.root());
+			}
+			return this.git;
+		}
+
+		private void accept(Accepted row) {
+			this.accepted.add(row);
+			this.acceptedById.put(row.id(), row);
+			this.idsByFingerprint.put(row.draft().fingerprint(), row.id());
+			if (row.draft().supersedesId() != null) {
+				this.supersededBy.put(row.draft().supersedesId(), row.id());
+			}
+		}
+
+	}
+
+	/**
+	 * Decides {@code draft} against the index and the drafts accepted before it in
+	 * {@code batch}; an accepted draft joins the batch.
+	 * @param targetInPath whether the superseded id came from the request path (an
+	 * unknown one is then a 404, not a 400)
+	 * @throws AlreadySupersededException if the draft supersedes a row that is not the
+	 * head of its chain
+	 */
+	Decision decide(Batch batch, Draft draft, boolean force, boolean targetInPath) {
+		Repo repo = batch.repo;
+		String path = repo.storeFile().toString();
+		if (draft.supersedesId() != null) {
+			String supersededInBatch = batch.supersededBy.get(draft.supersedesId());
+			if (supersededInBatch != null) {
+				throw AlreadySupersededException.of(repo.name(), draft.supersedesId(), supersededInBatch);
+			}
+			checkSupersedable(repo, draft.supersedesId(), targetInPath);
+		}
+		String existing = batch.idsByFingerprint.get(draft.fingerprint());
+		if (existing == null) {
+			existing = this.index.idByFingerprint(repo.name(), draft.fingerprint());
+		}
+		if (existing != null) {
+			return new Decision(AppendResult.DUPLICATE_SKIP,
+					"duplicate-skip: fingerprint=" + draft.fingerprint() + " existing_id=" + existing + " path=" + path,
+					existing, null);
+		}
+		int[] signature = this.nearDuplicates.signature(draft.learning());
+		NearDuplicates.Match near = null;
+		if (!force) {
+			near = nearestInBatch(batch, draft, signature);
+			if (near == null) {
+				near = this.nearDuplicates.find(repo, draft.status(), draft.learning(), draft.supersedesId());
+			}
+		}
+		if (near != null) {
+			return new Decision(AppendResult.DUPLICATE_SKIP,
+					"duplicate-skip: near-duplicate similarity=" + String.format("%.2f", near.similarity())
+							+ " existing_id=" + near.id() + " path=" + path + " (append with force=true to keep both)",
+					near.id(), near.similarity());
+		}
+		String capturedAt = CanonicalFormat.capturedAt(this.clock.instant());
+		String id = CanonicalFormat.id(capturedAt, draft.fingerprint());
+		batch.accept(new Accepted(id, draft, LearningRecord.of(draft, id, capturedAt, batch::git), signature));
+		return new Decision(AppendResult.APPENDED, "appended: id=" + id + " status=" + draft.status() + " path=" + path,
+				id, null);
+	}
+
+	/** The most similar row accepted earlier in the batch, if near enough. */
+	@Nullable
+	private NearDuplicates.Match nearestInBatch(Batch batch, Draft draft, int[] terms) {
+		NearDuplicates.Match best = null;
+		for (Accepted other : batch.accepted) {
+			if (!other.draft().status().equals(draft.status()) || other.id().equals(draft.supersedesId())) {
+				continue;
+			}
+			NearDuplicates.Match match = this.nearDuplicates.match(other.id(), terms, other.signature());
+			if (match != null && (best == null || match.similarity() > best.similarity())) {
+				best = match;
+			}
+		}
+		return best;
+	}
+
+	/**
+	 * Only an existing row that nothing supersedes yet (the head of its chain) can be
+	 * superseded.
+	 */
+	private void checkSupersedable(Repo repo, String id, boolean targetInPath) {
+		if (!this.index.containsId(repo.name(), id)) {
+			throw targetInPath ? LearningNotFoundException.forId(repo.name(), id)
+					: InvalidLearningException.unknownSupersededRow(id, repo.name());
+		}
+		String head = this.index.headOf(repo.name(), id);
+		if (!head.equals(id)) {
+			throw AlreadySupersededException.of(repo.name(), id, head);
+		}
+	}
+
+}

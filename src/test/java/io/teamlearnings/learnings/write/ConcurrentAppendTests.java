@@ -1,0 +1,188 @@
+package io.teamlearnings.learnings.write;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import io.teamlearnings.support.HttpClientSupport.Response;
+import io.teamlearnings.support.HttpClientSupport;
+import io.teamlearnings.support.TestStores;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many clients appending at once over HTTP: no torn or interleaved line, no lost row, and
+ * one row for one rule however many send it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConcurrentAppendTests {
+
+	private static final Path DISTINCT = TestStores.newDirectory("distinct-repo");
+
+	private static final Path SAME = TestStores.newDirectory("same-repo");
+
+	private static final Path NEAR = TestStores.newDirectory("near-repo");
+
+	private static final Path CHAIN = TestStores.newDirectory("chain-repo");
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final int THREADS = 8;
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void repositories(DynamicPropertyRegistry registry) {
+		TestStores.serve(registry, Map.entry("distinct", DISTINCT), Map.entry("same", SAME), Map.entry("near", NEAR),
+				Map.entry("chain", CHAIN));
+	}
+
+	@Test
+	void eightClientsAppendingFiveHundredRulesEachLeaveFourThousandWholeRows() throws Exception {
+		HttpClientSupport http = new HttpClientSupport(this.port);
+		List<Integer> statuses = runConcurrently((thread) -> () -> {
+			List<Integer> codes = new ArrayList<>();
+			for (int i = 0; i < 500; i++) {
+				codes.add(http.postJson("/api/repos/distinct/learnings?force=true", HttpClientSupport.learningJson(
+						"Client " + thread + " rule " + i + " keeps its own wording " + (thread * 1000 + i), "do_more"))
+					.status());
+			}
+			return codes;
+		});
+
+		assertThat(statuses).hasSize(4000).containsOnly(201);
+		List<String> lines = Files.readAllLines(DISTINCT.resolve(".learnings.jsonl"));
+		assertThat(lines).hasSize(4000);
+		Set<String> ids = new HashSet<>();
+		for (String line : lines) {
+			JsonNode row = MAPPER.readTree(line);
+			ids.add(row.get("id").asString());
+		}
+		assertThat(ids).hasSize(4000);
+		JsonNode health = http.get("/api/repos/distinct/health").json();
+		assertThat(health.get("rows_in_index").asLong()).isEqualTo(4000);
+		assertThat(health.get("in_sync").asBoolean()).isTrue();
+		assertThat(health.get("healthy").asBoolean()).isTrue();
+	}
+
+	@Test
+	void eightClientsAppendingTheSameRuleLeaveOneRow() throws Exception {
+		HttpClientSupport http = new HttpClientSupport(this.port);
+		String rule = HttpClientSupport.learningJson("When eight agents learn the same thing, keep it once.",
+				"codify_now");
+		List<Response> responses = postConcurrently(http, (thread) -> "/api/repos/same/learnings", (thread) -> rule);
+
+		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 200);
+		assertThat(responses).filteredOn((response) -> response.status() == 200)
+			.allSatisfy((response) -> assertThat(response.json().get("proof").asString())
+				.startsWith("duplicate-skip: fingerprint="));
+		assertThat(Files.readAllLines(SAME.resolve(".learnings.jsonl"))).hasSize(1);
+	}
+
+	@Test
+	void eightClientsAppendingOneRuleInOtherWordsAtOnceLeaveOneRow() throws Exception {
+		HttpClientSupport http = new HttpClientSupport(this.port);
+		List<String> variants = List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel");
+		List<Response> responses = postConcurrently(http, (thread) -> "/api/repos/near/learnings",
+				(thread) -> HttpClientSupport.learningJson("When parallel agents capture flaky integration tests, "
+						+ "quarantine them behind a retry budget " + variants.get(thread), "do_more"));
+
+		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 200);
+		String kept = createdId(responses);
+		assertThat(responses).filteredOn((response) -> response.status() == 200)
+			.allSatisfy((response) -> assertThat(response.json().get("proof").asString())
+				.startsWith("duplicate-skip: near-duplicate")
+				.contains("existing_id=" + kept));
+		assertThat(Files.readAllLines(NEAR.resolve(".learnings.jsonl"))).hasSize(1);
+	}
+
+	@Test
+	void eightClientsSupersedingOneRowAtOnceLeaveOneSuccessor() throws Exception {
+		HttpClientSupport http = new HttpClientSupport(this.port);
+		String head = http
+			.postJson("/api/repos/chain/learnings",
+					HttpClientSupport.learningJson("Run the slow suite nightly, not on every push.", "do_less"))
+			.json()
+			.get("id")
+			.asString();
+		List<Response> responses = postConcurrently(http,
+				(thread) -> "/api/repos/chain/learnings/" + head + "/supersede?force=true",
+				(thread) -> HttpClientSupport.learningJson("Run the slow suite on merge, client " + thread + " says.",
+						"do_more"));
+
+		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 409);
+		String successor = createdId(responses);
+		assertThat(responses).filteredOn((response) -> response.status() == 409)
+			.allSatisfy((response) -> assertThat(response.body()).contains(successor));
+		assertThat(Files.readAllLines(CHAIN.resolve(".learnings.jsonl"))).hasSize(2);
+	}
+
+	/** Each of the clients posts its body at once; the answers, in any order. */
+	private static List<Response> postConcurrently(HttpClientSupport http, IntFunction<String> path,
+			IntFunction<String> body) throws Exception {
+		List<Response> responses = new ArrayList<>();
+		runConcurrently((thread) -> () -> {
+			Response response = http.postJson(path.apply(thread), body.apply(thread));
+			synchronized (responses) {
+				responses.add(response);
+			}
+			return List.of(response.status());
+		});
+		return responses;
+	}
+
+	/** The id of the one row a set of concurrent appends created. */
+	private static String createdId(List<Response> responses) {
+		return responses.stream()
+			.filter((response) -> response.status() == 201)
+			.findFirst()
+			.orElseThrow()
+			.json()
+			.get("id")
+			.asString();
+	}
+
+	private interface Client {
+
+		Callable<List<Integer>> forThread(int thread);
+
+	}
+
+	private static List<Integer> runConcurrently(Client client) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+		try {
+			List<Future<List<Integer>>> futures = new ArrayList<>();
+			for (int thread = 0; thread < THREADS; thread++) {
+				futures.add(pool.submit(client.forThread(thread)));
+			}
+			List<Integer> all = new ArrayList<>();
+			for (Future<List<Integer>> future : futures) {
+				all.addAll(future.get());
+			}
+			return all;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.teamlearnings.learnings.write;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.teamlearnings.LearningsApplication;
+import io.teamlearnings.support.HttpClientSupport.Response;
+import io.teamlearnings.support.HttpClientSupport;
+import io.teamlearnings.support.TestStores;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service process killed with SIGKILL in the middle of sustained appends: after a
+ * restart, every append it acknowledged is in the file and in the index.
+ */
+class CrashRecoveryTests {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private final Path root = TestStores.newDirectory("crash-repo");
+
+	private final Path dataDir = TestStores.newDirectory("crash-data");
+
+	@Test
+	void everyAcknowledgedAppendSurvivesAKill() throws Exception {
+		int port = freePort();
+		HttpClientSupport http = new HttpClientSupport(port);
+		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+		AtomicBoolean running = new AtomicBoolean(true);
+		ExecutorService clients = Executors.newFixedThreadPool(4);
+
+		Process service = start(port, "first");
+		try {
+			awaitReady(http, service);
+			for (int c = 0; c < 4; c++) {
+				int client = c;
+				clients.submit(() -> {
+					for (int i = 0; running.get(); i++) {
+						try {
+							Response response = http.postJson("/api/repos/crash/learnings?force=true",
+									HttpClientSupport.learningJson(
+											"Client " + client + " appends rule number " + i + " before the crash",
+											"do_more"));
+							if (response.status() == 201) {
+								acknowledged.add(response.json().get("id").asString());
+							}
+						}
+						catch (IllegalStateException ex) {
+							// the service is gone: keep trying until the test stops the
+							// clients
+						}
+					}
+				});
+			}
+			awaitAcknowledged(acknowledged, 200);
+		}
+		finally {
+			service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			running.set(false);
+			clients.shutdown();
+			clients.awaitTermination(30, TimeUnit.SECONDS);
+		}
+		Set<String> acknowledgedBeforeKill = Set.copyOf(acknowledged);
+
+		Process restarted = start(port, "second");
+		try {
+			awaitReady(http, restarted);
+			Set<String> inFile = new HashSet<>();
+			for (String line : Files.readAllLines(this.root.resolve(".learnings.jsonl"))) {
+				inFile.add(MAPPER.readTree(line).get("id").asString());
+			}
+			assertThat(inFile).containsAll(acknowledgedBeforeKill);
+
+			JsonNode health = http.get("/api/repos/crash/health").json();
+			assertThat(health.get("in_sync").asBoolean()).isTrue();
+			assertThat(health.get("malformed")).isEmpty();
+			assertThat(health.get("rows_in_index").asLong()).isEqualTo(inFile.size());
+			List<String> missingFromIndex = new ArrayList<>();
+			for (String id : acknowledgedBeforeKill) {
+				if (http.get("/api/repos/crash/learnings/" + id).status() != 200) {
+					missingFromIndex.add(id);
+				}
+			}
+			assertThat(missingFromIndex).isEmpty();
+		}
+		finally {
+			restarted.destroy();
+			restarted.waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	private Process start(int port, String run) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				LearningsApplication.class.getName(), "--server.port=" + port, "--learnings.data-dir=" + this.dataDir,
+				"--learnings.repos[0].name=crash", "--learnings.repos[0].root=" + this.root)
+			.redirectErrorStream(true)
+			.redirectOutput(new File(this.dataDir.toFile(), run + ".log"))
+			.start();
+	}
+
+	private static void awaitReady(HttpClientSupport http, Process service) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+		while (Instant.now().isBefore(deadline)) {
+			assertThat(service.isAlive()).as("service process is running").isTrue();
+			try {
+				if (http.get("/api/repos").status() == 200) {
+					return;
+				}
+			}
+			catch (IllegalStateException ex) {
+				// not listening yet
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("service did not become ready in 90 s");
+	}
+
+	private static void awaitAcknowledged(Set<String> acknowledged, int count) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (acknowledged.size() < count && Instant.now().isBefore(deadline)) {
+			Thread.sleep(20);
+		}
+		assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(count);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

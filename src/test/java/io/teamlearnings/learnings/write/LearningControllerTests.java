@@ -1,0 +1,233 @@
+package io.teamlearnings.learnings.write;
+
+import java.util.List;
+
+import io.teamlearnings.learnings.browse.LearningQueries;
+import io.teamlearnings.learnings.index.LearningView;
+import io.teamlearnings.learnings.index.StoreProperties;
+import io.teamlearnings.repos.Repositories;
+import io.teamlearnings.repos.UnknownRepositoryException;
+import io.teamlearnings.security.SecurityConfiguration;
+import io.teamlearnings.security.TokenRegistry;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+@WebMvcTest(LearningController.class)
+@Import(SecurityConfiguration.class)
+@EnableConfigurationProperties(StoreProperties.class)
+@TestPropertySource(properties = "learnings.http.max-request-size=2KB")
+class LearningControllerTests {
+
+	private static final String VALID = """
+			{"learning": "When X, prefer Y because Z.", "evidence": "cmd -> result",
+			 "application": "Do Y first.", "status": "do_more"}""";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@MockitoBean
+	LearningWriter writer;
+
+	@MockitoBean
+	LearningQueries queries;
+
+	@MockitoBean
+	TokenRegistry tokens;
+
+	@MockitoBean
+	LearningTransfer transfer;
+
+	@MockitoBean
+	Repositories repositories;
+
+	@Test
+	void namesEveryMissingFieldAndWritesNothing() {
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"evidence\": []}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.satisfies((body) -> assertThat(body.getJson()).contains("\"title\":\"Invalid request\""))
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.contains("learning", "evidence", "application", "status");
+		verifyNoInteractions(this.writer);
+	}
+
+	@Test
+	void acceptsASingleEvidenceStringAsAListOfOne() {
+		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull())).willReturn(appended());
+
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID)).hasStatus(HttpStatus.CREATED)
+			.hasHeader("Location", "/api/repos/default/learnings/lrn-20260528T170724Z-c468d2a9");
+
+		ArgumentCaptor<AppendRequest> request = ArgumentCaptor.forClass(AppendRequest.class);
+		verify(this.writer).append(eq("default"), request.capture(), eq(false), isNull());
+		assertThat(request.getValue().evidence()).containsExactly("cmd -> result");
+	}
+
+	@Test
+	void answersWithTheProofLineAloneForPlainText() {
+		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull())).willReturn(appended());
+
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_PLAIN)
+			.content(VALID)).hasStatus(HttpStatus.CREATED)
+			.hasContentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+			.hasBodyTextEqualTo("appended: id=lrn-20260528T170724Z-c468d2a9 status=do_more path=/r/.learnings.jsonl\n");
+	}
+
+	@Test
+	void rejectsUnknownFieldsByName() {
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID.replace("}", ", \"fingerprint\": \"abc\"}"))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith("Unknown field 'fingerprint'");
+		verifyNoInteractions(this.writer);
+	}
+
+	@Test
+	void pointsAtMalformedJson() {
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"learning\": \"x\",")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith("Malformed JSON at line 1, column");
+	}
+
+	@Test
+	void namesAFieldOfTheWrongShape() {
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID.replace("\"When X, prefer Y because Z.\"", "{\"text\": 1}")))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith("Field 'learning' has the wrong type or shape");
+	}
+
+	@Test
+	void refusesBodiesThatAreNotJson() {
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.TEXT_PLAIN)
+			.content("learning=x")).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		verifyNoInteractions(this.writer);
+	}
+
+	@Test
+	void refusesBodiesOverTheConfiguredLimit() {
+		String big = VALID.replace("Do Y first.", "y".repeat(3000));
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(big)).hasStatus(HttpStatus.CONTENT_TOO_LARGE)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("2048 bytes");
+		verifyNoInteractions(this.writer);
+	}
+
+	@Test
+	void answersAnUnknownRepositoryWithAProblemNamingIt() {
+		given(this.queries.recent("nope", 10)).willThrow(UnknownRepositoryException.forName("nope"));
+
+		assertThat(this.mvc.get().uri("/api/repos/nope/learnings/recent")).hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.repo")
+			.isEqualTo("nope");
+	}
+
+	@Test
+	void rejectsOutOfRangePagingAndBadTimes() {
+		assertThat(this.mvc.get().uri("/api/repos/default/learnings?size=500")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("size");
+		assertThat(this.mvc.get().uri("/api/repos/default/learnings?since=yesterday")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("'since'", "ISO-8601");
+		verifyNoInteractions(this.queries);
+	}
+
+	@Test
+	void hidesInternalFailuresBehindAPlainProblem() {
+		given(this.queries.recent("default", 10)).willThrow(new IllegalStateException("secret /etc/path"));
+
+		assertThat(this.mvc.get().uri("/api/repos/default/learnings/recent"))
+			.hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+			.bodyJson()
+			.satisfies((body) -> assertThat(body.getJson()).doesNotContain("secret", "IllegalState", "at io."));
+	}
+
+	@Test
+	void neverFailsInternallyOnMutatedBodies() {
+		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull())).willReturn(appended());
+		qt().withExamples(300)
+			.forAll(integers().between(0, VALID.length() - 1), integers().between(0, VALID.length() - 1),
+					strings().allPossible().ofLengthBetween(0, 8))
+			.check((from, to, insert) -> {
+				String body = VALID.substring(0, Math.min(from, to)) + insert + VALID.substring(Math.max(from, to));
+				int status = this.mvc.post()
+					.uri("/api/repos/default/learnings")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body)
+					.exchange()
+					.getResponse()
+					.getStatus();
+				return status == 201 || (status >= 400 && status < 500);
+			});
+	}
+
+	private static AppendResult appended() {
+		return new AppendResult(AppendResult.APPENDED,
+				"appended: id=lrn-20260528T170724Z-c468d2a9 status=do_more path=/r/.learnings.jsonl",
+				"lrn-20260528T170724Z-c468d2a9", "/r/.learnings.jsonl", null, new LearningView("default", 1,
+						java.util.Map.of("id", "lrn-20260528T170724Z-c468d2a9"), List.of(), List.of()),
+				null);
+	}
+
+}
