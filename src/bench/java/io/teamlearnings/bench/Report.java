@@ -208,7 +208,7 @@ final class Report {
 	void write() throws IOException {
 		StringBuilder text = new StringBuilder();
 		text.append("# Benchmarks\n\n");
-		text.append("Written by the benchmark suite (`src/test/java/io/teamlearnings/bench`); do not edit outside the "
+		text.append("Written by the benchmark suite (`src/bench/java/io/teamlearnings/bench`); do not edit outside the "
 				+ "kept section, run it again.\n\n");
 		text.append(String.format(Locale.ROOT,
 				"- Command: `%s` (the numbers below are from one run of it, %s)%n- Machine: %s%n- Runs per figure: %d "
