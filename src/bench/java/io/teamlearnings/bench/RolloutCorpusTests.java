@@ -74,7 +74,9 @@ class RolloutCorpusTests {
 		TestPropertyValues
 			.of("learnings.sessions.sessions-dir=" + home.resolve("codex/sessions"),
 					"learnings.sessions.archive-dir=" + home.resolve("codex/archived_sessions"),
-					"learnings.sessions.uploads-dir=" + home.resolve("uploads"))
+					"learnings.sessions.uploads-dir=" + home.resolve("uploads"),
+					"learnings.sessions.run-memory-file=" + home.resolve("run-memory.md"),
+					"learnings.sessions.runs-file=" + home.resolve("runs.jsonl"))
 			.applyTo(sessions);
 		sessions.register(SessionBeans.class);
 		sessions.refresh();

@@ -37,12 +37,10 @@ public class Repositories {
 			ReposProperties.RepoSetting setting = settings.get(i);
 			Path root = setting.root().toAbsolutePath().normalize();
 			if (!Files.isDirectory(root)) {
-				throw new IllegalStateException(
-						"learnings.repos[" + i + "].root=" + root + " is not an existing directory");
+				throw RepositorySettingException.notADirectory(i, root);
 			}
 			if (repos.putIfAbsent(setting.name(), new Repo(setting.name(), root)) != null) {
-				throw new IllegalStateException(
-						"learnings.repos[" + i + "].name=" + setting.name() + " is configured twice");
+				throw RepositorySettingException.nameTakenTwice(i, setting.name());
 			}
 		}
 		return repos;

@@ -103,10 +103,7 @@ public class SecurityConfiguration {
 		return () -> {
 			String address = environment.getProperty("server.address");
 			if (!tokens.anyTokens() && !isLoopback(address)) {
-				throw new IllegalStateException("No API token is configured, so the service trusts its callers; it "
-						+ "may then listen on a loopback address only, not on '"
-						+ ((address != null) ? address : "every address")
-						+ "'. Configure a token (learnings.security.tokens, see README) or set server.address=127.0.0.1.");
+				throw new UnsafeBindingException(address);
 			}
 		};
 	}

@@ -3,6 +3,7 @@ package io.teamlearnings.sessions;
 import java.nio.file.Path;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,17 +17,18 @@ import org.springframework.validation.annotation.Validated;
  * @param archiveDir the Codex archived sessions directory
  * ({@code ~/.codex/archived_sessions})
  * @param uploadsDir where uploaded rollout files are stored
- * ({@code ~/.learnings-service/uploads})
+ * ({@code <learnings.data-dir>/uploads}, defaulted in {@code application.yml} because it
+ * follows another setting)
  * @param runMemoryFile the automation runs' memory, a Markdown file
- * ({@code ~/.learnings-service/run-memory.md})
+ * ({@code <learnings.data-dir>/run-memory.md})
  * @param runsFile the recorded run reports, one JSON object a line
- * ({@code ~/.learnings-service/runs.jsonl})
+ * ({@code <learnings.data-dir>/runs.jsonl})
  * @param retentionDays cleanup deletes session files that started longer ago
  */
 @Validated
 @ConfigurationProperties("learnings.sessions")
-record SessionsProperties(@Nullable Path sessionsDir, @Nullable Path archiveDir, @Nullable Path uploadsDir,
-		@Nullable Path runMemoryFile, @Nullable Path runsFile, @DefaultValue("7") @Min(1) int retentionDays) {
+record SessionsProperties(@Nullable Path sessionsDir, @Nullable Path archiveDir, @NotNull Path uploadsDir,
+		@NotNull Path runMemoryFile, @NotNull Path runsFile, @DefaultValue("7") @Min(1) int retentionDays) {
 
 	private static Path home(String... parts) {
 		return Path.of(System.getProperty("user.home"), parts);
@@ -41,19 +43,23 @@ record SessionsProperties(@Nullable Path sessionsDir, @Nullable Path archiveDir,
 	}
 
 	Path uploads() {
-		return absolute(this.uploadsDir, home(".learnings-service", "uploads"));
+		return absolute(this.uploadsDir);
 	}
 
 	Path runMemory() {
-		return absolute(this.runMemoryFile, home(".learnings-service", "run-memory.md"));
+		return absolute(this.runMemoryFile);
 	}
 
 	Path runs() {
-		return absolute(this.runsFile, home(".learnings-service", "runs.jsonl"));
+		return absolute(this.runsFile);
 	}
 
 	private static Path absolute(@Nullable Path configured, Path fallback) {
-		return ((configured != null) ? configured : fallback).toAbsolutePath().normalize();
+		return absolute((configured != null) ? configured : fallback);
+	}
+
+	private static Path absolute(Path path) {
+		return path.toAbsolutePath().normalize();
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.teamlearnings.system;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,13 +35,19 @@ class IndexDatabaseGuard implements BeanPostProcessor {
 				|| !dataSource.getJdbcUrl().startsWith(FILE_URL)) {
 			return bean;
 		}
+		Path file = databaseFile(dataSource.getJdbcUrl());
+		if (!Files.exists(file)) {
+			prepareDirectory(file);
+		}
 		try (Connection connection = dataSource.getConnection()) {
 			return bean;
 		}
 		catch (SQLException | RuntimeException ex) {
-			Path file = databaseFile(dataSource.getJdbcUrl());
-			if (!Files.exists(file) || isLocked(ex)) {
-				throw new IllegalStateException("Cannot open the index database " + file, ex);
+			if (isLocked(ex)) {
+				throw IndexDatabaseException.locked(file, ex);
+			}
+			if (!Files.exists(file)) {
+				throw IndexDatabaseException.cannotCreate(file, ex);
 			}
 			HikariConfig config = new HikariConfig();
 			dataSource.copyStateTo(config);
@@ -50,11 +57,29 @@ class IndexDatabaseGuard implements BeanPostProcessor {
 				Files.move(file, aside);
 			}
 			catch (IOException moveFailed) {
-				throw new IllegalStateException("Cannot move the unreadable index " + file + " aside", moveFailed);
+				throw IndexDatabaseException.cannotMoveAside(file, moveFailed);
 			}
 			log.warn("The index database {} could not be opened ({}); moved it to {} and rebuilding from the "
 					+ "JSONL files", file, ex.getMessage(), aside);
 			return new HikariDataSource(config);
+		}
+	}
+
+	/**
+	 * Creates the directory of a new database, refusing to start if it cannot be created
+	 * or written. H2 would create it too, but when it cannot, it also fails to write its
+	 * trace file there and prints that failure's stack trace to standard output.
+	 */
+	private static void prepareDirectory(Path file) {
+		Path directory = file.toAbsolutePath().getParent();
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw IndexDatabaseException.cannotCreate(file, ex);
+		}
+		if (!Files.isWritable(directory)) {
+			throw IndexDatabaseException.cannotCreate(file, new AccessDeniedException(directory.toString()));
 		}
 	}
 
@@ -67,10 +92,20 @@ class IndexDatabaseGuard implements BeanPostProcessor {
 		return false;
 	}
 
+	/**
+	 * The file of an H2 file URL, read as H2 reads it: a leading {@code ~} is the home
+	 * directory.
+	 */
 	static Path databaseFile(String url) {
 		String path = url.substring(FILE_URL.length());
 		int options = path.indexOf(';');
-		return Path.of(((options >= 0) ? path.substring(0, options) : path) + ".mv.db");
+		if (options >= 0) {
+			path = path.substring(0, options);
+		}
+		if (path.startsWith("~")) {
+			path = System.getProperty("user.home") + path.substring(1);
+		}
+		return Path.of(path + ".mv.db");
 	}
 
 }
