@@ -8,14 +8,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-
+import io.teamlearnings.system.ProofLines;
 import io.teamlearnings.system.UnknownRepositoryResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/repos/{repo}/admissions")
-@Tag(name = "Admissions", description = "The memory admission gate and the immutable memory-source notes it writes")
+@Tag(name = "Admissions")
 class AdmissionController {
 
 	static final String TEXT_MARKDOWN = "text/markdown";
@@ -42,7 +41,7 @@ class AdmissionController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
-	@Operation(summary = "Admit a learning to memory",
+	@Operation(operationId = "admitLearning", summary = "Admit a learning to memory",
 			description = "Runs the Memory Admission Gate check by check. If every check passes, writes an immutable "
 					+ "learning-admission note under <memories-root>/extensions/learnings/notes/. The answer carries "
 					+ "the proof lines (canonical row, then note), the verdict and the note's envelope; with Accept: "
@@ -57,11 +56,9 @@ class AdmissionController {
 					+ "already admitted (duplicate-skip), a dry run, or the note could not be written (failed)",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = AdmissionResult.class)))
-	@ApiResponse(responseCode = "400", description = "A field is missing or invalid",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "A field is missing or invalid")
 	@UnknownRepositoryResponse
-	ResponseEntity<?> admit(@Parameter(
+	ResponseEntity<Object> admit(@Parameter(
 			description = "Repository name, as GET /api/repos lists it", example = "default") @PathVariable String repo,
 			@Valid @RequestBody AdmissionRequest request,
 			@Parameter(description = "Run the gate and build the note without writing it") @RequestParam(
@@ -71,14 +68,12 @@ class AdmissionController {
 		AdmissionResult result = this.admissions.admit(repo, request, dryRun);
 		ResponseEntity.BodyBuilder response = ResponseEntity
 			.status(AdmissionResult.CREATED.equals(result.outcome()) ? HttpStatus.CREATED : HttpStatus.OK);
-		if (accept != null && accept.contains(MediaType.TEXT_PLAIN_VALUE) && !accept.contains("json")) {
-			return response.contentType(MediaType.TEXT_PLAIN).body(result.proofText());
-		}
-		return response.contentType(MediaType.APPLICATION_JSON).body(result);
+		return ProofLines.answer(response, result, result.proofText(), accept);
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "List memory notes", description = "The repository's notes, newest first.")
+	@Operation(operationId = "listMemoryNotes", summary = "List memory notes",
+			description = "The repository's notes, newest first.")
 	@ApiResponse(responseCode = "200", description = "The notes (without envelopes)")
 	@UnknownRepositoryResponse
 	List<MemoryNote> list(
@@ -92,19 +87,15 @@ class AdmissionController {
 	}
 
 	@GetMapping(path = "/{noteId}", produces = { MediaType.APPLICATION_JSON_VALUE, TEXT_MARKDOWN })
-	@Operation(summary = "One memory note",
+	@Operation(operationId = "getMemoryNote", summary = "One memory note",
 			description = "The note with its envelope, or its Markdown file as written " + "(Accept: text/markdown).")
 	@ApiResponse(responseCode = "200", description = "The note",
 			content = {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = MemoryNote.class)),
 					@Content(mediaType = TEXT_MARKDOWN, schema = @Schema(type = "string")) })
-	@ApiResponse(responseCode = "400", description = "Not a note id",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "Unknown repository or note",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Not a note id")
+	@ApiResponse(responseCode = "404", description = "Unknown repository or note")
 	ResponseEntity<?> get(
 			@Parameter(description = "Repository name, as GET /api/repos lists it",
 					example = "default") @PathVariable String repo,

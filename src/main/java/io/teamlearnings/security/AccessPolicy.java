@@ -1,16 +1,21 @@
 package io.teamlearnings.security;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * What each request needs, as one table: the role, and the repository it is needed in
  * (from the path), anywhere (sessions, team views, which then show only what the caller
- * may read) or everywhere (administration).
+ * may read) or everywhere (administration). The security filter applies the table to
+ * every request; the few checks that depend on more than the path (the repositories a
+ * team-wide view names, the team repository a share writes to) are the public methods
+ * here, so that controllers hold no access rules of their own.
  */
-final class AccessPolicy {
+public final class AccessPolicy {
 
 	private static final Pattern REPO_PATH = Pattern.compile("^/api/repos/([^/]+)(/.*)?$");
 
@@ -51,6 +56,57 @@ final class AccessPolicy {
 			return caller.can(need.role(), need.repo());
 		}
 		return caller.canSomewhere(need.role());
+	}
+
+	/**
+	 * The repositories among {@code repos} that the current caller may read, in order.
+	 * @param repos repository names
+	 * @return the readable ones
+	 */
+	public static List<String> readable(List<String> repos) {
+		Caller caller = Callers.current();
+		return repos.stream().filter((repo) -> caller.can(Role.READER, repo)).toList();
+	}
+
+	/**
+	 * Refuses a request that names a repository the current caller may not read.
+	 * @param repos the repositories the request names
+	 * @throws AccessDeniedException naming the first one it may not read
+	 */
+	public static void requireReadable(List<String> repos) {
+		Caller caller = Callers.current();
+		for (String repo : repos) {
+			if (!caller.can(Role.READER, repo)) {
+				throw new AccessDeniedException(
+						"Token '" + caller.name() + "' may not read repository '" + repo + "'.");
+			}
+		}
+	}
+
+	/**
+	 * Refuses a share when the current caller may not write to the team repository it
+	 * copies into (the path only names the source repository).
+	 * @param team the team repository, if one is configured
+	 * @throws AccessDeniedException if the caller is not a writer there
+	 */
+	public static void requireTeamWriter(@Nullable String team) {
+		Caller caller = Callers.current();
+		if (team != null && !caller.can(Role.WRITER, team)) {
+			throw new AccessDeniedException(
+					"Token '" + caller.name() + "' needs role writer in the team repository '" + team + "'.");
+		}
+	}
+
+	/**
+	 * The identity written as the {@code source} of rows the current caller appends, so
+	 * that attribution cannot be forged.
+	 * @return {@code token:<name>} for a token caller; null for the trusted local caller,
+	 * who names its own source
+	 */
+	@Nullable
+	public static String attribution() {
+		Caller caller = Callers.current();
+		return caller.local() ? null : caller.attribution();
 	}
 
 }

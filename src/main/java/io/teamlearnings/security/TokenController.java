@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/admin/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Administration", description = "API tokens (admin role in every repository)")
+@Tag(name = "Administration")
 class TokenController {
 
 	private final TokenRegistry tokens;
@@ -59,29 +58,26 @@ class TokenController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List tokens", description = "Names and grants; never the tokens.")
+	@Operation(operationId = "listTokens", summary = "List tokens", description = "Names and grants; never the tokens.")
 	@ApiResponse(responseCode = "200", description = "The tokens")
 	List<TokenRegistry.TokenInfo> list() {
 		return this.tokens.list();
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Create a token", description = "Creates a token with the given grants and shows it once.")
+	@Operation(operationId = "createToken", summary = "Create a token",
+			description = "Creates a token with the given grants and shows it once.")
 	@ApiResponse(responseCode = "201", description = "Created")
-	@ApiResponse(responseCode = "400", description = "Invalid name or grant, or the name is taken",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Invalid name or grant, or the name is taken")
 	ResponseEntity<CreatedToken> create(@Valid @RequestBody TokenRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new CreatedToken(request.name(), this.tokens.create(request.name(), request.grants())));
 	}
 
 	@DeleteMapping("/{name}")
-	@Operation(summary = "Revoke a token")
+	@Operation(operationId = "revokeToken", summary = "Revoke a token")
 	@ApiResponse(responseCode = "204", description = "Revoked")
-	@ApiResponse(responseCode = "404", description = "No created token of that name",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No created token of that name")
 	ResponseEntity<Void> revoke(@Parameter(description = "Token name") @PathVariable String name) {
 		this.tokens.revoke(name);
 		return ResponseEntity.noContent().build();

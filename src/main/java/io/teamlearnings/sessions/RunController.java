@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
-@Tag(name = "Runs", description = "Lesson signals in sessions, and the memory automation runs keep between runs")
+@Tag(name = "Runs")
 class RunController {
 
 	static final String MARKDOWN = "text/markdown";
@@ -41,7 +40,7 @@ class RunController {
 	}
 
 	@GetMapping(path = "/sessions/signals", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Lesson signals",
+	@Operation(operationId = "listLessonSignals", summary = "Lesson signals",
 			description = "The moments lessons come from in the sessions of the window: corrections, tool failures, "
 					+ "repeated requests, follow-ups after a reported completion, scope corrections; ranked, each with "
 					+ "its evidence and the existing learnings recall finds for it. README lists the rules.")
@@ -55,7 +54,8 @@ class RunController {
 	}
 
 	@GetMapping(path = "/runs/memory", produces = { MARKDOWN, MediaType.TEXT_PLAIN_VALUE })
-	@Operation(summary = "Read the run memory", description = "The Markdown summary automation runs keep between runs.")
+	@Operation(operationId = "readRunMemory", summary = "Read the run memory",
+			description = "The Markdown summary automation runs keep between runs.")
 	@ApiResponse(responseCode = "200", description = "The summary (empty before the first write)",
 			content = @Content(mediaType = MARKDOWN, schema = @Schema(type = "string")))
 	ResponseEntity<String> readMemory() {
@@ -65,11 +65,10 @@ class RunController {
 	}
 
 	@PutMapping(path = "/runs/memory", consumes = { MARKDOWN, MediaType.TEXT_PLAIN_VALUE })
-	@Operation(summary = "Replace the run memory", description = "Replaces the summary whole, atomically.")
+	@Operation(operationId = "replaceRunMemory", summary = "Replace the run memory",
+			description = "Replaces the summary whole, atomically.")
 	@ApiResponse(responseCode = "204", description = "Replaced")
-	@ApiResponse(responseCode = "413", description = "Over the request size limit",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "413", description = "Over the request size limit")
 	ResponseEntity<Void> replaceMemory(@RequestBody String markdown) {
 		this.memory.replace(markdown);
 		return ResponseEntity.noContent().build();
@@ -77,17 +76,17 @@ class RunController {
 
 	@PostMapping(path = "/runs", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Record a run", description = "Records what a run did so the next run can build on it.")
+	@Operation(operationId = "recordRun", summary = "Record a run",
+			description = "Records what a run did so the next run can build on it.")
 	@ApiResponse(responseCode = "201", description = "Recorded, with its time")
-	@ApiResponse(responseCode = "400", description = "A field is missing or invalid",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "A field is missing or invalid")
 	ResponseEntity<RunReport> record(@Valid @RequestBody RunReport report) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.memory.record(report));
 	}
 
 	@GetMapping(path = "/runs", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Recent runs", description = "The latest recorded runs, newest first.")
+	@Operation(operationId = "listRecentRuns", summary = "Recent runs",
+			description = "The latest recorded runs, newest first.")
 	@ApiResponse(responseCode = "200", description = "The runs")
 	List<RunReport> recent(@Parameter(description = "How many, 1 to 100") @RequestParam(
 			defaultValue = "10") @Min(1) @Max(100) int limit) {

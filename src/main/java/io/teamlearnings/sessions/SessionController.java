@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 @RestController
 @RequestMapping("/api/sessions")
-@Tag(name = "Sessions", description = "Codex conversation logs: list, read, upload, extract, clean up")
+@Tag(name = "Sessions")
 class SessionController {
 
 	static final String NDJSON = "application/x-ndjson";
@@ -47,7 +46,7 @@ class SessionController {
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "List sessions",
+	@Operation(operationId = "listSessions", summary = "List sessions",
 			description = "Sessions in the Codex sessions and archive directories and the uploads, newest first.")
 	@ApiResponse(responseCode = "200", description = "The sessions")
 	List<SessionSummary> list(@Parameter(description = "Only sessions started within this many minutes") @RequestParam(
@@ -56,12 +55,10 @@ class SessionController {
 	}
 
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "One session",
+	@Operation(operationId = "getSession", summary = "One session",
 			description = "A session as structured JSON: conversation, tool calls, unreadable lines.")
 	@ApiResponse(responseCode = "200", description = "The session")
-	@ApiResponse(responseCode = "404", description = "No such session",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such session")
 	SessionDetail get(@Parameter(description = "Session id",
 			example = "0199a213-81c0-7800-8aa1-bbab2a035a53") @PathVariable String id) {
 		return this.catalog.get(id);
@@ -69,24 +66,20 @@ class SessionController {
 
 	@PostMapping(consumes = { NDJSON, "application/jsonl", MediaType.APPLICATION_OCTET_STREAM_VALUE,
 			MediaType.TEXT_PLAIN_VALUE }, produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Upload a session",
+	@Operation(operationId = "uploadSession", summary = "Upload a session",
 			description = "Stores a Codex rollout file (the body) under the service's uploads directory, where it is "
 					+ "listed, extracted and mined like a local one. The same file twice is stored once.")
 	@ApiResponse(responseCode = "201", description = "Stored")
 	@ApiResponse(responseCode = "200", description = "The same file was uploaded before")
-	@ApiResponse(responseCode = "400", description = "Not a Codex rollout file",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "413", description = "Over the upload size limit",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Not a Codex rollout file")
+	@ApiResponse(responseCode = "413", description = "Over the upload size limit")
 	ResponseEntity<SessionSummary> upload(@RequestBody byte[] body) {
 		SessionCatalog.Upload upload = this.catalog.upload(body);
 		return ResponseEntity.status(upload.created() ? HttpStatus.CREATED : HttpStatus.OK).body(upload.session());
 	}
 
 	@GetMapping(path = "/extract", produces = { MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_JSON_VALUE })
-	@Operation(summary = "Extract recent conversations",
+	@Operation(operationId = "extractConversations", summary = "Extract recent conversations",
 			description = "The seed's extract-skill-conversations output: NO_RECENT_CONVERSATIONS, or the header lines "
 					+ "and the [USER]/[ASSISTANT] blocks of each session started within the lookback, newest first. "
 					+ "text/plain unless JSON is asked for. cleanup=true then cleans up as POST /api/sessions/cleanup "
@@ -123,7 +116,7 @@ class SessionController {
 	}
 
 	@PostMapping(path = "/cleanup", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Clean up session files",
+	@Operation(operationId = "cleanUpSessions", summary = "Clean up session files",
 			description = "Deletes session files older than the retention (by their session_meta start) from the "
 					+ "sessions directory and every file from the archive, never following links, never outside those "
 					+ "directories, never a file modified after the request began. dry_run=true lists what would go.")

@@ -5,17 +5,12 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.teamlearnings.security.Caller;
-import io.teamlearnings.security.Callers;
-import io.teamlearnings.security.Role;
+import io.teamlearnings.security.AccessPolicy;
 import io.teamlearnings.system.UnknownRepositoryResponse;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/repos", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Repositories", description = "The repositories served, and whether each index matches its file")
+@Tag(name = "Repositories")
 class RepoController {
 
 	private final RepoStatus status;
@@ -34,36 +29,33 @@ class RepoController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List repositories",
+	@Operation(operationId = "listRepositories", summary = "List repositories",
 			description = "Every served repository with its row counts and index state.")
 	@ApiResponse(responseCode = "200", description = "The repositories, in configuration order")
 	List<RepoSummary> list() {
-		Caller caller = Callers.current();
-		return this.status.summaries().stream().filter((repo) -> caller.can(Role.READER, repo.name())).toList();
+		List<RepoSummary> summaries = this.status.summaries();
+		List<String> readable = AccessPolicy.readable(summaries.stream().map(RepoSummary::name).toList());
+		return summaries.stream().filter((repo) -> readable.contains(repo.name())).toList();
 	}
 
 	@GetMapping("/{repo}/health")
-	@Operation(summary = "Check a repository's store and index",
+	@Operation(operationId = "checkRepositoryHealth", summary = "Check a repository's store and index",
 			description = "Catches the index up, reads the whole file and compares rows and digests with the index. "
 					+ "Lists every malformed line and a torn last line; never changes the file.")
 	@ApiResponse(responseCode = "200", description = "The check; 'healthy' is false if anything needs attention")
 	@UnknownRepositoryResponse
-	@ApiResponse(responseCode = "503", description = "The file could not be read",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "503", description = "The file could not be read")
 	RepoHealth health(@Parameter(description = "Repository name, as GET /api/repos lists it",
 			example = "default") @PathVariable String repo) throws IOException {
 		return this.status.health(repo);
 	}
 
 	@PostMapping("/{repo}/reindex")
-	@Operation(summary = "Rebuild a repository's index",
+	@Operation(operationId = "reindexRepository", summary = "Rebuild a repository's index",
 			description = "Drops the repository's index and rebuilds it from .learnings.jsonl, then checks it as health does.")
 	@ApiResponse(responseCode = "200", description = "The index was rebuilt; the check that follows")
 	@UnknownRepositoryResponse
-	@ApiResponse(responseCode = "503", description = "The file could not be read",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "503", description = "The file could not be read")
 	RepoHealth reindex(@Parameter(description = "Repository name, as GET /api/repos lists it",
 			example = "default") @PathVariable String repo) throws IOException {
 		return this.status.reindex(repo);

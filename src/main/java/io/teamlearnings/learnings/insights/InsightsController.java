@@ -4,16 +4,14 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.teamlearnings.system.UnknownLearningResponse;
 import io.teamlearnings.system.UnknownRepositoryResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,12 +28,10 @@ class InsightsController {
 	}
 
 	@GetMapping(path = "/api/repos/{repo}/learnings/{id}/related", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Related learnings",
+	@Operation(operationId = "listRelatedLearnings", summary = "Related learnings",
 			description = "The rows most similar to this one (Jaccard similarity of the learnings' terms, as for near-duplicates).")
 	@ApiResponse(responseCode = "200", description = "Related rows, most similar first")
-	@ApiResponse(responseCode = "404", description = "Unknown repository or id",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@UnknownLearningResponse
 	List<LearningInsights.Related> related(
 			@Parameter(description = "Repository name, as GET /api/repos lists it",
 					example = "default") @PathVariable String repo,
@@ -46,7 +42,7 @@ class InsightsController {
 	}
 
 	@GetMapping(path = "/api/repos/{repo}/learnings/summary", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Summarise a repository's learnings",
+	@Operation(operationId = "summarizeLearnings", summary = "Summarise a repository's learnings",
 			description = "Counts by status, active/superseded/withdrawn, top tags, rows per week, and recurring themes "
 					+ "(groups of at least three similar active rows).")
 	@ApiResponse(responseCode = "200", description = "The summary")

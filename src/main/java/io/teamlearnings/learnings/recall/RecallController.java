@@ -8,30 +8,24 @@ import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
-import io.teamlearnings.security.Caller;
-import io.teamlearnings.security.Callers;
-import io.teamlearnings.security.Role;
+import io.teamlearnings.security.AccessPolicy;
 import io.teamlearnings.system.UnknownRepositoryResponse;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Recall", description = "What do we already know about X? Ranked recall, related rows, summary, digest")
+@Tag(name = "Recall")
 class RecallController {
 
 	private final LearningRecall recall;
@@ -47,15 +41,13 @@ class RecallController {
 	}
 
 	@GetMapping(path = "/api/repos/{repo}/learnings/recall", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Recall learnings",
+	@Operation(operationId = "recallLearnings", summary = "Recall learnings",
 			description = "Ranks a repository's rows for the query (BM25F over learning, application, evidence, context "
 					+ "and tags, with status, recency and path boosts; README gives the formula). Superseded rows give "
 					+ "way to the current row of their chain and withdrawn rows are left out unless drop_superseded=false; "
 					+ "'excluded' counts every matching row that is not a hit, with the reason.")
 	@ApiResponse(responseCode = "200", description = "Hits, best first, each with its score and why it matched")
-	@ApiResponse(responseCode = "400", description = "Empty query, limit out of range or a malformed parameter",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Empty query, limit out of range or a malformed parameter")
 	@UnknownRepositoryResponse
 	ResponseEntity<RecallResult> recall(
 			@Parameter(description = "Repository name, as GET /api/repos lists it",
@@ -82,16 +74,12 @@ class RecallController {
 	}
 
 	@GetMapping(path = "/api/learnings/recall", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Recall across repositories",
+	@Operation(operationId = "recallAcrossRepositories", summary = "Recall across repositories",
 			description = "The team-wide view: recall over every repository the caller may read (or those named), "
 					+ "merged by score; each hit names its repository.")
 	@ApiResponse(responseCode = "200", description = "Hits, best first")
-	@ApiResponse(responseCode = "400", description = "Empty query, limit out of range or a malformed parameter",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "A named repository is unknown",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Empty query, limit out of range or a malformed parameter")
+	@ApiResponse(responseCode = "404", description = "A named repository is unknown")
 	ResponseEntity<RecallResult> recallAcross(
 			@Parameter(description = "What to recall",
 					example = "flaky tests") @RequestParam(defaultValue = "") String query,
@@ -110,19 +98,10 @@ class RecallController {
 					required = false) @Nullable Instant asOf,
 			@Parameter(description = "The caller's changed files") @RequestParam(name = "paths",
 					required = false) @Nullable List<String> paths) {
-		Caller caller = Callers.current();
 		List<String> named = orEmpty(repos);
-		for (String repo : named) {
-			if (!caller.can(Role.READER, repo)) {
-				throw new AccessDeniedException(
-						"Token '" + caller.name() + "' may not read repository '" + repo + "'.");
-			}
-		}
-		List<String> readable = named.isEmpty() ? this.repositories.all()
-			.stream()
-			.map(Repo::name)
-			.filter((repo) -> caller.can(Role.READER, repo))
-			.toList() : named;
+		AccessPolicy.requireReadable(named);
+		List<String> readable = named.isEmpty()
+				? AccessPolicy.readable(this.repositories.all().stream().map(Repo::name).toList()) : named;
 		RecallQuery recallQuery = query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths);
 		if (readable.isEmpty()) {
 			return ResponseEntity.ok(new RecallResult(recallQuery.text(), List.of(), recallQuery.asOf(), 0, List.of(),

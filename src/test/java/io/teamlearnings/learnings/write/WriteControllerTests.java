@@ -2,11 +2,8 @@ package io.teamlearnings.learnings.write;
 
 import java.util.List;
 
-import io.teamlearnings.learnings.browse.LearningQueries;
 import io.teamlearnings.learnings.index.LearningView;
 import io.teamlearnings.learnings.index.StoreProperties;
-import io.teamlearnings.repos.Repositories;
-import io.teamlearnings.repos.UnknownRepositoryException;
 import io.teamlearnings.security.SecurityConfiguration;
 import io.teamlearnings.security.TokenRegistry;
 import org.junit.jupiter.api.Test;
@@ -34,11 +31,11 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
-@WebMvcTest(LearningController.class)
+@WebMvcTest(WriteController.class)
 @Import(SecurityConfiguration.class)
 @EnableConfigurationProperties(StoreProperties.class)
 @TestPropertySource(properties = "learnings.http.max-request-size=2KB")
-class LearningControllerTests {
+class WriteControllerTests {
 
 	private static final String VALID = """
 			{"learning": "When X, prefer Y because Z.", "evidence": "cmd -> result",
@@ -51,16 +48,7 @@ class LearningControllerTests {
 	LearningWriter writer;
 
 	@MockitoBean
-	LearningQueries queries;
-
-	@MockitoBean
 	TokenRegistry tokens;
-
-	@MockitoBean
-	LearningTransfer transfer;
-
-	@MockitoBean
-	Repositories repositories;
 
 	@Test
 	void namesEveryMissingFieldAndWritesNothing() {
@@ -166,41 +154,6 @@ class LearningControllerTests {
 			.asString()
 			.contains("2048 bytes");
 		verifyNoInteractions(this.writer);
-	}
-
-	@Test
-	void answersAnUnknownRepositoryWithAProblemNamingIt() {
-		given(this.queries.recent("nope", 10)).willThrow(UnknownRepositoryException.forName("nope"));
-
-		assertThat(this.mvc.get().uri("/api/repos/nope/learnings/recent")).hasStatus(HttpStatus.NOT_FOUND)
-			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.bodyJson()
-			.extractingPath("$.repo")
-			.isEqualTo("nope");
-	}
-
-	@Test
-	void rejectsOutOfRangePagingAndBadTimes() {
-		assertThat(this.mvc.get().uri("/api/repos/default/learnings?size=500")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0].field")
-			.isEqualTo("size");
-		assertThat(this.mvc.get().uri("/api/repos/default/learnings?since=yesterday")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.detail")
-			.asString()
-			.contains("'since'", "ISO-8601");
-		verifyNoInteractions(this.queries);
-	}
-
-	@Test
-	void hidesInternalFailuresBehindAPlainProblem() {
-		given(this.queries.recent("default", 10)).willThrow(new IllegalStateException("secret /etc/path"));
-
-		assertThat(this.mvc.get().uri("/api/repos/default/learnings/recent"))
-			.hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
-			.bodyJson()
-			.satisfies((body) -> assertThat(body.getJson()).doesNotContain("secret", "IllegalState", "at io."));
 	}
 
 	@Test
