@@ -9,20 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import io.teamlearnings.system.Sha256;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -51,9 +50,6 @@ class NoteFiles {
 	static final String EXTENSION = "learnings";
 
 	private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-		.withZone(ZoneOffset.UTC);
-
-	private static final DateTimeFormatter CAPTURED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
 		.withZone(ZoneOffset.UTC);
 
 	private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
@@ -97,11 +93,11 @@ class NoteFiles {
 	 */
 	Draft draft(Event event, Instant now) {
 		Map<String, Object> unstamped = envelope(event, null, null, null);
-		String fingerprint = sha256(this.canonical.writeValueAsString(unstamped));
+		String fingerprint = Sha256.hex(this.canonical.writeValueAsString(unstamped));
 		Instant second = now.truncatedTo(ChronoUnit.SECONDS);
 		String id = "MSN-" + ID_TIME.format(second) + "-" + fingerprint.substring(0, 16);
-		Map<String, Object> envelope = envelope(event, id, CAPTURED_AT.format(second), fingerprint);
-		return new Draft(id, fingerprint, CAPTURED_AT.format(second), envelope, render(envelope));
+		Map<String, Object> envelope = envelope(event, id, second.toString(), fingerprint);
+		return new Draft(id, fingerprint, second.toString(), envelope, render(envelope));
 	}
 
 	/**
@@ -254,16 +250,6 @@ class NoteFiles {
 		}
 		catch (JacksonException ex) {
 			return Optional.empty();
-		}
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
 		}
 	}
 

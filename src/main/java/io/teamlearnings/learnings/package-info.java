@@ -1,6 +1,7 @@
 /**
- * Learnings: the canonical {@code .learnings.jsonl} store of each repository, its H2
- * index, and the HTTP API to append and browse rows. The file is the record; the index is
- * derived from it and can always be rebuilt.
+ * Learnings: each repository's canonical {@code .learnings.jsonl}, its derived H2 index,
+ * recall and the HTTP API. This root package is the module's API for other modules
+ * ({@code LearningLookup}, {@code CanonicalLearning}, {@code LearningSuperseded} and
+ * {@code SupersessionFollower}); its sub-packages are internal, one concern each.
  */
 package io.teamlearnings.learnings;

@@ -2,18 +2,18 @@ package io.teamlearnings.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import io.teamlearnings.system.Sha256;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -67,7 +67,7 @@ public class TokenRegistry {
 	}
 
 	Optional<Caller> authenticate(String token) {
-		String digest = sha256(token);
+		String digest = Sha256.hex(token);
 		for (SecuritySettings.TokenSetting setting : this.settings.tokens()) {
 			if (MessageDigest.isEqual(digest.getBytes(StandardCharsets.US_ASCII),
 					setting.sha256().getBytes(StandardCharsets.US_ASCII))) {
@@ -100,7 +100,7 @@ public class TokenRegistry {
 		this.random.nextBytes(secret);
 		String token = "lrn_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		this.jdbc.update("INSERT INTO api_token (name, sha256, grants, created_at) VALUES (?, ?, ?, ?)", name,
-				sha256(token), String.join(",", grants),
+				Sha256.hex(token), String.join(",", grants),
 				OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC));
 		this.anyTokens = null;
 		return token;
@@ -129,16 +129,6 @@ public class TokenRegistry {
 			}
 		}
 		return grants;
-	}
-
-	static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
-		}
 	}
 
 }

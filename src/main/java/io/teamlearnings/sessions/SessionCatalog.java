@@ -10,18 +10,16 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.teamlearnings.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +109,7 @@ class SessionCatalog {
 			throw InvalidUploadException.because("it is not UTF-8 text");
 		}
 		Path directory = this.properties.uploads();
-		Path target = directory.resolve("upload-" + sha256(content).substring(0, 24) + ".jsonl");
+		Path target = directory.resolve("upload-" + Sha256.hex(content).substring(0, 24) + ".jsonl");
 		try {
 			Files.createDirectories(directory);
 			Path temporary = directory.resolve("." + UUID.randomUUID() + ".tmp");
@@ -153,15 +151,6 @@ class SessionCatalog {
 	 * @param created false if the same file had been uploaded before
 	 */
 	record Upload(SessionSummary session, boolean created) {
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
-		}
 	}
 
 }

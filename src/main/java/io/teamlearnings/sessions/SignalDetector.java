@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.teamlearnings.system.Jaccard;
+
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -168,7 +170,7 @@ class SignalDetector {
 			Request later = requests.get(j);
 			for (int i = 0; i < j; i++) {
 				Request earlier = requests.get(i);
-				if (jaccard(earlier.terms(), later.terms()) < REPEAT_SIMILARITY) {
+				if (Jaccard.of(earlier.terms(), later.terms()) < REPEAT_SIMILARITY) {
 					continue;
 				}
 				boolean across = !earlier.session().id().equals(later.session().id());
@@ -189,13 +191,6 @@ class SignalDetector {
 			}
 		}
 		return terms;
-	}
-
-	static double jaccard(Set<String> a, Set<String> b) {
-		Set<String> shared = new HashSet<>(a);
-		shared.retainAll(b);
-		int union = a.size() + b.size() - shared.size();
-		return (union == 0) ? 0 : (double) shared.size() / union;
 	}
 
 	private static LessonSignal signal(String kind, double score, Rollout session, int line, List<String> evidence,

@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -187,7 +188,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/** {@code relatedIds[0]} as the JSON field {@code related_ids[0]}. */
 	static String jsonName(String javaName) {
-		return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+		return PropertyNamingStrategies.SNAKE_CASE.nameForField(null, null, javaName);
 	}
 
 }

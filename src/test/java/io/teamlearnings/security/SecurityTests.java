@@ -9,17 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 import io.teamlearnings.LearningsApplication;
-import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.HttpClientSupport.Response;
+import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.TestStores;
+import io.teamlearnings.system.Sha256;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +57,7 @@ class SecurityTests {
 
 	private static void token(DynamicPropertyRegistry registry, int index, String name, String grant) {
 		registry.add("learnings.security.tokens[" + index + "].name", () -> name);
-		registry.add("learnings.security.tokens[" + index + "].sha256", () -> TokenRegistry.sha256(TOKENS.get(name)));
+		registry.add("learnings.security.tokens[" + index + "].sha256", () -> Sha256.hex(TOKENS.get(name)));
 		registry.add("learnings.security.tokens[" + index + "].grants[0]", () -> grant);
 	}
 

@@ -7,8 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,11 +34,14 @@ import io.teamlearnings.learnings.jsonl.JsonlScanner;
 import io.teamlearnings.learnings.jsonl.LearningRow;
 import io.teamlearnings.learnings.jsonl.LineParser;
 import io.teamlearnings.repos.Repo;
+import io.teamlearnings.system.Sha256;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -93,13 +93,12 @@ public class LearningIndex {
 	 */
 	private final Map<String, SupersessionChains> chains = new ConcurrentHashMap<>();
 
-	private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, (task) -> {
-		Thread thread = new Thread(task, "index-analysis");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ThreadPoolTaskExecutor workers;
 
-	LearningIndex(JdbcTemplate jdbc, TransactionTemplate transactions, LineParser parser, TextAnalysis analysis) {
+	LearningIndex(JdbcTemplate jdbc, TransactionTemplate transactions, LineParser parser, TextAnalysis analysis,
+			ThreadPoolTaskExecutorBuilder executors) {
+		this.workers = executors.corePoolSize(WORKERS).maxPoolSize(WORKERS).threadNamePrefix("index-analysis-").build();
+		this.workers.initialize();
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.parser = parser;
@@ -324,7 +323,7 @@ public class LearningIndex {
 
 	@PreDestroy
 	void stopWorkers() {
-		this.workers.shutdownNow();
+		this.workers.shutdown();
 	}
 
 	private Object[] rowParameters(String repo, JsonlScanner.RawLine line, LearningRow row) {
@@ -387,14 +386,7 @@ public class LearningIndex {
 				read = channel.read(buffer, from + buffer.position());
 			}
 		}
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			sha.update(buffer.array(), 0, buffer.position());
-			return HexFormat.of().formatHex(sha.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
-		}
+		return Sha256.hex(buffer.array(), 0, buffer.position());
 	}
 
 	/** Rows and malformed lines the index holds for a repository. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.teamlearnings.learnings.recall.NearDuplicates;
 import io.teamlearnings.learnings.recall.RecallCorpus;
 import io.teamlearnings.learnings.recall.RecallProperties;
+import io.teamlearnings.system.Jaccard;
 
 import org.springframework.stereotype.Component;
 
@@ -74,7 +75,7 @@ public class Themes {
 			int size = active.get(i).signature().length;
 			for (Map.Entry<Integer, Integer> pair : shared.entrySet()) {
 				int other = active.get(pair.getKey()).signature().length;
-				if ((double) pair.getValue() / (size + other - pair.getValue()) >= this.threshold) {
+				if (Jaccard.of(pair.getValue(), size, other) >= this.threshold) {
 					parent[root(parent, i)] = root(parent, pair.getKey());
 				}
 			}

@@ -2,8 +2,9 @@ package io.teamlearnings.learnings.jsonl;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import io.teamlearnings.system.Sha256;
 
 /**
  * SHA-256 over a sequence of rows, each as {@code <line number>:<line text>\n}. The same
@@ -15,12 +16,7 @@ public final class FileDigest {
 	private final MessageDigest sha;
 
 	public FileDigest() {
-		try {
-			this.sha = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
-		}
+		this.sha = Sha256.digest();
 	}
 
 	public void add(long lineNumber, String raw) {

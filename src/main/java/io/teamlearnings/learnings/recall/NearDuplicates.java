@@ -12,6 +12,7 @@ import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.index.LearningNotFoundException;
 import io.teamlearnings.learnings.index.StoreProperties;
 import io.teamlearnings.repos.Repo;
+import io.teamlearnings.system.Jaccard;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -109,7 +110,7 @@ public class NearDuplicates {
 		if (terms.length < MIN_TERMS || otherTerms.length < MIN_TERMS) {
 			return null;
 		}
-		double similarity = jaccard(terms, otherTerms);
+		double similarity = Jaccard.ofSorted(terms, otherTerms);
 		return (similarity >= this.threshold) ? new Match(id, similarity) : null;
 	}
 
@@ -126,7 +127,7 @@ public class NearDuplicates {
 
 	private static Stream<Match> nearest(Stream<RecallCorpus.Doc> docs, RecallCorpus.Doc target) {
 		return docs.filter((doc) -> !doc.id().equals(target.id()) && !doc.isWithdrawal())
-			.map((doc) -> new Match(doc.id(), jaccard(target.signature(), doc.signature())))
+			.map((doc) -> new Match(doc.id(), Jaccard.ofSorted(target.signature(), doc.signature())))
 			.filter((match) -> match.similarity() > 0)
 			.sorted(Comparator.comparingDouble(Match::similarity).reversed());
 	}
@@ -137,27 +138,6 @@ public class NearDuplicates {
 
 	private static int[] signature(List<String> terms) {
 		return terms.stream().mapToInt(String::hashCode).sorted().distinct().toArray();
-	}
-
-	static double jaccard(int[] a, int[] b) {
-		int i = 0;
-		int j = 0;
-		int shared = 0;
-		while (i < a.length && j < b.length) {
-			if (a[i] == b[j]) {
-				shared++;
-				i++;
-				j++;
-			}
-			else if (a[i] < b[j]) {
-				i++;
-			}
-			else {
-				j++;
-			}
-		}
-		int union = a.length + b.length - shared;
-		return (union == 0) ? 0 : (double) shared / union;
 	}
 
 }

@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +28,21 @@ class StartupSync implements ApplicationRunner {
 
 	private final RecallCorpus corpus;
 
-	StartupSync(Repositories repositories, IndexSync sync, RecallCorpus corpus) {
+	private final SimpleAsyncTaskExecutor loader;
+
+	StartupSync(Repositories repositories, IndexSync sync, RecallCorpus corpus,
+			SimpleAsyncTaskExecutorBuilder executors) {
 		this.repositories = repositories;
 		this.sync = sync;
 		this.corpus = corpus;
+		this.loader = executors.threadNamePrefix("recall-corpus-loader-").build();
+		this.loader.setDaemon(true);
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		this.repositories.all().forEach(this.sync::ensureFresh);
-		Thread loader = new Thread(() -> this.repositories.all().forEach((repo) -> {
+		this.loader.execute(() -> this.repositories.all().forEach((repo) -> {
 			try {
 				this.corpus.read(repo, (loaded) -> loaded.docs().size());
 			}
@@ -43,9 +50,7 @@ class StartupSync implements ApplicationRunner {
 				log.warn("Could not load the recall corpus of {} ahead of time; the first recall will", repo.name(),
 						ex);
 			}
-		}), "recall-corpus-loader");
-		loader.setDaemon(true);
-		loader.start();
+		}));
 	}
 
 }
