@@ -45,16 +45,22 @@ public class LearningRecall {
 
 	private final RecallProperties properties;
 
+	private final Bm25f bm25f;
+
+	private final BoostRules boostRules;
+
 	private final Clock clock;
 
 	LearningRecall(Repositories repositories, IndexSync sync, RecallCorpus corpus, TextAnalysis analysis,
-			LearningViews views, RecallProperties properties, Clock clock) {
+			LearningViews views, RecallProperties properties, Bm25f bm25f, BoostRules boostRules, Clock clock) {
 		this.repositories = repositories;
 		this.sync = sync;
 		this.corpus = corpus;
 		this.analysis = analysis;
 		this.views = views;
 		this.properties = properties;
+		this.bm25f = bm25f;
+		this.boostRules = boostRules;
 		this.clock = clock;
 	}
 
@@ -75,7 +81,7 @@ public class LearningRecall {
 	private RecallResult recall(List<Repo> repos, RecallQuery query) {
 		Map<String, Double> terms = queryTerms(query);
 		repos.forEach(this.sync::ensureFresh);
-		Statistics statistics = new Statistics(terms.keySet());
+		CollectionStatistics statistics = new CollectionStatistics(terms.keySet());
 		for (Repo repo : repos) {
 			this.corpus.read(repo, (corpus) -> statistics.add(corpus));
 		}
@@ -98,7 +104,7 @@ public class LearningRecall {
 		}
 		viewsByRepo.replaceAll((repo, ids) -> this.views.byIds(repo, ids.keySet()));
 		List<RecallResult.Hit> hits = top.stream()
-			.map((hit) -> new RecallResult.Hit(hit.repo(), hit.id(), round(hit.score()), hit.why(),
+			.map((hit) -> new RecallResult.Hit(hit.repo(), hit.id(), Boosts.round(hit.score()), hit.why(),
 					viewsByRepo.get(hit.repo()).get(hit.id())))
 			.toList();
 		return new RecallResult(query.text(), List.copyOf(terms.keySet()), query.asOf(), matched, hits,
@@ -122,47 +128,6 @@ public class LearningRecall {
 		return terms;
 	}
 
-	/**
-	 * Collection statistics over every repository a query searches, so that scores from
-	 * different repositories compare: rows, document frequency of each query term, and
-	 * average field lengths.
-	 */
-	private static final class Statistics {
-
-		private long rows;
-
-		private final Map<String, Long> documentFrequencies = new HashMap<>();
-
-		private final double[] lengthTotals = new double[TermVector.Field.ALL.length];
-
-		Statistics(Set<String> terms) {
-			terms.forEach((term) -> this.documentFrequencies.put(term, 0L));
-		}
-
-		Statistics add(RecallCorpus.Corpus corpus) {
-			int size = corpus.docs().size();
-			this.rows += size;
-			this.documentFrequencies.replaceAll((term, df) -> {
-				RecallCorpus.Postings postings = corpus.postings(term);
-				return df + ((postings != null) ? postings.size() : 0);
-			});
-			for (TermVector.Field field : TermVector.Field.ALL) {
-				this.lengthTotals[field.ordinal()] += corpus.averageLength(field) * size;
-			}
-			return this;
-		}
-
-		double idf(String term) {
-			long df = this.documentFrequencies.getOrDefault(term, 0L);
-			return Math.log(1 + (this.rows - df + 0.5) / (df + 0.5));
-		}
-
-		double averageLength(TermVector.Field field) {
-			return (this.rows == 0) ? 1 : Math.max(this.lengthTotals[field.ordinal()] / this.rows, 1);
-		}
-
-	}
-
 	private record Ranked(String repo, String id, double score, @Nullable Instant captured, RecallResult.Why why) {
 	}
 
@@ -175,11 +140,11 @@ public class LearningRecall {
 	 * kept in arrays by row number; the explanation of a hit (which terms matched in
 	 * which fields, the boosts) is worked out for the kept rows only.
 	 */
-	private Scoring score(Repo repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, Statistics statistics,
-			RecallQuery query) {
+	private Scoring score(Repo repo, RecallCorpus.Corpus corpus, Map<String, Double> terms,
+			CollectionStatistics statistics, RecallQuery query) {
 		int size = corpus.docs().size();
 		double[] bm25 = new double[size];
-		int[] matchedDocs = bm25(corpus, terms, statistics, query.asOf(), bm25);
+		int[] matchedDocs = this.bm25f.score(corpus, terms, statistics, query.asOf(), bm25);
 		Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
 		double[] scores = new double[size];
 		BitSet scored = new BitSet(size);
@@ -193,7 +158,7 @@ public class LearningRecall {
 		List<String> withdrawnIds = new ArrayList<>();
 		double[] statusBoosts = corpus.statuses()
 			.stream()
-			.mapToDouble((status) -> round(this.properties.statusBoosts().of(status)))
+			.mapToDouble((status) -> Boosts.round(this.properties.statusBoosts().of(status)))
 			.toArray();
 		boolean filtering = !query.statuses().isEmpty() || !query.tags().isEmpty() || query.since() != null;
 		for (int number : matchedDocs) {
@@ -224,7 +189,8 @@ public class LearningRecall {
 				filtered++;
 				continue;
 			}
-			double score = round(bm25[number]) * boosts(corpus, target, statusBoosts, query, now).factor();
+			double score = Boosts.round(bm25[number])
+					* this.boostRules.of(corpus, target, statusBoosts, query, now).factor();
 			if (score < this.properties.minScore()) {
 				belowMinScore++;
 				continue;
@@ -258,144 +224,14 @@ public class LearningRecall {
 		for (int number : kept) {
 			RecallCorpus.Doc target = corpus.docs().get(number);
 			RecallCorpus.Doc source = corpus.docs().get(sources.getOrDefault(number, number));
-			Boosts boosts = boosts(corpus, number, statusBoosts, query, now);
-			RecallResult.Why why = new RecallResult.Why(matchedTerms(corpus, terms, source),
-					round(bm25[source.number()]), boosts.status(), boosts.recency(), boosts.path(),
+			Boosts boosts = this.boostRules.of(corpus, number, statusBoosts, query, now);
+			RecallResult.Why why = new RecallResult.Why(Bm25f.matchedTerms(corpus, terms, source),
+					Boosts.round(bm25[source.number()]), boosts.status(), boosts.recency(), boosts.path(),
 					List.copyOf(vias.getOrDefault(number, Set.of())));
 			ranked.add(new Ranked(repo.name(), target.id(), scores[number], target.captured(), why));
 		}
 		return new Scoring(ranked, scored.cardinality(), new RecallResult.Exclusions(superseded, withdrawn, filtered,
 				belowMinScore, supersededRows, withdrawnIds));
-	}
-
-	/** A row's boosts, rounded as reported; the score is the text score times factor. */
-	private record Boosts(double status, double recency, double path) {
-
-		double factor() {
-			return (1 + this.status) * (1 + this.recency) * (1 + this.path);
-		}
-
-	}
-
-	/**
-	 * Row {@code number}'s boosts, from the corpus's per-row arrays; {@code statusBoosts}
-	 * holds the boost of each of the corpus's statuses.
-	 */
-	private Boosts boosts(RecallCorpus.Corpus corpus, int number, double[] statusBoosts, RecallQuery query,
-			Instant now) {
-		double pathBoost = query.paths().isEmpty() ? 0
-				: round(this.properties.pathBoost() * pathMatch(corpus.docs().get(number).paths(), query.paths()));
-		return new Boosts(statusBoosts[corpus.statusIndex(number)], recency(corpus.capturedSecond(number), now),
-				pathBoost);
-	}
-
-	/**
-	 * The recency boost, rounded as reported, of a row captured at {@code capturedSecond}
-	 * (Long.MIN_VALUE: unknown, no boost).
-	 */
-	private double recency(long capturedSecond, Instant now) {
-		if (capturedSecond == Long.MIN_VALUE) {
-			return 0;
-		}
-		long seconds = now.getEpochSecond() - capturedSecond;
-		double ageDays = Math.max(0, seconds / 86_400.0);
-		return round(this.properties.recencyWeight() * Math.exp(-ageDays / this.properties.recencyDays()));
-	}
-
-	/**
-	 * Adds each row's BM25F score for the query into {@code scores} (indexed by row
-	 * number); returns the numbers of the rows that matched, in row order.
-	 */
-	private int[] bm25(RecallCorpus.Corpus corpus, Map<String, Double> terms, Statistics statistics,
-			@Nullable Instant asOf, double[] scores) {
-		double k1 = this.properties.k1();
-		double b = this.properties.b();
-		TermVector.Field[] fields = TermVector.Field.ALL;
-		double[] weights = new double[fields.length];
-		double[] averageLengths = new double[fields.length];
-		for (TermVector.Field field : fields) {
-			weights[field.ordinal()] = this.properties.fieldWeights().of(field);
-			averageLengths[field.ordinal()] = statistics.averageLength(field);
-		}
-		BitSet matched = new BitSet(scores.length);
-		for (Map.Entry<String, Double> term : terms.entrySet()) {
-			RecallCorpus.Postings postings = corpus.postings(term.getKey());
-			if (postings == null) {
-				continue;
-			}
-			double idf = statistics.idf(term.getKey());
-			for (int i = 0; i < postings.size(); i++) {
-				int number = postings.doc(i);
-				if (asOf != null && !corpus.docs().get(number).capturedBy(asOf)) {
-					continue;
-				}
-				double weighted = 0;
-				for (TermVector.Field field : fields) {
-					int frequency = postings.frequency(i, field);
-					if (frequency == 0) {
-						continue;
-					}
-					double norm = 1 - b + b * corpus.length(number, field) / averageLengths[field.ordinal()];
-					weighted += weights[field.ordinal()] * frequency / norm;
-				}
-				scores[number] += term.getValue() * idf * weighted * (k1 + 1) / (weighted + k1);
-				matched.set(number);
-			}
-		}
-		return matched.stream().toArray();
-	}
-
-	/** Which query terms occur in which fields of a row, in query order. */
-	private static List<RecallResult.TermMatch> matchedTerms(RecallCorpus.Corpus corpus, Map<String, Double> terms,
-			RecallCorpus.Doc doc) {
-		List<RecallResult.TermMatch> matches = new ArrayList<>();
-		for (String term : terms.keySet()) {
-			RecallCorpus.Postings postings = corpus.postings(term);
-			int i = (postings != null) ? postings.indexOf(doc.number()) : -1;
-			if (i < 0) {
-				continue;
-			}
-			List<String> fields = new ArrayList<>(2);
-			for (TermVector.Field field : TermVector.Field.ALL) {
-				if (postings.frequency(i, field) > 0) {
-					fields.add(field.jsonName());
-				}
-			}
-			matches.add(new RecallResult.TermMatch(term, fields));
-		}
-		return matches;
-	}
-
-	/**
-	 * How well a row's paths match the caller's: 1 for the same file, 0.75 when one
-	 * contains the other, 0.5 for a sibling or a file of the same name.
-	 */
-	static double pathMatch(List<String> rowPaths, List<String> callerPaths) {
-		double best = 0;
-		for (String caller : callerPaths) {
-			for (String row : rowPaths) {
-				String own = RecallQuery.normalizePath(row);
-				if (own.equals(caller)) {
-					return 1;
-				}
-				if (own.startsWith(caller + "/") || caller.startsWith(own + "/")) {
-					best = Math.max(best, 0.75);
-				}
-				else if (parent(own).equals(parent(caller)) || name(own).equals(name(caller))) {
-					best = Math.max(best, 0.5);
-				}
-			}
-		}
-		return best;
-	}
-
-	private static String parent(String path) {
-		int slash = path.lastIndexOf('/');
-		return (slash < 0) ? "" : path.substring(0, slash);
-	}
-
-	private static String name(String path) {
-		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	private static boolean passesFilters(RecallCorpus.Doc doc, RecallQuery query) {
@@ -406,10 +242,6 @@ public class LearningRecall {
 			return false;
 		}
 		return query.since() == null || (doc.captured() != null && !doc.captured().isBefore(query.since()));
-	}
-
-	private static double round(double value) {
-		return Math.round(value * 10_000) / 10_000.0;
 	}
 
 }

@@ -82,13 +82,13 @@ public class NearDuplicates {
 		if (needed < 1) {
 			return IntStream.range(0, corpus.docs().size());
 		}
-		List<RecallCorpus.Postings> rarest = words.stream()
+		List<Postings> rarest = words.stream()
 			.map(corpus::postings)
 			.sorted(Comparator.comparingInt((postings) -> (postings != null) ? postings.size() : 0))
 			.limit(words.size() - needed + 1L)
 			.toList();
 		BitSet candidates = new BitSet(corpus.docs().size());
-		for (RecallCorpus.Postings postings : rarest) {
+		for (Postings postings : rarest) {
 			if (postings == null) {
 				continue;
 			}

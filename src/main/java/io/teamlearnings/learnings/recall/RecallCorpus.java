@@ -73,52 +73,6 @@ public class RecallCorpus {
 
 	}
 
-	/**
-	 * Where a term occurs: the documents, and per document its frequency in each field.
-	 */
-	static final class Postings {
-
-		private int[] docs = new int[4];
-
-		private short[] frequencies = new short[4 * FIELDS];
-
-		private int size;
-
-		private void add(int doc, TermVector.Field field, int frequency) {
-			if (this.size > 0 && this.docs[this.size - 1] == doc) {
-				this.frequencies[(this.size - 1) * FIELDS + field.ordinal()] = (short) Math.min(frequency,
-						Short.MAX_VALUE);
-				return;
-			}
-			if (this.size == this.docs.length) {
-				this.docs = Arrays.copyOf(this.docs, this.size * 2);
-				this.frequencies = Arrays.copyOf(this.frequencies, this.size * 2 * FIELDS);
-			}
-			this.docs[this.size] = doc;
-			this.frequencies[this.size * FIELDS + field.ordinal()] = (short) Math.min(frequency, Short.MAX_VALUE);
-			this.size++;
-		}
-
-		int size() {
-			return this.size;
-		}
-
-		int doc(int i) {
-			return this.docs[i];
-		}
-
-		/** Where document {@code doc} is in these postings, or -1. */
-		int indexOf(int doc) {
-			int found = Arrays.binarySearch(this.docs, 0, this.size, doc);
-			return (found >= 0) ? found : -1;
-		}
-
-		int frequency(int i, TermVector.Field field) {
-			return this.frequencies[i * FIELDS + field.ordinal()];
-		}
-
-	}
-
 	/** A repository's rows and their inverted index. Read under {@link #read}. */
 	public static final class Corpus {
 

@@ -1,7 +1,6 @@
 package io.teamlearnings.learnings.write;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -161,16 +160,9 @@ class GroupCommit {
 		this.sync.afterWrite(repo);
 	}
 
-	/**
-	 * The line number the next row appended to {@code repo} gets: the index, caught up
-	 * with every complete line, knows the next one; a torn last line, which the append
-	 * ends with a newline first, takes one more.
-	 */
 	private long firstNewLine(Repo repo) {
-		LearningIndex.State state = this.index.state(repo.name());
 		try {
-			long size = Files.exists(repo.storeFile()) ? Files.size(repo.storeFile()) : 0;
-			return state.nextLine() + ((size > state.indexedBytes()) ? 1 : 0);
+			return this.index.nextLine(repo);
 		}
 		catch (IOException ex) {
 			throw StoreUnavailableException.reading(repo.name(), ex);

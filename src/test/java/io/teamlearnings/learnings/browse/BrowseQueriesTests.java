@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.index.IndexedLearning;
 import io.teamlearnings.learnings.index.IndexedLearningRepository;
+import io.teamlearnings.learnings.index.IndexSlice;
 import io.teamlearnings.learnings.index.LearningIndex;
-import io.teamlearnings.learnings.jsonl.LineParser;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Browse filters against the index of the real fixture file.
  */
 @DataJpaTest
-@Import({ LearningIndex.class, LineParser.class, TextAnalysis.class })
+@Import(IndexSlice.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class BrowseQueriesTests {
 

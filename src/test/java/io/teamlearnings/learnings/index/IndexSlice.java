@@ -1,0 +1,20 @@
+package io.teamlearnings.learnings.index;
+
+import io.teamlearnings.learnings.analysis.TextAnalysis;
+import io.teamlearnings.learnings.jsonl.LineParser;
+
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What a {@code @DataJpaTest} needs to fill the index from a file: the index with its
+ * line indexer and coverage, the parser and analysis, and Boot's task executor builder.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import({ LearningIndex.class, IndexCoverage.class, LineIndexer.class, LineParser.class, TextAnalysis.class })
+@ImportAutoConfiguration(TaskExecutionAutoConfiguration.class)
+public class IndexSlice {
+
+}
