@@ -1,6 +1,7 @@
 package io.teamlearnings.learnings;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,22 +140,24 @@ public class LearningLookup {
 	 */
 	public ActiveLearnings active(String repoName) {
 		Repo repo = this.sync.fresh(repoName);
-		record Active(List<String> ids, List<Theme> themes) {
+		record Active(Map<String, SupersessionChains.Standing> standings, List<Theme> themes) {
 		}
-		Active active = this.corpus.read(repo, (corpus) -> new Active(
-				corpus.docs()
-					.stream()
-					.filter(corpus::isActive)
-					.sorted(Comparator.comparing(RecallCorpus.Doc::captured,
-							Comparator.nullsLast(Comparator.reverseOrder())))
-					.map(RecallCorpus.Doc::id)
-					.toList(),
-				this.themes.find(corpus).stream().map((theme) -> new Theme(theme.ids(), theme.tags())).toList()));
-		Map<String, LearningRow> rows = this.views.rows(repo.name(), active.ids());
-		List<CanonicalLearning> learnings = active.ids()
+		Active active = this.corpus.read(repo, (corpus) -> {
+			Map<String, SupersessionChains.Standing> standings = new LinkedHashMap<>();
+			corpus.docs()
+				.stream()
+				.filter(corpus::isActive)
+				.sorted(Comparator.comparing(RecallCorpus.Doc::captured,
+						Comparator.nullsLast(Comparator.reverseOrder())))
+				.forEach((doc) -> standings.put(doc.id(), corpus.standing(doc, null)));
+			return new Active(standings,
+					this.themes.find(corpus).stream().map((theme) -> new Theme(theme.ids(), theme.tags())).toList());
+		});
+		Map<String, LearningRow> rows = this.views.rows(repo.name(), active.standings().keySet());
+		List<CanonicalLearning> learnings = active.standings()
+			.entrySet()
 			.stream()
-			.map((id) -> canonical(repo, rows.get(id), new SupersessionChains.Standing(id, id, false, false, true),
-					List.of()))
+			.map((entry) -> canonical(repo, rows.get(entry.getKey()), entry.getValue(), List.of()))
 			.toList();
 		return new ActiveLearnings(repo.name(), repo.storeFile().toString(), learnings, active.themes());
 	}

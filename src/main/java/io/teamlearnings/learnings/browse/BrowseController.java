@@ -1,19 +1,18 @@
 package io.teamlearnings.learnings.browse;
 
-import io.teamlearnings.system.UnknownLearningResponse;
 import java.time.Instant;
 import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.teamlearnings.learnings.browse.BrowseFilter;
-import io.teamlearnings.learnings.browse.LearningQueries;
-import io.teamlearnings.learnings.browse.PagedResult;
 import io.teamlearnings.learnings.index.LearningView;
+import io.teamlearnings.system.UnknownLearningResponse;
 import io.teamlearnings.system.UnknownRepositoryResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+
 import org.springframework.http.MediaType;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,7 @@
 package io.teamlearnings.learnings.write;
 
 import java.time.Instant;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.teamlearnings.repos.Repositories;
 import io.teamlearnings.system.UnknownRepositoryResponse;
 import jakarta.validation.constraints.Pattern;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;

@@ -1,7 +1,7 @@
 package io.teamlearnings.learnings.write;
 
-import io.teamlearnings.system.UnknownLearningResponse;
 import java.net.URI;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -11,8 +11,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.teamlearnings.learnings.index.StoreProperties;
 import io.teamlearnings.security.AccessPolicy;
 import io.teamlearnings.system.ProofLines;
+import io.teamlearnings.system.UnknownLearningResponse;
 import io.teamlearnings.system.UnknownRepositoryResponse;
 import jakarta.validation.Valid;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
