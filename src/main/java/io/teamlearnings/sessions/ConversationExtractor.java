@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -196,7 +197,7 @@ class ConversationExtractor {
 	 */
 	static String isoformat(Instant instant) {
 		int micros = instant.getNano() / 1000;
-		return SECONDS.format(instant) + ((micros == 0) ? "" : String.format(".%06d", micros)) + "+00:00";
+		return SECONDS.format(instant) + ((micros == 0) ? "" : String.format(Locale.ROOT, ".%06d", micros)) + "+00:00";
 	}
 
 	/**

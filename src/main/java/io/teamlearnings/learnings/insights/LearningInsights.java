@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -77,7 +78,7 @@ class LearningInsights {
 				byStatus.merge(doc.status(), 1, Integer::sum);
 				if (doc.captured() != null) {
 					var date = doc.captured().atZone(ZoneOffset.UTC);
-					perWeek.merge(String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
+					perWeek.merge(String.format(Locale.ROOT, "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
 							date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)), 1, Integer::sum);
 				}
 				if (doc.isWithdrawal()) {

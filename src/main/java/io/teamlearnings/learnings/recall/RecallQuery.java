@@ -35,10 +35,17 @@ public record RecallQuery(String text, int limit, boolean dropSuperseded, Set<St
 			.toList();
 	}
 
+	/**
+	 * A path as recall compares paths: forward slashes, without leading {@code ./} or a
+	 * trailing {@code /} (so {@code src/} is the directory {@code src}).
+	 */
 	static String normalizePath(String path) {
 		String normalized = path.replace('\\', '/');
 		while (normalized.startsWith("./")) {
 			normalized = normalized.substring(2);
+		}
+		while (normalized.length() > 1 && normalized.endsWith("/")) {
+			normalized = normalized.substring(0, normalized.length() - 1);
 		}
 		return normalized;
 	}

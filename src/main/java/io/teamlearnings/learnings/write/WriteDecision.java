@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.teamlearnings.learnings.index.LearningIndex;
@@ -135,7 +136,7 @@ class WriteDecision {
 		}
 		if (near != null) {
 			return new Decision(AppendResult.DUPLICATE_SKIP,
-					"duplicate-skip: near-duplicate similarity=" + String.format("%.2f", near.similarity())
+					"duplicate-skip: near-duplicate similarity=" + String.format(Locale.ROOT, "%.2f", near.similarity())
 							+ " existing_id=" + near.id() + " path=" + path + " (append with force=true to keep both)",
 					near.id(), near.similarity());
 		}
