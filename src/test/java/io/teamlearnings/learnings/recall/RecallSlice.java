@@ -1,0 +1,53 @@
+package io.teamlearnings.learnings.recall;
+
+import java.time.Duration;
+
+import io.teamlearnings.learnings.index.IndexSlice;
+import io.teamlearnings.learnings.index.IndexSync;
+import io.teamlearnings.learnings.index.LearningViews;
+import io.teamlearnings.learnings.index.StoreProperties;
+import io.teamlearnings.repos.Repositories;
+import io.teamlearnings.support.FixedClock;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import static org.mockito.Mockito.mock;
+
+/**
+ * What a {@code @JdbcTest} of recall, near-duplicates, themes or the write decision needs
+ * over a real index, shared so that all of them run in one context.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import({ IndexSlice.class, FixedClock.class, RecallCorpus.class, NearDuplicates.class, Bm25f.class, BoostRules.class,
+		LearningRecall.class, IndexSync.class })
+public class RecallSlice {
+
+	// The index slice, the in-memory corpus, scoring and recall, the documented defaults
+	// of
+	// learnings.recall and learnings.store, and the clock pinned to FixedClock.NOW.
+	// Repositories and LearningViews are mocks (the slice has no JPA): a test stubs
+	// Repositories.require for the repository it wrote; recall hits carry no row view.
+
+	@Bean
+	RecallProperties recallProperties() {
+		return RecallDefaults.properties();
+	}
+
+	@Bean
+	StoreProperties storeProperties() {
+		return new StoreProperties(0.8, Duration.ofSeconds(2), "learnings-service", null);
+	}
+
+	@Bean
+	Repositories repositories() {
+		return mock(Repositories.class);
+	}
+
+	@Bean
+	LearningViews learningViews() {
+		return mock(LearningViews.class);
+	}
+
+}
