@@ -29,6 +29,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -179,6 +180,18 @@ class TransferControllerTests {
 			.bodyJson()
 			.extractingPath("$.imported")
 			.isEqualTo(20);
+	}
+
+	@Test
+	void hidesAFailureWhileStreamingBehindAPlainProblem() throws IOException {
+		willThrow(new IllegalStateException("secret /etc/store")).given(this.transfer)
+			.export(eq("default"), isNull(), any());
+
+		assertThat(this.mvc.get().uri(EXPORT)).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.satisfies((body) -> assertThat(body.getJson()).contains("\"title\":\"Internal error\"")
+				.doesNotContain("secret", "IllegalState", "at io."));
 	}
 
 	@Test
