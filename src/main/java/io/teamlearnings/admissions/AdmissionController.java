@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.teamlearnings.system.AcceptHeader;
 import io.teamlearnings.system.ProofLines;
 import io.teamlearnings.system.UnknownRepositoryResponse;
 import jakarta.validation.Valid;
@@ -103,7 +104,8 @@ class AdmissionController {
 					example = "MSN-20260528T170724Z-0123456789abcdef") @PathVariable String noteId,
 			@RequestHeader(name = HttpHeaders.ACCEPT,
 					required = false) @Parameter(hidden = true) @Nullable String accept) {
-		if (accept != null && accept.contains(TEXT_MARKDOWN)) {
+		if (AcceptHeader.choose(accept, MediaType.APPLICATION_JSON, MediaType.parseMediaType(TEXT_MARKDOWN))
+			.isCompatibleWith(MediaType.parseMediaType(TEXT_MARKDOWN))) {
 			return ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(TEXT_MARKDOWN + ";charset=UTF-8"))
 				.body(this.admissions.markdown(repo, noteId));

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.teamlearnings.system.AcceptHeader;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpHeaders;
@@ -105,7 +106,8 @@ class SessionController {
 					required = false) @Parameter(hidden = true) @Nullable String accept) {
 		ConversationExtractor.Request request = new ConversationExtractor.Request(lookbackMinutes, limit,
 				maxMessageChars, cleanup);
-		if (accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE) && !accept.contains("text/plain")) {
+		if (MediaType.APPLICATION_JSON
+			.equals(AcceptHeader.choose(accept, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON))) {
 			return ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_JSON)
 				.body((out) -> this.extractor.writeJson(request, out));

@@ -1,8 +1,5 @@
 package io.teamlearnings.system;
 
-import java.util.Comparator;
-import java.util.List;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
@@ -10,10 +7,8 @@ import org.springframework.lang.Nullable;
 /**
  * The one rule for endpoints that answer either JSON or the proof lines a script prints
  * ({@code appended: id=... status=... path=...}, {@code memory-note: ...}) as
- * {@code text/plain}: the caller's {@code Accept} types are read best quality first, and
- * the first that is {@code text/plain} or {@code text/*} chooses the proof lines, the
- * first that is JSON chooses JSON; anything else (no header, {@code *}{@code /*}) gets
- * JSON.
+ * {@code text/plain}: JSON unless the caller's {@code Accept} header prefers
+ * {@code text/plain}, as {@link AcceptHeader} reads it.
  */
 public final class ProofLines {
 
@@ -26,20 +21,8 @@ public final class ProofLines {
 	 * @return true for {@code text/plain}
 	 */
 	public static boolean preferred(@Nullable String accept) {
-		if (accept == null) {
-			return false;
-		}
-		List<MediaType> types = MediaType.parseMediaTypes(accept);
-		types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-		for (MediaType type : types) {
-			if (type.isCompatibleWith(MediaType.TEXT_PLAIN) && !type.isWildcardType()) {
-				return true;
-			}
-			if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-				return false;
-			}
-		}
-		return false;
+		return MediaType.TEXT_PLAIN
+			.equals(AcceptHeader.choose(accept, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN));
 	}
 
 	/**

@@ -195,6 +195,16 @@ class AdmissionControllerTests {
 	}
 
 	@Test
+	void answersJsonToACallerThatRefusesMarkdown() {
+		given(this.admissions.get("default", NOTE_ID)).willReturn(note(Map.of("kind", "learning-admission")));
+
+		assertThat(this.mvc.get().uri(ADMISSIONS + "/" + NOTE_ID).header("Accept", "text/markdown;q=0, */*"))
+			.hasStatus(HttpStatus.OK)
+			.hasContentType(MediaType.APPLICATION_JSON);
+		verify(this.admissions, never()).markdown(any(), any());
+	}
+
+	@Test
 	void answersAnIdThatIsNotANoteIdWithABadRequestProblem() {
 		given(this.admissions.get("default", "not-a-note")).willThrow(InvalidNoteIdException.of("not-a-note"));
 

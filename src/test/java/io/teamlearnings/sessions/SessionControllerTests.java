@@ -181,6 +181,15 @@ class SessionControllerTests {
 	}
 
 	@Test
+	void extractsAsJsonWhenJsonIsPreferredOverText() throws IOException {
+		assertThat(this.mvc.get().uri("/api/sessions/extract").header("Accept", "application/json, text/plain;q=0.1"))
+			.hasStatus(HttpStatus.OK)
+			.hasContentType(MediaType.APPLICATION_JSON);
+		verify(this.extractor).writeJson(any(), any());
+		verify(this.extractor, never()).writeText(any(), any());
+	}
+
+	@Test
 	void cleansUpOrListsWhatWouldGo() {
 		given(this.cleanup.clean(eq(true), any())).willReturn(new SessionCleanup.Report(true, 30,
 				List.of("/s/2026/01/01/rollout-a.jsonl"), List.of(),

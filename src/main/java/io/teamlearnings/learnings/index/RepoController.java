@@ -1,6 +1,5 @@
 package io.teamlearnings.learnings.index;
 
-import java.io.IOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,7 +45,7 @@ class RepoController {
 	@UnknownRepositoryResponse
 	@ApiResponse(responseCode = "503", description = "The file could not be read")
 	RepoHealth health(@Parameter(description = "Repository name, as GET /api/repos lists it",
-			example = "default") @PathVariable String repo) throws IOException {
+			example = "default") @PathVariable String repo) {
 		return this.status.health(repo);
 	}
 
@@ -57,7 +56,7 @@ class RepoController {
 	@UnknownRepositoryResponse
 	@ApiResponse(responseCode = "503", description = "The file could not be read")
 	RepoHealth reindex(@Parameter(description = "Repository name, as GET /api/repos lists it",
-			example = "default") @PathVariable String repo) throws IOException {
+			example = "default") @PathVariable String repo) {
 		return this.status.reindex(repo);
 	}
 

@@ -68,9 +68,9 @@ class RepoStatus {
 	 * digest) with the index. An index that disagrees although the file's first and last
 	 * bytes did not change (a rewrite in the middle) is rebuilt, and the check says so.
 	 */
-	RepoHealth health(String repoName) throws IOException {
+	RepoHealth health(String repoName) {
 		Repo repo = this.repositories.require(repoName);
-		return this.sync.locked(repo, () -> {
+		return checkedUnderLock(repo, () -> {
 			this.index.sync(repo);
 			RepoHealth health = check(repo, false);
 			if (!health.inSync()) {
@@ -83,12 +83,25 @@ class RepoStatus {
 	}
 
 	/** Drops the index of a repository and rebuilds it from the file. */
-	RepoHealth reindex(String repoName) throws IOException {
+	RepoHealth reindex(String repoName) {
 		Repo repo = this.repositories.require(repoName);
-		return this.sync.locked(repo, () -> {
+		return checkedUnderLock(repo, () -> {
 			this.index.rebuild(repo);
 			return check(repo, true);
 		});
+	}
+
+	/**
+	 * Runs a check under the repository's lock; a file that cannot be read is a 503
+	 * naming the repository, as for every other endpoint.
+	 */
+	private RepoHealth checkedUnderLock(Repo repo, IndexSync.IoWork<RepoHealth> check) {
+		try {
+			return this.sync.locked(repo, check);
+		}
+		catch (IOException ex) {
+			throw StoreUnavailableException.checking(repo.name(), ex);
+		}
 	}
 
 	private RepoHealth check(Repo repo, boolean repaired) throws IOException {

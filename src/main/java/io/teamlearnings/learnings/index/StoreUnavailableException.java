@@ -8,8 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The canonical file or its index could not be read or written; nothing was appended.
- * Answered 503 "Store unavailable" naming the repository and the kind of I/O failure.
+ * The canonical file could not be read or written: answered 503 "Store unavailable"
+ * naming the repository, what was not done and the kind of I/O failure.
  */
 public class StoreUnavailableException extends ErrorResponseException {
 
@@ -26,6 +26,16 @@ public class StoreUnavailableException extends ErrorResponseException {
 	public static StoreUnavailableException reading(String repo, IOException cause) {
 		return new StoreUnavailableException("The store of repository '" + repo
 				+ "' could not be read, so nothing was appended: " + cause.getClass().getSimpleName(), cause);
+	}
+
+	/**
+	 * @param repo the repository
+	 * @param cause why its file could not be read for a health check or a rebuild
+	 * @return the exception
+	 */
+	public static StoreUnavailableException checking(String repo, IOException cause) {
+		return new StoreUnavailableException("The store of repository '" + repo
+				+ "' could not be read, so its index was not checked: " + cause.getClass().getSimpleName(), cause);
 	}
 
 	/**

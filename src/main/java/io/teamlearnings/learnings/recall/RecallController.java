@@ -103,11 +103,10 @@ class RecallController {
 		List<String> readable = named.isEmpty()
 				? AccessPolicy.readable(this.repositories.all().stream().map(Repo::name).toList()) : named;
 		RecallQuery recallQuery = query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths);
-		if (readable.isEmpty()) {
-			return ResponseEntity.ok(new RecallResult(recallQuery.text(), List.of(), recallQuery.asOf(), 0, List.of(),
-					new RecallResult.Exclusions(0, 0, 0, 0, List.of(), List.of())));
-		}
-		return timed(() -> this.recall.recallAcross(readable, recallQuery));
+		return timed(() -> readable.isEmpty()
+				? new RecallResult(recallQuery.text(), List.of(), recallQuery.asOf(), 0, List.of(),
+						new RecallResult.Exclusions(0, 0, 0, 0, List.of(), List.of()))
+				: this.recall.recallAcross(readable, recallQuery));
 	}
 
 	/**
@@ -127,15 +126,16 @@ class RecallController {
 	private RecallQuery query(String text, @Nullable Integer limit, boolean dropSuperseded,
 			@Nullable List<String> statuses, @Nullable List<String> tags, @Nullable Instant since,
 			@Nullable Instant asOf, @Nullable List<String> paths) {
-		if (text.isBlank() && orEmpty(paths).isEmpty()) {
-			throw InvalidRecallException.emptyQuery();
-		}
 		int effectiveLimit = (limit != null) ? limit : this.properties.defaultLimit();
 		if (effectiveLimit > this.properties.maxLimit()) {
 			throw InvalidRecallException.limitTooLarge(effectiveLimit, this.properties.maxLimit());
 		}
-		return new RecallQuery(text, effectiveLimit, dropSuperseded, Set.copyOf(orEmpty(statuses)),
+		RecallQuery query = new RecallQuery(text, effectiveLimit, dropSuperseded, Set.copyOf(orEmpty(statuses)),
 				Set.copyOf(orEmpty(tags)), since, asOf, orEmpty(paths));
+		if (query.text().isBlank() && query.paths().isEmpty()) {
+			throw InvalidRecallException.emptyQuery();
+		}
+		return query;
 	}
 
 	private static List<String> orEmpty(@Nullable List<String> values) {

@@ -1,6 +1,7 @@
 package io.teamlearnings.learnings.recall;
 
 import io.teamlearnings.learnings.analysis.TermVector;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 
@@ -36,6 +37,14 @@ public record RecallProperties(@DefaultValue("1.2") @DecimalMin("0.0") double k1
 		@DefaultValue("0.5") @DecimalMin("0.0") double pathTermWeight,
 		@DefaultValue("0.0") @DecimalMin("0.0") double minScore, @DefaultValue("5") @Min(1) int defaultLimit,
 		@DefaultValue("50") @Min(1) int maxLimit, @DefaultValue("0.3") @DecimalMin("0.0") double themeThreshold) {
+
+	/**
+	 * @return whether a caller who names no limit asks for one it may ask for
+	 */
+	@AssertTrue(message = "learnings.recall.default-limit must not be over learnings.recall.max-limit")
+	public boolean isDefaultLimitWithinMaxLimit() {
+		return this.defaultLimit <= this.maxLimit;
+	}
 
 	/** Weight of a term occurrence in each recall field. */
 	record FieldWeights(@DefaultValue("3.0") double learning, @DefaultValue("1.5") double application,

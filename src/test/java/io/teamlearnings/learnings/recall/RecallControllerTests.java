@@ -81,6 +81,31 @@ class RecallControllerTests {
 	}
 
 	@Test
+	void rejectsPathsThatAreBlankOnceNormalisedAsAnEmptyQuery() {
+		assertThat(this.mvc.get().uri(RECALL).param("paths", " ")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("query");
+		verifyNoInteractions(this.recall);
+	}
+
+	@Test
+	void tellsTheRankingTimeEvenWhenTheCallerMayReadNoRepository() throws ReflectiveOperationException {
+		tokenFor("elsewhere-token", new Caller("elsewhere", Map.of("retired", Role.READER), false));
+		given(this.repositories.all()).willReturn(List.of(repo("app")));
+
+		MvcTestResult result = this.mvc.get()
+			.uri(TEAM_RECALL + "?query=flaky")
+			.header("Authorization", "Bearer elsewhere-token")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.OK);
+		assertThat(result).headers().containsHeader("Server-Timing");
+		assertThat(result).bodyJson().extractingPath("$.hits").asArray().isEmpty();
+		verifyNoInteractions(this.recall);
+	}
+
+	@Test
 	void rejectsALimitOverTheMaximum() {
 		assertThat(this.mvc.get().uri(RECALL + "?query=flaky&limit=11")).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
