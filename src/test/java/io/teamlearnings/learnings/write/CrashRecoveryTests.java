@@ -40,6 +40,9 @@ class CrashRecoveryTests {
 
 	private final Path dataDir = TestStores.newDirectory("crash-data");
 
+	/** The service's own temporary files (Tomcat's), which a killed process leaves. */
+	private final Path tmpDir = TestStores.newDirectory("crash-tmp");
+
 	@Test
 	void everyAcknowledgedAppendSurvivesAKill() throws Exception {
 		int port = freePort();
@@ -110,9 +113,10 @@ class CrashRecoveryTests {
 
 	private Process start(int port, String run) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				LearningsApplication.class.getName(), "--server.port=" + port, "--learnings.data-dir=" + this.dataDir,
-				"--learnings.repos[0].name=crash", "--learnings.repos[0].root=" + this.root)
+		return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + this.tmpDir, "-cp",
+				System.getProperty("java.class.path"), LearningsApplication.class.getName(), "--server.port=" + port,
+				"--learnings.data-dir=" + this.dataDir, "--learnings.repos[0].name=crash",
+				"--learnings.repos[0].root=" + this.root)
 			.redirectErrorStream(true)
 			.redirectOutput(new File(this.dataDir.toFile(), run + ".log"))
 			.start();
