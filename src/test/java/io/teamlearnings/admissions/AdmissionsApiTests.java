@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.HttpClientSupport.Response;
-import io.teamlearnings.support.TestStores;
+import io.teamlearnings.support.SharedServiceContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -17,23 +16,21 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The memory admission gate and its notes over real HTTP, with the notes checked on disk.
+ * Notes of every repository go to the shared service's one notes directory; only this
+ * class admits rows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdmissionsApiTests {
+class AdmissionsApiTests extends SharedServiceContext {
 
-	private static final Path ROOT = TestStores.newDirectory("admissions-repo");
+	private static final Path ROOT = root("admissions-app");
 
-	private static final Path MEMORIES = TestStores.newDirectory("memories");
+	private static final Path MEMORIES = memories();
 
 	private static final Path NOTES = MEMORIES.resolve("extensions/learnings/notes");
 
@@ -47,13 +44,6 @@ class AdmissionsApiTests {
 
 	HttpClientSupport http;
 
-	@DynamicPropertySource
-	static void repositories(DynamicPropertyRegistry registry) {
-		TestStores.serve(registry, Map.entry("app", ROOT));
-		registry.add("learnings.memory.root", MEMORIES::toString);
-		registry.add("learnings.admissions.max-evidence-chars", () -> "300");
-	}
-
 	@BeforeEach
 	void client() {
 		this.http = new HttpClientSupport(this.port);
@@ -66,7 +56,7 @@ class AdmissionsApiTests {
 						+ "escaped unit tests.",
 				"codify_now", List.of("fuzz ./parser -runs=1e6 -> crash in LineReader"));
 
-		Response admitted = this.http.postJson("/api/repos/app/admissions", admission(id).toString());
+		Response admitted = this.http.postJson("/api/repos/admissions-app/admissions", admission(id).toString());
 
 		assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
 		JsonNode body = admitted.json();
@@ -95,7 +85,7 @@ class AdmissionsApiTests {
 		assertThat(payload.get("evidence_snapshot").get(0).asString()).contains("crash in LineReader");
 		assertThat(payload.get("source_path").asString()).isEqualTo(ROOT.resolve(".learnings.jsonl").toString());
 
-		Response superseded = this.http.postJson("/api/repos/app/learnings/" + id + "/supersede",
+		Response superseded = this.http.postJson("/api/repos/admissions-app/learnings/" + id + "/supersede",
 				HttpClientSupport.learningJson("When the parser or lexer changes, run both fuzz targets before "
 						+ "merging because crashes escaped unit tests twice.", "codify_now"));
 		assertThat(superseded.status()).isEqualTo(201);
@@ -111,7 +101,7 @@ class AdmissionsApiTests {
 		assertThat(supersession.get("payload").get("learning_id").asString()).isEqualTo(newId);
 		assertThat(supersession.get("payload").get("previous_note_id").asString()).isEqualTo(noteId);
 
-		Response withdrawn = this.http.postJson("/api/repos/app/learnings/" + newId + "/withdraw",
+		Response withdrawn = this.http.postJson("/api/repos/admissions-app/learnings/" + newId + "/withdraw",
 				"{\"reason\": \"The parser was replaced by a generated one.\"}");
 		String withdrawalProof = withdrawn.json().get("memory_notes").get(0).asString();
 		assertThat(withdrawalProof).contains("kind=learning-withdrawal status=created");
@@ -122,7 +112,7 @@ class AdmissionsApiTests {
 		assertThat(withdrawal.get("payload").get("reason").asString()).contains("generated");
 
 		assertThat(envelopeOnDisk(noteId)).isEqualTo(envelope);
-		JsonNode listed = this.http.get("/api/repos/app/admissions?learning_id=" + id).json();
+		JsonNode listed = this.http.get("/api/repos/admissions-app/admissions?learning_id=" + id).json();
 		assertThat(listed.findValuesAsString("kind")).containsExactly("learning-admission");
 	}
 
@@ -131,8 +121,8 @@ class AdmissionsApiTests {
 		String id = append("Prefer tabs in the Makefile because make requires them.", "do_more", List.of("make -> ok"));
 		long before = noteCount();
 
-		Response refused = this.http.postJson("/api/repos/app/admissions", "{\"learning_id\": \"" + id + "\"}",
-				"text/plain");
+		Response refused = this.http.postJson("/api/repos/admissions-app/admissions",
+				"{\"learning_id\": \"" + id + "\"}", "text/plain");
 
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("memory-note: not-attempted: source admission gate not met",
@@ -140,7 +130,7 @@ class AdmissionsApiTests {
 				"  - decision_delta: no decision_delta given", "  - admission_reason: status do_more");
 		assertThat(noteCount()).isEqualTo(before);
 
-		Response claimed = this.http.postJson("/api/repos/app/admissions",
+		Response claimed = this.http.postJson("/api/repos/admissions-app/admissions",
 				admission(id).set("reasons", MAPPER.createArrayNode().add("user_requested")).toString());
 		assertThat(claimed.status()).isEqualTo(201);
 		assertThat(check(claimed.json(), "admission_reason").get("reason").asString())
@@ -149,21 +139,23 @@ class AdmissionsApiTests {
 
 	@Test
 	void refusesUnknownSupersededAndOversizedRows() {
-		Response unknown = this.http.postJson("/api/repos/app/admissions",
+		Response unknown = this.http.postJson("/api/repos/admissions-app/admissions",
 				admission("lrn-20990101T000000Z-00000000").toString());
 		assertThat(check(unknown.json(), "canonical_row").get("passed").asBoolean()).isFalse();
 
 		String old = append("Retry the flaky upload twice before failing the build.", "codify_now",
 				List.of("ci -> ok"));
-		this.http.postJson("/api/repos/app/learnings/" + old + "/supersede",
+		this.http.postJson("/api/repos/admissions-app/learnings/" + old + "/supersede",
 				HttpClientSupport.learningJson("Fix the flaky upload's timeout instead of retrying it.", "codify_now"));
-		JsonNode superseded = this.http.postJson("/api/repos/app/admissions", admission(old).toString()).json();
+		JsonNode superseded = this.http.postJson("/api/repos/admissions-app/admissions", admission(old).toString())
+			.json();
 		assertThat(superseded.get("outcome").asString()).isEqualTo("not-attempted");
 		assertThat(check(superseded, "not_superseded_or_withdrawn").get("reason").asString()).contains("superseded by");
 
 		String big = append("Keep the whole stack trace of release failures in the evidence.", "codify_now",
 				List.of("x".repeat(400)));
-		JsonNode oversized = this.http.postJson("/api/repos/app/admissions", admission(big).toString()).json();
+		JsonNode oversized = this.http.postJson("/api/repos/admissions-app/admissions", admission(big).toString())
+			.json();
 		assertThat(check(oversized, "evidence_snapshot").get("reason").asString())
 			.isEqualTo("400 characters of evidence, over the limit of 300 (learnings.admissions.max-evidence-chars)");
 	}
@@ -171,7 +163,8 @@ class AdmissionsApiTests {
 	@Test
 	void admitsAReviewLaterRowOnlyWithAClaimAndCountsThemesFromTheStore() {
 		String weak = append("Maybe cache the docker layers on CI runners.", "review_later", List.of("guess"));
-		JsonNode refused = this.http.postJson("/api/repos/app/admissions", admission(weak).toString()).json();
+		JsonNode refused = this.http.postJson("/api/repos/admissions-app/admissions", admission(weak).toString())
+			.json();
 		assertThat(check(refused, "review_later_needs_claim").get("passed").asBoolean()).isFalse();
 
 		String first = append("When the staging deploy hangs, check the database migration lock table first.",
@@ -180,7 +173,8 @@ class AdmissionsApiTests {
 				"do_more", List.of("deploy 2 -> lock held"));
 		append("Staging deploy hangs come from the database migration lock table; check it before anything else.",
 				"do_more", List.of("deploy 3 -> lock held"));
-		JsonNode themed = this.http.postJson("/api/repos/app/admissions", admission(first).toString()).json();
+		JsonNode themed = this.http.postJson("/api/repos/admissions-app/admissions", admission(first).toString())
+			.json();
 		assertThat(check(themed, "admission_reason").get("reason").asString()).startsWith("theme seen 3 times");
 		assertThat(themed.get("outcome").asString()).isEqualTo("created");
 	}
@@ -191,17 +185,19 @@ class AdmissionsApiTests {
 				List.of("java -version -> 25"));
 		long before = noteCount();
 
-		JsonNode dry = this.http.postJson("/api/repos/app/admissions?dry_run=true", admission(id).toString()).json();
+		JsonNode dry = this.http.postJson("/api/repos/admissions-app/admissions?dry_run=true", admission(id).toString())
+			.json();
 		assertThat(dry.get("outcome").asString()).isEqualTo("dry-run");
 		assertThat(dry.get("gate").get("admitted").asBoolean()).isTrue();
 		assertThat(dry.get("note").get("payload").get("learning_id").asString()).isEqualTo(id);
 		assertThat(noteCount()).isEqualTo(before);
 
-		String noteId = this.http.postJson("/api/repos/app/admissions", admission(id).toString())
+		String noteId = this.http.postJson("/api/repos/admissions-app/admissions", admission(id).toString())
 			.json()
 			.get("note_id")
 			.asString();
-		Response again = this.http.postJson("/api/repos/app/admissions", admission(id).toString(), "text/plain");
+		Response again = this.http.postJson("/api/repos/admissions-app/admissions", admission(id).toString(),
+				"text/plain");
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.body()).contains("memory-note: duplicate-skip: extension=learnings fingerprint=",
 				"existing_id=" + noteId);
@@ -212,25 +208,27 @@ class AdmissionsApiTests {
 	void servesNotesAsJsonOrMarkdownAndRebuildsTheirIndexFromTheDirectory() throws IOException {
 		String id = append("Run the migration dry-run before every schema change.", "codify_now",
 				List.of("flyway info -> pending 1"));
-		String noteId = this.http.postJson("/api/repos/app/admissions", admission(id).toString())
+		String noteId = this.http.postJson("/api/repos/admissions-app/admissions", admission(id).toString())
 			.json()
 			.get("note_id")
 			.asString();
 
 		this.jdbc.update("DELETE FROM memory_note");
 
-		JsonNode note = this.http.get("/api/repos/app/admissions/" + noteId).json();
+		JsonNode note = this.http.get("/api/repos/admissions-app/admissions/" + noteId).json();
 		assertThat(note.get("learning_id").asString()).isEqualTo(id);
 		assertThat(note.get("envelope").get("id").asString()).isEqualTo(noteId);
 		Response markdown = this.http.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/api/repos/app/admissions/" + noteId))
+			.newBuilder(java.net.URI
+				.create("http://127.0.0.1:" + this.port + "/api/repos/admissions-app/admissions/" + noteId))
 			.header("Accept", "text/markdown")
 			.build());
 		assertThat(markdown.body()).isEqualTo(Files.readString(NOTES.resolve(noteId + ".md")));
-		assertThat(this.http.get("/api/repos/app/admissions?kind=learning-admission").json().findValuesAsString("id"))
-			.contains(noteId);
-		assertThat(this.http.get("/api/repos/app/admissions/..%2F..%2Fsecrets").status()).isEqualTo(400);
-		assertThat(this.http.get("/api/repos/app/admissions/MSN-20990101T000000Z-0000000000000000").status())
+		assertThat(this.http.get("/api/repos/admissions-app/admissions?kind=learning-admission")
+			.json()
+			.findValuesAsString("id")).contains(noteId);
+		assertThat(this.http.get("/api/repos/admissions-app/admissions/..%2F..%2Fsecrets").status()).isEqualTo(400);
+		assertThat(this.http.get("/api/repos/admissions-app/admissions/MSN-20990101T000000Z-0000000000000000").status())
 			.isEqualTo(404);
 	}
 
@@ -250,7 +248,7 @@ class AdmissionsApiTests {
 			.put("application", "apply it")
 			.put("status", status);
 		evidence.forEach(request.putArray("evidence")::add);
-		Response response = this.http.postJson("/api/repos/app/learnings?force=true", request.toString());
+		Response response = this.http.postJson("/api/repos/admissions-app/learnings?force=true", request.toString());
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("id").asString();
 	}

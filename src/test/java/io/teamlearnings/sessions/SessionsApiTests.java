@@ -13,55 +13,42 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import io.teamlearnings.support.FixedClock;
 import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.HttpClientSupport.Response;
+import io.teamlearnings.support.SharedServiceContext;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Codex sessions over real HTTP, on fixtures in the Codex CLI's own formats, with "now"
- * pinned to the fixtures' time.
+ * pinned to the fixtures' time. The shared service's Codex home and uploads directory are
+ * this class's alone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FixedClock.class)
-class SessionsApiTests {
+class SessionsApiTests extends SharedServiceContext {
 
 	static final Instant NOW = FixedClock.NOW;
 
-	private static final Path HOME = TestStores.newDirectory("codex-home");
+	private static final Path HOME = codexHome();
 
 	private static final Path SESSIONS = HOME.resolve("sessions");
 
 	private static final Path ARCHIVE = HOME.resolve("archived_sessions");
 
-	private static final Path UPLOADS = TestStores.newDirectory("uploads");
+	private static final Path UPLOADS = uploads();
 
 	@LocalServerPort
 	int port;
 
 	HttpClientSupport http;
-
-	@DynamicPropertySource
-	static void directories(DynamicPropertyRegistry registry) {
-		TestStores.serve(registry, Map.entry("app", TestStores.newDirectory("sessions-repo")));
-		registry.add("learnings.sessions.sessions-dir", SESSIONS::toString);
-		registry.add("learnings.sessions.archive-dir", ARCHIVE::toString);
-		registry.add("learnings.sessions.uploads-dir", UPLOADS::toString);
-	}
 
 	@BeforeEach
 	void freshCodexHome() throws IOException, URISyntaxException {

@@ -16,6 +16,8 @@ import io.teamlearnings.support.FixedClock;
 import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,9 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Lesson signals on a labelled set of conversations (positives and look-alike negatives
  * for every kind), written as Codex rollout files; precision and recall are measured and
  * stated, and run memory round-trips.
+ * <p>
+ * Not in the shared service: each signal comes with the learnings recall finds for it
+ * across every repository the service has, and the test asserts which one is first, so
+ * the service must have this class's repository only. Sharing nothing with the other
+ * classes (its service, directories and repository are its own), it runs beside them
+ * (junit-platform.properties).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FixedClock.class)
+@Execution(ExecutionMode.CONCURRENT)
 class SignalsTests {
 
 	private static final Instant NOW = FixedClock.NOW;

@@ -3,25 +3,35 @@ package io.teamlearnings.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 import io.teamlearnings.LearningsApplication;
 import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.HttpClientSupport.Response;
+import io.teamlearnings.support.SharedServiceContext;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Faults the service must survive with nothing acknowledged lost and still answering.
+ * Faults are injected for real, for every user (root included): the store's directory
+ * disappears, a file stands where the notes directory should be, the index database is
+ * overwritten. The first two happen under the shared service, to its repositories of this
+ * class; the last needs a service of its own, stopped and started again.
  */
-class FaultTests {
+class FaultTests extends SharedServiceContext {
+
+	private static final String STORE_REPO = "fault-store";
+
+	private static final String NOTES_REPO = "fault-notes";
 
 	private final Path dataDir = TestStores.newDirectory("fault-data");
 
@@ -29,27 +39,40 @@ class FaultTests {
 
 	private final Path memories = TestStores.newDirectory("fault-memories");
 
+	@LocalServerPort
+	int port;
+
+	/**
+	 * The store's directory goes away (an unmounted volume, a deleted checkout), so the
+	 * store cannot be written: the file cannot be created where the directory was, which
+	 * no permission, not even root's, gets around.
+	 */
 	@Test
-	void answers503AndLeavesTheFileAsItWasWhenTheStoreIsReadOnly() throws Exception {
-		try (ConfigurableApplicationContext service = start()) {
-			HttpClientSupport http = client(service);
-			http.postJson("/api/repos/app/learnings", HttpClientSupport.learningJson("First rule stays.", "do_more"));
-			Path file = this.root.resolve(".learnings.jsonl");
-			byte[] before = Files.readAllBytes(file);
-			assumeTrue(chattr("+i", file), "chattr +i is not available here");
-			try {
-				Response refused = http.postJson("/api/repos/app/learnings",
-						HttpClientSupport.learningJson("Second rule cannot be written.", "do_more"));
-				assertThat(refused.status()).isEqualTo(503);
-				assertThat(refused.json().get("detail").asString()).contains("could not be written",
-						"nothing was appended");
-				assertThat(http.get("/api/repos/app/learnings").status()).isEqualTo(200);
-			}
-			finally {
-				chattr("-i", file);
-			}
-			assertThat(Files.readAllBytes(file)).isEqualTo(before);
+	void answers503AndLeavesTheFileAsItWasWhenTheStoreCannotBeWritten() throws Exception {
+		HttpClientSupport http = new HttpClientSupport(this.port);
+		Path directory = root(STORE_REPO);
+		Path file = directory.resolve(".learnings.jsonl");
+		http.postJson("/api/repos/" + STORE_REPO + "/learnings",
+				HttpClientSupport.learningJson("First rule stays.", "do_more"));
+		byte[] before = Files.readAllBytes(file);
+		Path away = directory.resolveSibling(STORE_REPO + ".unmounted");
+		Files.move(directory, away, StandardCopyOption.ATOMIC_MOVE);
+		try {
+			Response refused = http.postJson("/api/repos/" + STORE_REPO + "/learnings",
+					HttpClientSupport.learningJson("Second rule cannot be written.", "do_more"));
+			assertThat(refused.status()).isEqualTo(503);
+			assertThat(refused.json().get("detail").asString()).contains("could not be written",
+					"nothing was appended");
+			assertThat(http.get("/api/repos/" + STORE_REPO + "/learnings").status()).isEqualTo(200);
+			assertThat(directory).doesNotExist();
 		}
+		finally {
+			Files.move(away, directory, StandardCopyOption.ATOMIC_MOVE);
+		}
+		assertThat(Files.readAllBytes(file)).isEqualTo(before);
+		JsonNode health = http.get("/api/repos/" + STORE_REPO + "/health").json();
+		assertThat(health.get("rows_in_index").asLong()).isEqualTo(1);
+		assertThat(health.get("in_sync").asBoolean()).isTrue();
 	}
 
 	@Test
@@ -77,28 +100,44 @@ class FaultTests {
 		}
 	}
 
+	/**
+	 * The shared service's notes directory is a file for the length of this test (its
+	 * notes, if any, are set aside and put back).
+	 */
 	@Test
 	void keepsTheCanonicalRowWhenTheNotesDirectoryCannotBeWritten() throws Exception {
-		Files.createDirectories(this.memories.resolve("extensions/learnings"));
-		Files.writeString(this.memories.resolve("extensions/learnings/notes"), "a file where the directory should be");
-		try (ConfigurableApplicationContext service = start()) {
-			HttpClientSupport http = client(service);
+		Path notes = memories().resolve("extensions/learnings/notes");
+		Path aside = notes.resolveSibling("notes.aside");
+		Files.createDirectories(notes.getParent());
+		boolean setAside = Files.exists(notes);
+		if (setAside) {
+			Files.move(notes, aside, StandardCopyOption.ATOMIC_MOVE);
+		}
+		Files.writeString(notes, "a file where the directory should be");
+		try {
+			HttpClientSupport http = new HttpClientSupport(this.port);
 			String id = http
-				.postJson("/api/repos/app/learnings",
+				.postJson("/api/repos/" + NOTES_REPO + "/learnings",
 						HttpClientSupport.learningJson("Notes failing never undo the row.", "codify_now"))
 				.json()
 				.get("id")
 				.asString();
 			JsonNode admitted = http
-				.postJson("/api/repos/app/admissions",
+				.postJson("/api/repos/" + NOTES_REPO + "/admissions",
 						"{\"learning_id\": \"" + id + "\", \"scope\": [\"src\"], \"decision_delta\": \"d\","
 								+ " \"future_behavior\": \"f\", \"verification\": \"v\"}")
 				.json();
 			assertThat(admitted.get("outcome").asString()).isEqualTo("not-attempted");
 			assertThat(admitted.get("proof").get(1).asString()).startsWith("memory-note: not-attempted: the notes");
-			assertThat(http.get("/api/repos/app/learnings/" + id).status()).isEqualTo(200);
+			assertThat(http.get("/api/repos/" + NOTES_REPO + "/learnings/" + id).status()).isEqualTo(200);
 		}
-		assertThat(Files.readString(this.root.resolve(".learnings.jsonl"))).contains("Notes failing never undo");
+		finally {
+			Files.delete(notes);
+			if (setAside) {
+				Files.move(aside, notes, StandardCopyOption.ATOMIC_MOVE);
+			}
+		}
+		assertThat(Files.readString(root(NOTES_REPO).resolve(".learnings.jsonl"))).contains("Notes failing never undo");
 	}
 
 	private ConfigurableApplicationContext start() {
@@ -110,16 +149,6 @@ class FaultTests {
 	private static HttpClientSupport client(ConfigurableApplicationContext service) {
 		return new HttpClientSupport(
 				Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port")));
-	}
-
-	private static boolean chattr(String flag, Path file) throws IOException, InterruptedException {
-		try {
-			Process process = new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true).start();
-			return process.waitFor() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }

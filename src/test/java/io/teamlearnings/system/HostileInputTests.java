@@ -6,18 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.HttpClientSupport.Response;
-import io.teamlearnings.support.TestStores;
+import io.teamlearnings.support.SharedServiceContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,10 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hostile and broken requests over real HTTP: each gets a 4xx problem detail and nothing
  * is written.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HostileInputTests {
+class HostileInputTests extends SharedServiceContext {
 
-	private static final Path ROOT = TestStores.newDirectory("hostile-repo");
+	private static final Path ROOT = root("hostile-app");
 
 	private static final Path STORE = ROOT.resolve(".learnings.jsonl");
 
@@ -36,11 +31,6 @@ class HostileInputTests {
 	int port;
 
 	HttpClientSupport http;
-
-	@DynamicPropertySource
-	static void repositories(DynamicPropertyRegistry registry) {
-		TestStores.serve(registry, Map.entry("app", ROOT));
-	}
 
 	@BeforeEach
 	void client() {
@@ -54,18 +44,18 @@ class HostileInputTests {
 		byte[] invalidUtf8 = "{\"learning\": \"caf\u00e9\", \"evidence\": \"e\", \"application\": \"a\", \"status\": \"do_more\"}"
 			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 		List<Response> responses = new ArrayList<>();
-		responses.add(this.http.postJson("/api/repos/app/learnings", nested));
-		responses.add(this.http.send(HttpRequest.newBuilder(uri("/api/repos/app/learnings"))
+		responses.add(this.http.postJson("/api/repos/hostile-app/learnings", nested));
+		responses.add(this.http.send(HttpRequest.newBuilder(uri("/api/repos/hostile-app/learnings"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(invalidUtf8))
 			.build()));
-		responses.add(this.http.postJson("/api/repos/app/learnings",
+		responses.add(this.http.postJson("/api/repos/hostile-app/learnings",
 				HttpClientSupport.learningJson("Bell \u0007 and escape \u001b[31m in text.", "do_more")));
-		responses.add(this.http.postJson("/api/repos/app/learnings",
+		responses.add(this.http.postJson("/api/repos/hostile-app/learnings",
 				HttpClientSupport.learningJson("x".repeat(5000), "do_more")));
-		responses.add(this.http.postJson("/api/repos/app/learnings",
+		responses.add(this.http.postJson("/api/repos/hostile-app/learnings",
 				HttpClientSupport.learningJson("Unknown status.", "maybe_later")));
-		responses.add(this.http.postJson("/api/repos/app/learnings", "[1, 2, 3]"));
+		responses.add(this.http.postJson("/api/repos/hostile-app/learnings", "[1, 2, 3]"));
 
 		for (Response response : responses) {
 			assertThat(response.status()).as(response.body()).isBetween(400, 499);
@@ -78,10 +68,11 @@ class HostileInputTests {
 	@Test
 	void rejectsRepositoryNamesAndIdsThatTryToEscape() {
 		List<String> paths = List.of("/api/repos/..%2F..%2Fetc/learnings", "/api/repos/%2e%2e/learnings",
-				"/api/repos/../learnings", "/api/repos/%2Fetc%2Fpasswd/learnings", "/api/repos/app%00/learnings",
-				"/api/repos/app;x=1/learnings", "/api/repos/app/learnings/..%2F..%2Fsecret",
-				"/api/repos/app/learnings/%2e%2e", "/api/repos/app/admissions/..%2F..%2Fetc%2Fpasswd",
-				"/api/repos/app/admissions/MSN-..%2F..");
+				"/api/repos/../learnings", "/api/repos/%2Fetc%2Fpasswd/learnings",
+				"/api/repos/hostile-app%00/learnings", "/api/repos/hostile-app;x=1/learnings",
+				"/api/repos/hostile-app/learnings/..%2F..%2Fsecret", "/api/repos/hostile-app/learnings/%2e%2e",
+				"/api/repos/hostile-app/admissions/..%2F..%2Fetc%2Fpasswd",
+				"/api/repos/hostile-app/admissions/MSN-..%2F..");
 		List<String> wrong = new ArrayList<>();
 		for (String path : paths) {
 			Response response = this.http.send(HttpRequest.newBuilder(uri(path)).GET().build());

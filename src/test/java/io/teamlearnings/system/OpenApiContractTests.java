@@ -3,18 +3,14 @@ package io.teamlearnings.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import io.teamlearnings.support.HttpClientSupport;
-import io.teamlearnings.support.TestStores;
+import io.teamlearnings.support.SharedServiceContext;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,18 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an intended API change, regenerate it from a running service:
  * {@code curl -s localhost:8080/v3/api-docs.yaml > openapi.yaml}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OpenApiContractTests {
+class OpenApiContractTests extends SharedServiceContext {
 
 	private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void repositories(DynamicPropertyRegistry registry) {
-		TestStores.serve(registry, Map.entry("contract", TestStores.newDirectory("contract-repo")));
-	}
 
 	@Test
 	void servesThePublishedContract() throws IOException {

@@ -9,32 +9,29 @@ import java.util.List;
 
 import io.teamlearnings.learnings.index.IndexedLearning;
 import io.teamlearnings.learnings.index.IndexedLearningRepository;
-import io.teamlearnings.learnings.index.IndexSlice;
 import io.teamlearnings.learnings.index.LearningIndex;
 import io.teamlearnings.repos.Repo;
+import io.teamlearnings.support.SharedServiceContext;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Browse filters against the index of the real fixture file.
+ * Browse filters against the index of the real fixture file. The fixture is indexed, in
+ * the shared service's index, under a repository name that no one serves, so that only
+ * these queries see it.
  */
-@DataJpaTest
-@Import(IndexSlice.class)
-@Transactional(propagation = Propagation.NOT_SUPPORTED)
-class BrowseQueriesTests {
+class BrowseQueriesTests extends SharedServiceContext {
+
+	private static final String REPO = "browse-dotfiles";
 
 	@TempDir
 	static Path root;
@@ -50,7 +47,7 @@ class BrowseQueriesTests {
 		try (InputStream fixture = getClass().getResourceAsStream(TestStores.DOTFILES_FIXTURE)) {
 			Files.write(root.resolve(".learnings.jsonl"), fixture.readAllBytes());
 		}
-		this.index.rebuild(new Repo("dotfiles", root));
+		this.index.rebuild(new Repo(REPO, root));
 	}
 
 	@Test
@@ -107,7 +104,7 @@ class BrowseQueriesTests {
 	}
 
 	private Page<IndexedLearning> find(BrowseFilter filter, int size) {
-		return this.rows.findAll(filter.toSpecification("dotfiles"),
+		return this.rows.findAll(filter.toSpecification(REPO),
 				PageRequest.of(0, size, Sort.by(Sort.Order.desc("capturedTs").nullsLast(), Sort.Order.desc("lineNo"))));
 	}
 

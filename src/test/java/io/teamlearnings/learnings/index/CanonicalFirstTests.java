@@ -3,72 +3,58 @@ package io.teamlearnings.learnings.index;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.teamlearnings.repos.Repo;
-import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.HttpClientSupport;
-import io.teamlearnings.support.TestStores;
+import io.teamlearnings.support.HttpClientSupport.Response;
+import io.teamlearnings.support.SharedServiceContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.reset;
 
 /**
  * The file is written first: a row is on disk before the index sees it, and a row the
- * index failed to take stays in the file and is indexed later.
+ * index failed to take stays in the file and is indexed later. The index is watched, and
+ * made to fail, by a trigger on its table ({@link IndexRowTrigger}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(JdbcProbe.class)
-class CanonicalFirstTests {
+class CanonicalFirstTests extends SharedServiceContext {
 
-	private static final Path ROOT = TestStores.newDirectory("canonical-repo");
+	private static final String REPO = "canonical-first";
+
+	private static final Path ROOT = root(REPO);
 
 	private static final Path FILE = ROOT.resolve(".learnings.jsonl");
 
 	@LocalServerPort
 	int port;
 
-	@MockitoSpyBean
-	LearningIndex index;
-
 	@Autowired
+	JdbcTemplate jdbc;
+
 	JdbcProbe probe;
 
-	@DynamicPropertySource
-	static void repositories(DynamicPropertyRegistry registry) {
-		TestStores.serve(registry, Map.entry("canonical", ROOT));
+	@BeforeEach
+	void probe() {
+		this.probe = new JdbcProbe(this.jdbc);
 	}
 
 	@AfterEach
 	void realIndex() {
-		reset(this.index);
+		IndexRowTrigger.remove(this.jdbc);
 	}
 
 	@Test
 	void writesTheRowToTheFileBeforeTheIndexSeesIt() throws Exception {
 		String learning = "The file holds a row before the index does.";
-		List<String> observed = new CopyOnWriteArrayList<>();
-		doAnswer((call) -> {
-			boolean inFile = Files.exists(FILE) && Files.readString(FILE).contains(learning);
-			boolean inIndex = this.probe.rowsWithLearning(learning) > 0;
-			observed.add("file=" + inFile + " index=" + inIndex);
-			return call.callRealMethod();
-		}).when(this.index).sync(any(Repo.class));
+		List<String> observed = IndexRowTrigger.observe(this.jdbc, learning, FILE);
 
-		Response response = new HttpClientSupport(this.port).postJson("/api/repos/canonical/learnings",
+		Response response = new HttpClientSupport(this.port).postJson("/api/repos/" + REPO + "/learnings",
 				HttpClientSupport.learningJson(learning, "do_more"));
 
 		assertThat(response.status()).isEqualTo(201);
@@ -79,28 +65,33 @@ class CanonicalFirstTests {
 	@Test
 	void keepsAndLaterIndexesARowWhoseIndexingFailed() throws Exception {
 		String learning = "A failed index update never loses the written row.";
-		doAnswer((call) -> {
-			if (Files.exists(FILE) && Files.readString(FILE).contains(learning)) {
-				throw new IllegalStateException("index unavailable");
-			}
-			return call.callRealMethod();
-		}).when(this.index).sync(any(Repo.class));
+		IndexRowTrigger.fail(this.jdbc, learning, FILE);
 		HttpClientSupport http = new HttpClientSupport(this.port);
 
-		Response response = http.postJson("/api/repos/canonical/learnings",
+		Response response = http.postJson("/api/repos/" + REPO + "/learnings",
 				HttpClientSupport.learningJson(learning, "do_more"));
 
 		assertThat(response.status()).isEqualTo(201);
 		String id = response.json().get("id").asString();
 		assertThat(Files.readString(FILE)).contains(id);
 		assertThat(this.probe.rowsWithLearning(learning)).isZero();
-		assertThat(http.get("/api/repos").json().get(0).get("index_state").asString()).isEqualTo("failed");
+		assertThat(listed(http).get("index_state").asString()).isEqualTo("failed");
 
-		reset(this.index);
+		IndexRowTrigger.remove(this.jdbc);
 
-		assertThat(http.get("/api/repos/canonical/learnings/" + id).status()).isEqualTo(200);
+		assertThat(http.get("/api/repos/" + REPO + "/learnings/" + id).status()).isEqualTo(200);
 		assertThat(this.probe.rowsWithLearning(learning)).isEqualTo(1);
-		assertThat(http.get("/api/repos").json().get(0).get("index_state").asString()).isEqualTo("current");
+		assertThat(listed(http).get("index_state").asString()).isEqualTo("current");
+	}
+
+	/** This repository as GET /api/repos lists it. */
+	private static JsonNode listed(HttpClientSupport http) {
+		for (JsonNode repo : http.get("/api/repos").json()) {
+			if (repo.get("name").asString().equals(REPO)) {
+				return repo;
+			}
+		}
+		throw new AssertionError(REPO + " is not listed");
 	}
 
 }

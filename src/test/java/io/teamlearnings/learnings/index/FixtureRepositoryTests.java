@@ -14,14 +14,12 @@ import java.util.Map;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.HttpClientSupport;
+import io.teamlearnings.support.SharedServiceContext;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,16 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * readable as written, the torn row reported, the file never rewritten, and rows appended
  * next to the tool's shaped like them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FixtureRepositoryTests {
+class FixtureRepositoryTests extends SharedServiceContext {
 
-	private static final Path DOTFILES = TestStores.dotfilesRepository();
+	/** This class's repositories, in the order the service lists them. */
+	private static final List<String> REPOS = List.of("fixture-dotfiles", "fixture-shared", "fixture-external",
+			"fixture-torn");
 
-	private static final Path SHARED = TestStores.dotfilesRepository();
+	private static final Path DOTFILES = root("fixture-dotfiles");
 
-	private static final Path EXTERNAL = TestStores.newDirectory("external-repo");
+	private static final Path SHARED = root("fixture-shared");
 
-	private static final Path TORN = TestStores.newDirectory("torn-repo");
+	private static final Path EXTERNAL = root("fixture-external");
+
+	private static final Path TORN = root("fixture-torn");
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -49,12 +50,6 @@ class FixtureRepositoryTests {
 	int port;
 
 	HttpClientSupport http;
-
-	@DynamicPropertySource
-	static void repositories(DynamicPropertyRegistry registry) {
-		TestStores.serve(registry, Map.entry("dotfiles", DOTFILES), Map.entry("shared", SHARED),
-				Map.entry("external", EXTERNAL), Map.entry("torn", TORN));
-	}
 
 	@BeforeEach
 	void client() {
@@ -66,7 +61,8 @@ class FixtureRepositoryTests {
 		Map<String, JsonNode> written = fixtureRowsById();
 		Map<String, JsonNode> served = new HashMap<>();
 		for (int page = 0; page < 3; page++) {
-			JsonNode body = this.http.get("/api/repos/dotfiles/learnings?include_superseded=true&size=200&page=" + page)
+			JsonNode body = this.http
+				.get("/api/repos/fixture-dotfiles/learnings?include_superseded=true&size=200&page=" + page)
 				.json();
 			body.get("items").forEach((item) -> served.put(item.get("row").get("id").asString(), item.get("row")));
 		}
@@ -78,7 +74,7 @@ class FixtureRepositoryTests {
 	void reportsTheTornRowAsTwoMalformedLinesAndLeavesTheFileAlone() throws IOException {
 		byte[] before = Files.readAllBytes(DOTFILES.resolve(".learnings.jsonl"));
 
-		JsonNode health = this.http.get("/api/repos/dotfiles/health").json();
+		JsonNode health = this.http.get("/api/repos/fixture-dotfiles/health").json();
 
 		assertThat(health.get("rows_in_file").asLong()).isEqualTo(410);
 		assertThat(health.get("rows_in_index").asLong()).isEqualTo(410);
@@ -93,8 +89,13 @@ class FixtureRepositoryTests {
 
 	@Test
 	void listsRepositoriesWithCountsAndIndexState() {
-		JsonNode repos = this.http.get("/api/repos").json();
-		assertThat(repos.findValuesAsString("name")).containsExactly("dotfiles", "shared", "external", "torn");
+		List<JsonNode> repos = this.http.get("/api/repos")
+			.json()
+			.valueStream()
+			.filter((repo) -> REPOS.contains(repo.get("name").asString()))
+			.toList();
+		assertThat(repos).extracting((repo) -> repo.get("name").asString())
+			.containsExactly("fixture-dotfiles", "fixture-shared", "fixture-external", "fixture-torn");
 		JsonNode dotfiles = repos.get(0);
 		assertThat(dotfiles.get("rows").asLong()).isEqualTo(410);
 		assertThat(dotfiles.get("malformed_lines").asLong()).isEqualTo(2);
@@ -104,7 +105,7 @@ class FixtureRepositoryTests {
 	@Test
 	void appendsNextToTheToolsRowsInTheSameShape() throws IOException {
 		Path file = SHARED.resolve(".learnings.jsonl");
-		Response response = this.http.postJson("/api/repos/shared/learnings", """
+		Response response = this.http.postJson("/api/repos/fixture-shared/learnings", """
 				{"learning": "When  recall misses a rule,  prefer widening the query because tags lag behind text.",
 				 "evidence": "recall --query launchd -> 0 hits; grep launchd -> 3 rows",
 				 "application": "Widen the query before concluding nothing is known.",
@@ -147,7 +148,7 @@ class FixtureRepositoryTests {
 			.put("status", "codify_now"));
 		long sizeBefore = Files.size(SHARED.resolve(".learnings.jsonl"));
 
-		Response response = this.http.postJson("/api/repos/shared/learnings", request, "text/plain");
+		Response response = this.http.postJson("/api/repos/fixture-shared/learnings", request, "text/plain");
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("duplicate-skip: fingerprint=376998e168b697ab existing_id="
@@ -158,20 +159,21 @@ class FixtureRepositoryTests {
 	@Test
 	void servesRowsAnotherProcessAppendedWithoutRestartKeepingTheirShapes() throws IOException {
 		Path file = EXTERNAL.resolve(".learnings.jsonl");
-		assertThat(this.http.get("/api/repos/external/learnings").json().get("total_items").asLong()).isZero();
+		assertThat(this.http.get("/api/repos/fixture-external/learnings").json().get("total_items").asLong()).isZero();
 		String foreign = "{\"id\":\"lrn-20260101T000000Z-0badc0de\",\"captured_at\":\"2026-01-01T00:00:00Z\","
 				+ "\"status\":\"Review Later\",\"learning\":\"Rows from other writers keep their shapes.\","
 				+ "\"evidence\":\"a single string\",\"application\":\"Serve them back.\",\"tags\":\"one-tag\","
 				+ "\"context\":\"not an object\",\"confidence\":0.70,\"reviewer\":{\"name\":\"kim\",\"ok\":true}}";
 		Files.writeString(file, foreign + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 
-		Response row = this.http.get("/api/repos/external/learnings/lrn-20260101T000000Z-0badc0de");
+		Response row = this.http.get("/api/repos/fixture-external/learnings/lrn-20260101T000000Z-0badc0de");
 
 		assertThat(row.status()).isEqualTo(200);
 		assertThat(row.json().get("row")).isEqualTo(MAPPER.readTree(foreign));
 		assertThat(row.body()).contains("\"confidence\":0.70");
 		assertThat(row.json().get("line").asLong()).isEqualTo(1);
-		assertThat(this.http.get("/api/repos/external/learnings?tag=one_tag").json().get("total_items").asLong())
+		assertThat(
+				this.http.get("/api/repos/fixture-external/learnings?tag=one_tag").json().get("total_items").asLong())
 			.isEqualTo(1);
 	}
 
@@ -181,12 +183,12 @@ class FixtureRepositoryTests {
 		String torn = "{\"id\":\"lrn-20260101T000000Z-aaaaaaaa\",\"learning\":\"half writ";
 		Files.writeString(file, torn);
 
-		JsonNode health = this.http.get("/api/repos/torn/health").json();
+		JsonNode health = this.http.get("/api/repos/fixture-torn/health").json();
 		assertThat(health.get("torn_tail").get("line").asLong()).isEqualTo(1);
 		assertThat(health.get("torn_tail").get("bytes").asLong()).isEqualTo(torn.length());
 		assertThat(health.get("healthy").asBoolean()).isFalse();
 
-		Response append = this.http.postJson("/api/repos/torn/learnings",
+		Response append = this.http.postJson("/api/repos/fixture-torn/learnings",
 				HttpClientSupport.learningJson("After a torn write, the next row must still be whole.", "do_more"));
 
 		assertThat(append.status()).isEqualTo(201);
@@ -194,7 +196,7 @@ class FixtureRepositoryTests {
 		assertThat(lines).hasSize(2);
 		assertThat(lines.get(0)).isEqualTo(torn);
 		assertThat(MAPPER.readTree(lines.get(1)).get("id").asString()).isEqualTo(append.json().get("id").asString());
-		JsonNode after = this.http.get("/api/repos/torn/health").json();
+		JsonNode after = this.http.get("/api/repos/fixture-torn/health").json();
 		assertThat(after.has("torn_tail")).isFalse();
 		assertThat(after.get("malformed").get(0).get("line").asLong()).isEqualTo(1);
 		assertThat(after.get("rows_in_index").asLong()).isEqualTo(1);
@@ -206,11 +208,11 @@ class FixtureRepositoryTests {
 				+ "database updates alone never execute the schedule.";
 		String paraphrase = "When launchd agents must run on schedules, prefer installing LaunchAgents because "
 				+ "database updates alone never execute schedules.";
-		Response first = this.http.postJson("/api/repos/shared/learnings",
+		Response first = this.http.postJson("/api/repos/fixture-shared/learnings",
 				HttpClientSupport.learningJson(original, "investigate_more"));
 		long size = Files.size(SHARED.resolve(".learnings.jsonl"));
 
-		Response near = this.http.postJson("/api/repos/shared/learnings",
+		Response near = this.http.postJson("/api/repos/fixture-shared/learnings",
 				HttpClientSupport.learningJson(paraphrase, "investigate_more"));
 
 		assertThat(first.status()).isEqualTo(201);
@@ -220,10 +222,10 @@ class FixtureRepositoryTests {
 		assertThat(near.json().get("similarity").asDouble()).isGreaterThanOrEqualTo(0.8);
 		assertThat(Files.size(SHARED.resolve(".learnings.jsonl"))).isEqualTo(size);
 
-		Response forced = this.http.postJson("/api/repos/shared/learnings?force=true",
+		Response forced = this.http.postJson("/api/repos/fixture-shared/learnings?force=true",
 				HttpClientSupport.learningJson(paraphrase, "investigate_more"));
 		assertThat(forced.status()).isEqualTo(201);
-		Response otherStatus = this.http.postJson("/api/repos/shared/learnings",
+		Response otherStatus = this.http.postJson("/api/repos/fixture-shared/learnings",
 				HttpClientSupport.learningJson(paraphrase, "codify_now"));
 		assertThat(otherStatus.status()).isEqualTo(201);
 	}
@@ -232,19 +234,19 @@ class FixtureRepositoryTests {
 	void supersedesOnlyARowOfTheSameRepository() throws IOException {
 		String request = HttpClientSupport
 			.learningJson("Launchd installers are idempotent and path-agnostic, checked by a second run.", "codified");
-		Response unknown = this.http.postJson("/api/repos/shared/learnings",
+		Response unknown = this.http.postJson("/api/repos/fixture-shared/learnings",
 				request.replace("}", ",\"supersedes_id\":\"lrn-20990101T000000Z-00000000\"}"));
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("supersedes_id");
 
-		Response superseding = this.http.postJson("/api/repos/shared/learnings",
+		Response superseding = this.http.postJson("/api/repos/fixture-shared/learnings",
 				request.replace("}", ",\"supersedes_id\":\"lrn-20260214T193029Z-376998e1\"}"));
 
 		assertThat(superseding.status()).isEqualTo(201);
 		String id = superseding.json().get("id").asString();
-		JsonNode old = this.http.get("/api/repos/shared/learnings/lrn-20260214T193029Z-376998e1").json();
+		JsonNode old = this.http.get("/api/repos/fixture-shared/learnings/lrn-20260214T193029Z-376998e1").json();
 		assertThat(old.get("superseded_by").get(0).asString()).isEqualTo(id);
-		JsonNode current = this.http.get("/api/repos/shared/learnings?size=200&status=codify_now").json();
+		JsonNode current = this.http.get("/api/repos/fixture-shared/learnings?size=200&status=codify_now").json();
 		assertThat(current.get("items").findValuesAsString("id")).doesNotContain("lrn-20260214T193029Z-376998e1");
 	}
 

@@ -9,10 +9,12 @@ import java.util.stream.Stream;
 
 import io.teamlearnings.LearningsApplication;
 import io.teamlearnings.support.HttpClientSupport;
+import io.teamlearnings.support.SharedServiceContext;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -20,13 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The index is only derived: deleting it, stopping the service while the file grows, or
- * rewriting the file under it loses nothing.
+ * rewriting the file under it loses nothing. The first two need a service of their own
+ * that they stop and start again; the rewrite happens under the shared service.
  */
-class IndexRebuildTests {
+class IndexRebuildTests extends SharedServiceContext {
 
 	private final Path dataDir = TestStores.newDirectory("data");
 
 	private final Path root = TestStores.dotfilesRepository();
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void rebuildsTheIndexFromTheFileAfterItsDatabaseIsDeleted() throws IOException {
@@ -74,23 +80,21 @@ class IndexRebuildTests {
 
 	@Test
 	void reindexesAFileRewrittenUnderIt() throws IOException {
-		try (ConfigurableApplicationContext service = start()) {
-			HttpClientSupport http = client(service);
-			assertThat(http.get("/api/repos/dotfiles/learnings?include_superseded=true")
-				.json()
-				.get("total_items")
-				.asLong()).isEqualTo(410);
-			Path file = this.root.resolve(".learnings.jsonl");
-			List<String> lines = Files.readAllLines(file);
-			Files.write(file, lines.subList(100, 200));
+		HttpClientSupport http = new HttpClientSupport(this.port);
+		assertThat(http.get("/api/repos/rebuild-rewritten/learnings?include_superseded=true")
+			.json()
+			.get("total_items")
+			.asLong()).isEqualTo(410);
+		Path file = root("rebuild-rewritten").resolve(".learnings.jsonl");
+		List<String> lines = Files.readAllLines(file);
+		Files.write(file, lines.subList(100, 200));
 
-			JsonNode page = http.get("/api/repos/dotfiles/learnings?include_superseded=true").json();
+		JsonNode page = http.get("/api/repos/rebuild-rewritten/learnings?include_superseded=true").json();
 
-			assertThat(page.get("total_items").asLong()).isEqualTo(100);
-			JsonNode health = http.get("/api/repos/dotfiles/health").json();
-			assertThat(health.get("in_sync").asBoolean()).isTrue();
-			assertThat(health.get("malformed")).isEmpty();
-		}
+		assertThat(page.get("total_items").asLong()).isEqualTo(100);
+		JsonNode health = http.get("/api/repos/rebuild-rewritten/health").json();
+		assertThat(health.get("in_sync").asBoolean()).isTrue();
+		assertThat(health.get("malformed")).isEmpty();
 	}
 
 	private ConfigurableApplicationContext start() {

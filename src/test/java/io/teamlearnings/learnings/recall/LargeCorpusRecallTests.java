@@ -4,41 +4,39 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import io.teamlearnings.learnings.index.IndexSync;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.repos.Repo;
+import io.teamlearnings.support.SharedServiceContext;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doNothing;
 
 /**
  * Recall over a large generated store is answered from the index alone: once indexed, the
- * JSONL can be gone and recall still ranks the right rows.
+ * JSONL can be gone and recall still ranks the right rows. So that the service cannot
+ * tell that the file is gone (the file being canonical, it would empty the index), the
+ * file is replaced, in one rename, by a symbolic link to itself while recall runs: the
+ * service cannot even look at the path, and reads go on from the index as it is.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class LargeCorpusRecallTests {
+class LargeCorpusRecallTests extends SharedServiceContext {
 
 	private static final int ROWS = 20_000;
 
-	private static final Path ROOT = TestStores.newDirectory("large-repo");
+	private static final String REPO = "large-corpus";
+
+	private static final Path ROOT = root(REPO);
 
 	private static final List<String> WORDS = List.of("cache", "build", "deploy", "release", "test", "retry", "timeout",
 			"index", "schema", "migration", "queue", "worker", "lock", "token", "config", "parser", "docs", "runner",
@@ -51,20 +49,13 @@ class LargeCorpusRecallTests {
 	@Autowired
 	LearningRecall recall;
 
-	@MockitoSpyBean
-	IndexSync sync;
-
-	@DynamicPropertySource
-	static void repositories(DynamicPropertyRegistry registry) {
-		TestStores.serve(registry, Map.entry("large", ROOT));
-	}
-
 	@BeforeAll
 	static void generate() throws IOException {
 		JsonMapper mapper = JsonMapper.builder().build();
 		Random random = new Random(42);
 		Instant start = Instant.parse("2025-01-01T00:00:00Z");
-		try (BufferedWriter out = Files.newBufferedWriter(ROOT.resolve(".learnings.jsonl"))) {
+		Path staged = TestStores.newDirectory("large-corpus").resolve(".learnings.jsonl");
+		try (BufferedWriter out = Files.newBufferedWriter(staged)) {
 			for (int i = 0; i < ROWS; i++) {
 				StringBuilder learning = new StringBuilder("When the ");
 				for (int w = 0; w < 12; w++) {
@@ -95,27 +86,32 @@ class LargeCorpusRecallTests {
 				out.write('\n');
 			}
 		}
+		Files.move(staged, ROOT.resolve(".learnings.jsonl"), StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	@Test
 	void ranksFromTheIndexAloneOnceTheFileIsIndexed() throws IOException {
-		Repo repo = new Repo("large", ROOT);
+		Repo repo = new Repo(REPO, ROOT);
 		RecallQuery needle = new RecallQuery("RingBuffer.drainTo", 5, true, Set.of(), Set.of(), null, null, List.of());
-		RecallResult indexed = this.recall.recall("large", needle);
+		RecallResult indexed = this.recall.recall(REPO, needle);
 		assertThat(indexed.hits()).hasSize(1);
 		String needleId = indexed.hits().get(0).id();
 
-		doNothing().when(this.sync).ensureFresh(any(Repo.class));
-		Files.delete(repo.storeFile());
-
-		RecallResult fromIndex = this.recall.recall("large", needle);
-		assertThat(fromIndex.hits()).extracting(RecallResult.Hit::id).containsExactly(needleId);
-		RecallResult common = this.recall.recall("large",
-				new RecallQuery("launchd cron timeout", 10, true, Set.of(), Set.of(), null, null, List.of()));
-		assertThat(common.hits()).hasSize(10);
-		assertThat(common.totalMatches()).isGreaterThan(1000);
-		assertThat(common.hits().get(0).why().terms()).extracting(RecallResult.TermMatch::term)
-			.contains("launchd", "cron", "timeout");
+		Path loop = Files.createSymbolicLink(ROOT.resolve("loop"), repo.storeFile().getFileName());
+		Files.move(loop, repo.storeFile(), StandardCopyOption.ATOMIC_MOVE);
+		try {
+			RecallResult fromIndex = this.recall.recall(REPO, needle);
+			assertThat(fromIndex.hits()).extracting(RecallResult.Hit::id).containsExactly(needleId);
+			RecallResult common = this.recall.recall(REPO,
+					new RecallQuery("launchd cron timeout", 10, true, Set.of(), Set.of(), null, null, List.of()));
+			assertThat(common.hits()).hasSize(10);
+			assertThat(common.totalMatches()).isGreaterThan(1000);
+			assertThat(common.hits().get(0).why().terms()).extracting(RecallResult.TermMatch::term)
+				.contains("launchd", "cron", "timeout");
+		}
+		finally {
+			Files.delete(repo.storeFile());
+		}
 		assertThat(repo.storeFile()).doesNotExist();
 	}
 

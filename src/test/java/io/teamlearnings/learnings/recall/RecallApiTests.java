@@ -8,49 +8,34 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.HttpClientSupport;
-import io.teamlearnings.support.TestStores;
+import io.teamlearnings.support.SharedServiceContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Recall, supersession, withdrawal, related rows, summary and digest over real HTTP.
+ * Recall, supersession, withdrawal, related rows, summary and digest over real HTTP. The
+ * team-wide view is asked for this class's repositories, which were every repository when
+ * the class had a service of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RecallApiTests {
+class RecallApiTests extends SharedServiceContext {
 
-	private static final Path CODE = TestStores.newDirectory("code-repo");
+	/** This class's repositories: the team this class recalls across. */
+	private static final String OWN_REPOS = "repo=recall-code&repo=recall-chains&repo=recall-other&repo=recall-dotfiles";
 
-	private static final Path CHAINS = TestStores.newDirectory("chains-repo");
-
-	private static final Path OTHER = TestStores.newDirectory("other-repo");
-
-	private static final Path DOTFILES = TestStores.dotfilesRepository();
-
-	private static final Path MEMORIES = TestStores.newDirectory("memories");
+	private static final Path MEMORIES = memories();
 
 	@LocalServerPort
 	int port;
 
 	HttpClientSupport http;
-
-	@DynamicPropertySource
-	static void repositories(DynamicPropertyRegistry registry) {
-		TestStores.serve(registry, Map.entry("code", CODE), Map.entry("chains", CHAINS), Map.entry("other", OTHER),
-				Map.entry("dotfiles", DOTFILES));
-		registry.add("learnings.memory.root", MEMORIES::toString);
-	}
 
 	@BeforeEach
 	void client() {
@@ -59,19 +44,19 @@ class RecallApiTests {
 
 	@Test
 	void findsCodeIdentifiersBothWholeAndSplit() throws Exception {
-		String id = append("code",
+		String id = append("recall-code",
 				"When acknowledging a durable write, call FileChannel.force before replying "
 						+ "because the page cache loses rows on power failure; see src/parser/LineReader.java and "
 						+ "recall --drop-superseded.",
 				"codify_now");
-		append("code", "Prefer small pull requests because reviews go faster.", "do_more");
+		append("recall-code", "Prefer small pull requests because reviews go faster.", "do_more");
 
 		for (String query : List.of("FileChannel.force", "filechannel", "force", "channel", "--drop-superseded",
 				"drop superseded", "src/parser", "parser", "LineReader", "line reader", "durable writes")) {
-			JsonNode result = this.http.get("/api/repos/code/learnings/recall?query=" + encode(query)).json();
+			JsonNode result = this.http.get("/api/repos/recall-code/learnings/recall?query=" + encode(query)).json();
 			assertThat(result.get("hits").get(0).get("id").asString()).as(query).isEqualTo(id);
 		}
-		JsonNode why = this.http.get("/api/repos/code/learnings/recall?query=FileChannel.force")
+		JsonNode why = this.http.get("/api/repos/recall-code/learnings/recall?query=FileChannel.force")
 			.json()
 			.get("hits")
 			.get(0)
@@ -80,9 +65,8 @@ class RecallApiTests {
 		assertThat(why.get("terms").get(0).get("fields").get(0).asString()).isEqualTo("learning");
 		assertThat(why.get("status_boost").asDouble()).isEqualTo(0.30);
 		HttpResponse<Void> timed = HttpClient.newHttpClient()
-			.send(HttpRequest
-				.newBuilder(URI
-					.create("http://localhost:" + this.port + "/api/repos/code/learnings/recall?query=durable+writes"))
+			.send(HttpRequest.newBuilder(URI.create(
+					"http://localhost:" + this.port + "/api/repos/recall-code/learnings/recall?query=durable+writes"))
 				.build(), HttpResponse.BodyHandlers.discarding());
 		assertThat(timed.headers().firstValue("Server-Timing"))
 			.hasValueSatisfying((header) -> assertThat(header).matches("recall;dur=\\d+\\.\\d{3}"));
@@ -90,77 +74,84 @@ class RecallApiTests {
 
 	@Test
 	void followsSupersessionChainsToTheirHeadAndRefusesToSupersedeAnOldLink() {
-		String a = append("chains", "Cache the toolchain download in CI because cold runners take ten minutes.",
+		String a = append("recall-chains", "Cache the toolchain download in CI because cold runners take ten minutes.",
 				"do_more");
-		String b = supersede("chains", a,
+		String b = supersede("recall-chains", a,
 				"Cache the toolchain and the dependency downloads in CI because cold " + "runners take ten minutes.")
 			.json()
 			.get("id")
 			.asString();
-		String c = supersede("chains", b, "Cache toolchain, dependencies and build outputs in CI keyed by lockfile "
-				+ "because cold runners take ten minutes.")
+		String c = supersede("recall-chains", b,
+				"Cache toolchain, dependencies and build outputs in CI keyed by lockfile "
+						+ "because cold runners take ten minutes.")
 			.json()
 			.get("id")
 			.asString();
 
-		JsonNode result = this.http.get("/api/repos/chains/learnings/recall?query=toolchain+download+cache&limit=5")
+		JsonNode result = this.http
+			.get("/api/repos/recall-chains/learnings/recall?query=toolchain+download+cache&limit=5")
 			.json();
 		assertThat(ids(result.get("hits"))).containsExactly(c);
 		assertThat(result.get("excluded").get("superseded").asInt()).isEqualTo(2);
 		assertThat(result.get("excluded").get("superseded_rows").findValuesAsString("head")).containsOnly(c);
 		assertThat(result.get("hits").get(0).get("why").get("via").toString()).contains(a, b);
 
-		JsonNode old = this.http.get("/api/repos/chains/learnings/" + a).json();
+		JsonNode old = this.http.get("/api/repos/recall-chains/learnings/" + a).json();
 		assertThat(old.get("superseded_by").get(0).asString()).isEqualTo(b);
 
-		Response refused = supersede("chains", a, "Cache nothing in CI.");
+		Response refused = supersede("recall-chains", a, "Cache nothing in CI.");
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.json().get("head").asString()).isEqualTo(c);
 		assertThat(refused.json().get("detail").asString()).contains(c);
 
 		JsonNode all = this.http
-			.get("/api/repos/chains/learnings/recall?query=toolchain+download+cache&drop_superseded=false")
+			.get("/api/repos/recall-chains/learnings/recall?query=toolchain+download+cache&drop_superseded=false")
 			.json();
 		assertThat(ids(all.get("hits"))).contains(a, b, c);
 	}
 
 	@Test
 	void takesAWithdrawnRowOutOfRecallButNotOutOfBrowse() {
-		String id = append("chains", "Pin the emulator image digest because tags move under the tests.", "codify_now");
-		Response withdrawn = this.http.postJson("/api/repos/chains/learnings/" + id + "/withdraw",
+		String id = append("recall-chains", "Pin the emulator image digest because tags move under the tests.",
+				"codify_now");
+		Response withdrawn = this.http.postJson("/api/repos/recall-chains/learnings/" + id + "/withdraw",
 				"{\"reason\": \"The emulator is gone; tests run on devices now.\"}");
 		assertThat(withdrawn.status()).isEqualTo(201);
 		assertThat(withdrawn.json().get("learning").get("row").get("status").asString()).isEqualTo("withdrawn");
 		assertThat(withdrawn.json().get("learning").get("row").get("supersedes_id").asString()).isEqualTo(id);
 
-		JsonNode result = this.http.get("/api/repos/chains/learnings/recall?query=emulator+image+digest").json();
+		JsonNode result = this.http.get("/api/repos/recall-chains/learnings/recall?query=emulator+image+digest").json();
 		assertThat(result.get("hits")).isEmpty();
 		assertThat(result.get("excluded").get("withdrawn_ids").toString()).contains(id);
 
-		JsonNode browse = this.http.get("/api/repos/chains/learnings?include_superseded=true&size=200").json();
+		JsonNode browse = this.http.get("/api/repos/recall-chains/learnings?include_superseded=true&size=200").json();
 		assertThat(browse.get("items").findValues("row").stream().map((row) -> row.get("id").asString()).toList())
 			.contains(id);
-		assertThat(this.http.postJson("/api/repos/chains/learnings/" + id + "/withdraw", "{\"reason\": \"again\"}")
-			.status()).isEqualTo(409);
+		assertThat(
+				this.http.postJson("/api/repos/recall-chains/learnings/" + id + "/withdraw", "{\"reason\": \"again\"}")
+					.status())
+			.isEqualTo(409);
 	}
 
 	@Test
 	void answersAsTheStoreStoodAtAGivenTime() {
-		JsonNode before = this.http
-			.get("/api/repos/dotfiles/learnings/recall?query=launchd+automation+runner&as_of=2026-02-14T18:00:00Z")
+		JsonNode before = this.http.get(
+				"/api/repos/recall-dotfiles/learnings/recall?query=launchd+automation+runner&as_of=2026-02-14T18:00:00Z")
 			.json();
 		assertThat(ids(before.get("hits"))).containsExactly("lrn-20260214T170052Z-eef95cca");
 		assertThat(before.get("as_of").asString()).isEqualTo("2026-02-14T18:00:00Z");
 
-		JsonNode later = this.http.get("/api/repos/dotfiles/learnings/recall?query=launchd+automation+runner").json();
+		JsonNode later = this.http.get("/api/repos/recall-dotfiles/learnings/recall?query=launchd+automation+runner")
+			.json();
 		assertThat(ids(later.get("hits"))).contains("lrn-20260214T193029Z-376998e1");
 	}
 
 	@Test
 	void filtersAndCountsWhatItFilteredOut() {
-		JsonNode all = this.http.get("/api/repos/dotfiles/learnings/recall?query=release+homebrew+tap&limit=50").json();
+		JsonNode all = this.http.get("/api/repos/recall-dotfiles/learnings/recall?query=release+homebrew+tap&limit=50")
+			.json();
 		JsonNode codifyNow = this.http
-			.get("/api/repos/dotfiles/learnings/recall?query=release+homebrew+tap&limit=50&status=codify_now")
+			.get("/api/repos/recall-dotfiles/learnings/recall?query=release+homebrew+tap&limit=50&status=codify_now")
 			.json();
 		assertThat(codifyNow.get("hits")).isNotEmpty()
 			.allSatisfy((hit) -> assertThat(hit.get("learning").get("row").get("status").asString())
@@ -171,31 +162,36 @@ class RecallApiTests {
 
 	@Test
 	void recallsAcrossRepositoriesNamingEachHitsRepository() {
-		append("other", "When a flaky integration test times out, prefer raising the client timeout over retries.",
-				"do_more");
-		append("code", "Flaky integration tests hide real races; quarantine them and file the race.",
-				"investigate_more");
+		String fromOther = append("recall-other",
+				"When a flaky integration test times out, prefer raising the client timeout over retries.", "do_more");
+		String fromCode = append("recall-code",
+				"Flaky integration tests hide real races; quarantine them and file the race.", "investigate_more");
 
-		JsonNode team = this.http.get("/api/learnings/recall?query=flaky+integration+tests&limit=3").json();
-		assertThat(repos(team.get("hits"))).containsExactlyInAnyOrder("other", "code", "dotfiles");
-		assertThat(repos(team.get("hits")).subList(0, 2)).containsExactlyInAnyOrder("other", "code");
-		JsonNode onlyOther = this.http.get("/api/learnings/recall?query=flaky+integration+tests&repo=other").json();
-		assertThat(repos(onlyOther.get("hits"))).containsExactly("other");
+		JsonNode team = this.http.get("/api/learnings/recall?query=flaky+integration+tests&limit=3&" + OWN_REPOS)
+			.json();
+		assertThat(repos(team.get("hits"))).containsExactlyInAnyOrder("recall-other", "recall-code", "recall-dotfiles");
+		assertThat(repos(team.get("hits")).subList(0, 2)).containsExactlyInAnyOrder("recall-other", "recall-code");
+		JsonNode onlyOther = this.http.get("/api/learnings/recall?query=flaky+integration+tests&repo=recall-other")
+			.json();
+		assertThat(repos(onlyOther.get("hits"))).containsExactly("recall-other");
 		assertThat(this.http.get("/api/learnings/recall?query=x&repo=nope").status()).isEqualTo(404);
+		JsonNode everyRepository = this.http.get("/api/learnings/recall?query=flaky+integration+tests&limit=50").json();
+		assertThat(ids(everyRepository.get("hits"))).contains(fromOther, fromCode);
 	}
 
 	@Test
 	void rejectsAnEmptyQueryOrAnOversizedLimit() {
-		Response empty = this.http.get("/api/repos/dotfiles/learnings/recall?query=%20");
+		Response empty = this.http.get("/api/repos/recall-dotfiles/learnings/recall?query=%20");
 		assertThat(empty.status()).isEqualTo(400);
 		assertThat(empty.json().get("errors").get(0).get("field").asString()).isEqualTo("query");
-		assertThat(this.http.get("/api/repos/dotfiles/learnings/recall?query=x&limit=500").status()).isEqualTo(400);
+		assertThat(this.http.get("/api/repos/recall-dotfiles/learnings/recall?query=x&limit=500").status())
+			.isEqualTo(400);
 	}
 
 	@Test
 	void ranksRowsAboutTheCallersPathsHigher() {
 		JsonNode result = this.http.get(
-				"/api/repos/dotfiles/learnings/recall?query=plugins&paths=fish/functions/fisher.fish&paths=fish/fish_plugins")
+				"/api/repos/recall-dotfiles/learnings/recall?query=plugins&paths=fish/functions/fisher.fish&paths=fish/fish_plugins")
 			.json();
 		assertThat(result.get("hits").get(0).get("id").asString()).isEqualTo("lrn-20260215T173339Z-96b00925");
 		assertThat(result.get("hits").get(0).get("why").get("path_boost").asDouble()).isPositive();
@@ -203,19 +199,20 @@ class RecallApiTests {
 
 	@Test
 	void listsRelatedLearningsMostSimilarFirst() {
-		JsonNode related = this.http.get("/api/repos/dotfiles/learnings/lrn-20260214T170052Z-eef95cca/related?limit=3")
+		JsonNode related = this.http
+			.get("/api/repos/recall-dotfiles/learnings/lrn-20260214T170052Z-eef95cca/related?limit=3")
 			.json();
 		assertThat(related).hasSize(3);
 		assertThat(related.get(0).get("similarity").asDouble())
 			.isGreaterThanOrEqualTo(related.get(2).get("similarity").asDouble());
 		assertThat(related.findValues("row").stream().map((row) -> row.get("id").asString()).toList()).hasSize(3)
 			.doesNotContain("lrn-20260214T170052Z-eef95cca");
-		assertThat(this.http.get("/api/repos/dotfiles/learnings/lrn-nope/related").status()).isEqualTo(404);
+		assertThat(this.http.get("/api/repos/recall-dotfiles/learnings/lrn-nope/related").status()).isEqualTo(404);
 	}
 
 	@Test
 	void summarisesStatusesTagsWeeksAndThemes() {
-		JsonNode summary = this.http.get("/api/repos/dotfiles/learnings/summary").json();
+		JsonNode summary = this.http.get("/api/repos/recall-dotfiles/learnings/summary").json();
 		assertThat(summary.get("rows").asInt()).isEqualTo(410);
 		assertThat(summary.get("superseded").asInt()).isEqualTo(13);
 		assertThat(summary.get("active").asInt()).isEqualTo(397);
@@ -228,7 +225,7 @@ class RecallApiTests {
 
 	@Test
 	void writesATimestampedDigestOfActiveLearningsAndNeverOverwrites() throws IOException {
-		Response digest = this.http.post("/api/repos/dotfiles/learnings/memory-digest", "application/json", "");
+		Response digest = this.http.post("/api/repos/recall-dotfiles/learnings/memory-digest", "application/json", "");
 		assertThat(digest.status()).isEqualTo(201);
 		Path file = Path.of(digest.json().get("path").asString());
 		assertThat(file.getParent()).isEqualTo(MEMORIES.resolve("extensions/learnings/resources"));
@@ -236,13 +233,13 @@ class RecallApiTests {
 			.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-learnings-digest\\.md");
 		String content = Files.readString(file);
 		assertThat(content).isEqualTo(digest.json().get("content").asString())
-			.startsWith("# Learnings digest: dotfiles")
+			.startsWith("# Learnings digest: recall-dotfiles")
 			.contains("## codify_now (", "## do_more (", "## Recurring themes", "lrn-20260214T170052Z-eef95cca")
 			.doesNotContain("lrn-20260226T014254Z-17f71b1b");
 		assertThat(digest.json().get("rows").asInt()).isEqualTo(397);
 
 		Files.writeString(file, "kept");
-		Response again = this.http.post("/api/repos/dotfiles/learnings/memory-digest", "application/json", "");
+		Response again = this.http.post("/api/repos/recall-dotfiles/learnings/memory-digest", "application/json", "");
 		if (again.status() == 409) {
 			assertThat(Files.readString(file)).isEqualTo("kept");
 		}

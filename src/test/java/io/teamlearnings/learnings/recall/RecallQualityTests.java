@@ -1,7 +1,5 @@
 package io.teamlearnings.learnings.recall;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,30 +18,33 @@ import java.util.regex.Pattern;
 
 import io.teamlearnings.support.LabelledRecallSet.Quality;
 import io.teamlearnings.support.LabelledRecallSet;
+import io.teamlearnings.support.FixedClock;
+import io.teamlearnings.support.SharedServiceContext;
 import io.teamlearnings.support.TestStores;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Recall quality on real text: the 410 rows of the original tool's file plus near-miss
  * distractors, and 60 labelled queries. The service's ranking must clearly beat a plain
- * substring match and the original tool's recall.
+ * substring match and the original tool's recall. The service's clock is fixed
+ * ({@link FixedClock#NOW}), so its ranking, recency included, is the same in every run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class RecallQualityTests {
+class RecallQualityTests extends SharedServiceContext {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-	private static final Path ROOT = TestStores.newDirectory("quality-repo");
+	private static final String REPO = "recall-quality";
+
+	private static final Path ROOT = root(REPO);
 
 	private static final int K = 5;
 
@@ -51,17 +52,29 @@ class RecallQualityTests {
 
 	private static final LabelledRecallSet SET = LabelledRecallSet.load();
 
+	/*
+	 * The service's own figures on this set at the fixed clock, as measured when its
+	 * ranking last changed on purpose. Any change in where a relevant row ranks moves
+	 * them by more than the tolerance: a regression fails here long before it reaches the
+	 * thresholds; after an intended improvement, measure again and update them.
+	 */
+
+	private static final double SERVICE_NDCG = 0.900596;
+
+	private static final double SERVICE_RECALL = 0.923611;
+
+	private static final double IDENTIFIER_NDCG = 0.973788;
+
+	private static final double IDENTIFIER_RECALL = 0.968750;
+
+	private static final Offset<Double> MEASURED = within(0.0001);
+
 	@Autowired
 	LearningRecall recall;
 
-	@DynamicPropertySource
-	static void repositories(DynamicPropertyRegistry registry) {
-		TestStores.serve(registry, Map.entry("quality", ROOT));
-	}
-
 	@BeforeAll
-	static void load() throws IOException {
-		Files.writeString(ROOT.resolve(".learnings.jsonl"), SET.jsonl());
+	static void load() {
+		TestStores.install(ROOT.resolve(".learnings.jsonl"), SET.jsonl());
 	}
 
 	@Test
@@ -75,6 +88,8 @@ class RecallQualityTests {
 		assertThat(SET.queries()).hasSizeGreaterThanOrEqualTo(25);
 		assertThat(service.ndcg()).isGreaterThanOrEqualTo(0.80).isGreaterThan(original.ndcg() + 0.2);
 		assertThat(service.recall()).isGreaterThanOrEqualTo(0.85).isGreaterThan(original.recall() + 0.2);
+		assertThat(service.ndcg()).as("service nDCG@5 as measured").isCloseTo(SERVICE_NDCG, MEASURED);
+		assertThat(service.recall()).as("service recall@5 as measured").isCloseTo(SERVICE_RECALL, MEASURED);
 		assertThat(substring.ndcg()).isLessThan(0.60);
 		assertThat(substring.recall()).isLessThan(0.70);
 	}
@@ -83,6 +98,8 @@ class RecallQualityTests {
 	void findsIdentifiersWholeAndByTheirParts() {
 		Quality identifiers = evaluate(this::service, "identifier");
 		assertThat(identifiers.recall()).isGreaterThanOrEqualTo(0.85);
+		assertThat(identifiers.ndcg()).as("identifier nDCG@5 as measured").isCloseTo(IDENTIFIER_NDCG, MEASURED);
+		assertThat(identifiers.recall()).as("identifier recall@5 as measured").isCloseTo(IDENTIFIER_RECALL, MEASURED);
 	}
 
 	private Quality evaluate(Function<LabelledRecallSet.Query, List<String>> ranker) {
@@ -94,7 +111,7 @@ class RecallQualityTests {
 	}
 
 	private List<String> service(LabelledRecallSet.Query query) {
-		RecallResult result = this.recall.recall("quality",
+		RecallResult result = this.recall.recall(REPO,
 				new RecallQuery(query.query(), K, true, Set.of(), Set.of(), null, null, query.paths()));
 		return result.hits().stream().map(RecallResult.Hit::id).toList();
 	}

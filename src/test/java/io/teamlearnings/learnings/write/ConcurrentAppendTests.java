@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -16,13 +15,10 @@ import java.util.function.IntFunction;
 
 import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.HttpClientSupport;
-import io.teamlearnings.support.TestStores;
+import io.teamlearnings.support.SharedServiceContext;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,16 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Many clients appending at once over HTTP: no torn or interleaved line, no lost row, and
  * one row for one rule however many send it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConcurrentAppendTests {
+class ConcurrentAppendTests extends SharedServiceContext {
 
-	private static final Path DISTINCT = TestStores.newDirectory("distinct-repo");
+	private static final Path DISTINCT = root("concurrent-distinct");
 
-	private static final Path SAME = TestStores.newDirectory("same-repo");
+	private static final Path SAME = root("concurrent-same");
 
-	private static final Path NEAR = TestStores.newDirectory("near-repo");
+	private static final Path NEAR = root("concurrent-near");
 
-	private static final Path CHAIN = TestStores.newDirectory("chain-repo");
+	private static final Path CHAIN = root("concurrent-chain");
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -50,20 +45,16 @@ class ConcurrentAppendTests {
 	@LocalServerPort
 	int port;
 
-	@DynamicPropertySource
-	static void repositories(DynamicPropertyRegistry registry) {
-		TestStores.serve(registry, Map.entry("distinct", DISTINCT), Map.entry("same", SAME), Map.entry("near", NEAR),
-				Map.entry("chain", CHAIN));
-	}
-
 	@Test
 	void eightClientsAppendingFiveHundredRulesEachLeaveFourThousandWholeRows() throws Exception {
 		HttpClientSupport http = new HttpClientSupport(this.port);
 		List<Integer> statuses = runConcurrently((thread) -> () -> {
 			List<Integer> codes = new ArrayList<>();
 			for (int i = 0; i < 500; i++) {
-				codes.add(http.postJson("/api/repos/distinct/learnings?force=true", HttpClientSupport.learningJson(
-						"Client " + thread + " rule " + i + " keeps its own wording " + (thread * 1000 + i), "do_more"))
+				codes.add(http.postJson("/api/repos/concurrent-distinct/learnings?force=true",
+						HttpClientSupport.learningJson(
+								"Client " + thread + " rule " + i + " keeps its own wording " + (thread * 1000 + i),
+								"do_more"))
 					.status());
 			}
 			return codes;
@@ -78,7 +69,7 @@ class ConcurrentAppendTests {
 			ids.add(row.get("id").asString());
 		}
 		assertThat(ids).hasSize(4000);
-		JsonNode health = http.get("/api/repos/distinct/health").json();
+		JsonNode health = http.get("/api/repos/concurrent-distinct/health").json();
 		assertThat(health.get("rows_in_index").asLong()).isEqualTo(4000);
 		assertThat(health.get("in_sync").asBoolean()).isTrue();
 		assertThat(health.get("healthy").asBoolean()).isTrue();
@@ -89,7 +80,8 @@ class ConcurrentAppendTests {
 		HttpClientSupport http = new HttpClientSupport(this.port);
 		String rule = HttpClientSupport.learningJson("When eight agents learn the same thing, keep it once.",
 				"codify_now");
-		List<Response> responses = postConcurrently(http, (thread) -> "/api/repos/same/learnings", (thread) -> rule);
+		List<Response> responses = postConcurrently(http, (thread) -> "/api/repos/concurrent-same/learnings",
+				(thread) -> rule);
 
 		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 200);
 		assertThat(responses).filteredOn((response) -> response.status() == 200)
@@ -102,7 +94,7 @@ class ConcurrentAppendTests {
 	void eightClientsAppendingOneRuleInOtherWordsAtOnceLeaveOneRow() throws Exception {
 		HttpClientSupport http = new HttpClientSupport(this.port);
 		List<String> variants = List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel");
-		List<Response> responses = postConcurrently(http, (thread) -> "/api/repos/near/learnings",
+		List<Response> responses = postConcurrently(http, (thread) -> "/api/repos/concurrent-near/learnings",
 				(thread) -> HttpClientSupport.learningJson("When parallel agents capture flaky integration tests, "
 						+ "quarantine them behind a retry budget " + variants.get(thread), "do_more"));
 
@@ -119,13 +111,13 @@ class ConcurrentAppendTests {
 	void eightClientsSupersedingOneRowAtOnceLeaveOneSuccessor() throws Exception {
 		HttpClientSupport http = new HttpClientSupport(this.port);
 		String head = http
-			.postJson("/api/repos/chain/learnings",
+			.postJson("/api/repos/concurrent-chain/learnings",
 					HttpClientSupport.learningJson("Run the slow suite nightly, not on every push.", "do_less"))
 			.json()
 			.get("id")
 			.asString();
 		List<Response> responses = postConcurrently(http,
-				(thread) -> "/api/repos/chain/learnings/" + head + "/supersede?force=true",
+				(thread) -> "/api/repos/concurrent-chain/learnings/" + head + "/supersede?force=true",
 				(thread) -> HttpClientSupport.learningJson("Run the slow suite on merge, client " + thread + " says.",
 						"do_more"));
 

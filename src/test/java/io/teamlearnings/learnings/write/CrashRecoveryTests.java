@@ -22,6 +22,8 @@ import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,8 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service process killed with SIGKILL in the middle of sustained appends: after a
- * restart, every append it acknowledged is in the file and in the index.
+ * restart, every append it acknowledged is in the file and in the index. The service runs
+ * in processes of its own, with directories of its own, so this class runs beside the
+ * others (junit-platform.properties): most of its time is spent waiting for them to
+ * start.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CrashRecoveryTests {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -39,6 +45,9 @@ class CrashRecoveryTests {
 	private final Path root = TestStores.newDirectory("crash-repo");
 
 	private final Path dataDir = TestStores.newDirectory("crash-data");
+
+	/** The service's own temporary files (Tomcat's), which a killed process leaves. */
+	private final Path tmpDir = TestStores.newDirectory("crash-tmp");
 
 	@Test
 	void everyAcknowledgedAppendSurvivesAKill() throws Exception {
@@ -110,7 +119,8 @@ class CrashRecoveryTests {
 
 	private Process start(int port, String run) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+		return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+				"-Djava.io.tmpdir=" + this.tmpDir, "-cp", System.getProperty("java.class.path"),
 				LearningsApplication.class.getName(), "--server.port=" + port, "--learnings.data-dir=" + this.dataDir,
 				"--learnings.repos[0].name=crash", "--learnings.repos[0].root=" + this.root)
 			.redirectErrorStream(true)

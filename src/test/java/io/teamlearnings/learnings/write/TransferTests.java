@@ -3,44 +3,34 @@ package io.teamlearnings.learnings.write;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.HttpClientSupport;
-import io.teamlearnings.support.TestStores;
+import io.teamlearnings.support.SharedServiceContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sharing with the team repository, exporting and importing between stores.
+ * Sharing with the team repository, exporting and importing between stores. The team
+ * repository is the shared service's; only this class shares into it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TransferTests {
+class TransferTests extends SharedServiceContext {
 
-	private static final Path PROJECT = TestStores.dotfilesRepository();
+	private static final Path PROJECT = root("transfer-project");
 
-	private static final Path TEAM = TestStores.newDirectory("team-repo");
+	private static final Path TEAM_ROOT = root(TEAM);
 
-	private static final Path TARGET = TestStores.newDirectory("import-target");
+	private static final Path TARGET = root("transfer-target");
 
 	@LocalServerPort
 	int port;
 
 	HttpClientSupport http;
-
-	@DynamicPropertySource
-	static void repositories(DynamicPropertyRegistry registry) {
-		TestStores.serve(registry, Map.entry("project", PROJECT), Map.entry("team", TEAM), Map.entry("target", TARGET));
-		registry.add("learnings.store.team-repo", () -> "team");
-	}
 
 	@BeforeEach
 	void client() {
@@ -49,18 +39,18 @@ class TransferTests {
 
 	@Test
 	void sharesAProjectLearningWithTheTeamOnce() {
-		Response shared = this.http.post("/api/repos/project/learnings/lrn-20260214T193029Z-376998e1/share",
+		Response shared = this.http.post("/api/repos/transfer-project/learnings/lrn-20260214T193029Z-376998e1/share",
 				"application/json", "");
 		assertThat(shared.status()).isEqualTo(201);
 		JsonNode row = shared.json().get("learning").get("row");
 		assertThat(row.get("related_ids").get(0).asString()).isEqualTo("lrn-20260214T193029Z-376998e1");
 		assertThat(row.get("fingerprint").asString()).isEqualTo("376998e168b697ab");
-		assertThat(shared.json().get("path").asString()).isEqualTo(TEAM.resolve(".learnings.jsonl").toString());
+		assertThat(shared.json().get("path").asString()).isEqualTo(TEAM_ROOT.resolve(".learnings.jsonl").toString());
 
-		JsonNode original = this.http.get("/api/repos/project/learnings/lrn-20260214T193029Z-376998e1").json();
+		JsonNode original = this.http.get("/api/repos/transfer-project/learnings/lrn-20260214T193029Z-376998e1").json();
 		assertThat(original.get("shared_as").get(0).asString()).isEqualTo(shared.json().get("id").asString());
 
-		Response again = this.http.post("/api/repos/project/learnings/lrn-20260214T193029Z-376998e1/share",
+		Response again = this.http.post("/api/repos/transfer-project/learnings/lrn-20260214T193029Z-376998e1/share",
 				"application/json", "");
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.json().get("outcome").asString()).isEqualTo("duplicate-skip");
@@ -68,16 +58,17 @@ class TransferTests {
 
 	@Test
 	void exportsTheCanonicalLinesAndImportsThemIntoAnotherStoreKeepingIdsAndFingerprints() throws Exception {
-		Response exported = this.http.get("/api/repos/project/learnings/export");
+		Response exported = this.http.get("/api/repos/transfer-project/learnings/export");
 		assertThat(exported.contentType()).startsWith("application/x-ndjson");
 		assertThat(exported.body().lines().count()).isEqualTo(412);
 
-		Response recent = this.http.get("/api/repos/project/learnings/export?since=2026-05-01T00:00:00Z");
+		Response recent = this.http.get("/api/repos/transfer-project/learnings/export?since=2026-05-01T00:00:00Z");
 		assertThat(recent.body().lines().toList()).isNotEmpty()
 			.allSatisfy((line) -> assertThat(line).containsPattern("\"captured_at\":\\s*\"2026-(0[5-9]|1)"));
 
 		JsonNode report = this.http
-			.post("/api/repos/target/learnings/import?on_conflict=skip", "application/x-ndjson", exported.body())
+			.post("/api/repos/transfer-target/learnings/import?on_conflict=skip", "application/x-ndjson",
+					exported.body())
 			.json();
 		assertThat(report.get("imported").asInt()).isEqualTo(410);
 		assertThat(report.get("rejected").asInt()).isEqualTo(2);
@@ -88,11 +79,11 @@ class TransferTests {
 		assertThat(imported).hasSize(410).contains(projectRows.get(0), projectRows.get(411));
 
 		JsonNode again = this.http
-			.post("/api/repos/target/learnings/import", "application/x-ndjson", projectRows.get(0) + "\n")
+			.post("/api/repos/transfer-target/learnings/import", "application/x-ndjson", projectRows.get(0) + "\n")
 			.json();
 		assertThat(again.get("skipped").asInt()).isEqualTo(1);
 		JsonNode failing = this.http
-			.post("/api/repos/target/learnings/import?on_conflict=fail&atomic=true", "application/x-ndjson",
+			.post("/api/repos/transfer-target/learnings/import?on_conflict=fail&atomic=true", "application/x-ndjson",
 					projectRows.get(0) + "\n{\"id\":\"lrn-new\",\"status\":\"do_more\",\"learning\":\"New rule.\"}\n")
 			.json();
 		assertThat(failing.get("written").asBoolean()).isFalse();
@@ -100,7 +91,7 @@ class TransferTests {
 		assertThat(Files.readAllLines(TARGET.resolve(".learnings.jsonl"))).hasSize(410);
 
 		JsonNode bad = this.http
-			.post("/api/repos/target/learnings/import", "application/x-ndjson",
+			.post("/api/repos/transfer-target/learnings/import", "application/x-ndjson",
 					"{\"id\":\"lrn-x\",\"status\":\"maybe\",\"learning\":\"Unknown status.\"}\n")
 			.json();
 		assertThat(bad.get("lines").get(0).get("reason").asString()).isEqualTo("unknown status 'maybe'");
