@@ -28,8 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +42,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code integration-test} phase, after {@code package} has built the jar (failsafe
  * passes its path as {@code learnings.jar}).
  */
-@Execution(ExecutionMode.CONCURRENT)
 class PackagedJarIT {
 
 	private static final Duration STARTUP = Duration.ofMinutes(4);
