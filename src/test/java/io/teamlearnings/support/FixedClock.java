@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Pins the service's clock to the time the session fixtures were written for.
+ * Pins the service's clock to the time the session fixtures were written for. The shared
+ * service ({@link SharedServiceContext}) and the signals tests run on it, so that rows
+ * are stamped, and recall ranks, the same in every run.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FixedClock {

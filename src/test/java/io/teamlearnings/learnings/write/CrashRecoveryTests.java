@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,10 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service process killed with SIGKILL in the middle of sustained appends: after a
- * restart, every append it acknowledged is in the file and in the index. The service runs
- * in processes of its own, with directories of its own, so this class runs beside the
- * others (junit-platform.properties): most of its time is spent waiting for them to
- * start.
+ * restart, every append it acknowledged is in the file and in the index. The killed
+ * service runs in a process of its own; it and the restarted one have directories of
+ * their own, so this class runs beside the others (junit-platform.properties): most of
+ * its time is spent waiting for the process to start.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class CrashRecoveryTests {
@@ -90,31 +92,37 @@ class CrashRecoveryTests {
 		}
 		Set<String> acknowledgedBeforeKill = Set.copyOf(acknowledged);
 
-		Process restarted = start(port, "second");
-		try {
-			awaitReady(http, restarted);
+		try (ConfigurableApplicationContext restarted = restart()) {
+			HttpClientSupport after = new HttpClientSupport(
+					Integer.parseInt(restarted.getEnvironment().getRequiredProperty("local.server.port")));
 			Set<String> inFile = new HashSet<>();
 			for (String line : Files.readAllLines(this.root.resolve(".learnings.jsonl"))) {
 				inFile.add(MAPPER.readTree(line).get("id").asString());
 			}
 			assertThat(inFile).containsAll(acknowledgedBeforeKill);
 
-			JsonNode health = http.get("/api/repos/crash/health").json();
+			JsonNode health = after.get("/api/repos/crash/health").json();
 			assertThat(health.get("in_sync").asBoolean()).isTrue();
 			assertThat(health.get("malformed")).isEmpty();
 			assertThat(health.get("rows_in_index").asLong()).isEqualTo(inFile.size());
 			List<String> missingFromIndex = new ArrayList<>();
 			for (String id : acknowledgedBeforeKill) {
-				if (http.get("/api/repos/crash/learnings/" + id).status() != 200) {
+				if (after.get("/api/repos/crash/learnings/" + id).status() != 200) {
 					missingFromIndex.add(id);
 				}
 			}
 			assertThat(missingFromIndex).isEmpty();
 		}
-		finally {
-			restarted.destroy();
-			restarted.waitFor(30, TimeUnit.SECONDS);
-		}
+	}
+
+	/**
+	 * The service again, on the same files: started in this JVM (as the index rebuild
+	 * tests restart theirs), which takes a second where a new JVM takes ten.
+	 */
+	private ConfigurableApplicationContext restart() {
+		return new SpringApplicationBuilder(LearningsApplication.class).run("--server.port=0",
+				"--learnings.data-dir=" + this.dataDir, "--learnings.repos[0].name=crash",
+				"--learnings.repos[0].root=" + this.root);
 	}
 
 	private Process start(int port, String run) throws IOException {
