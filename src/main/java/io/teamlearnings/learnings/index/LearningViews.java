@@ -51,9 +51,8 @@ public class LearningViews {
 
 	/** The row with this id, parsed from its line as written. */
 	public LearningRow row(String repo, String id) {
-		IndexedLearning row = this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
-			.orElseThrow(() -> LearningNotFoundException.forId(repo, id));
-		return new LearningRow(row.raw(), (ObjectNode) this.mapper.readTree(row.raw()));
+		return parsed(this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
+			.orElseThrow(() -> LearningNotFoundException.forId(repo, id)));
 	}
 
 	/**
@@ -63,11 +62,13 @@ public class LearningViews {
 		// one lookup per id: an IN list would make H2 scan the repository's rows
 		Map<String, LearningRow> rows = new LinkedHashMap<>();
 		for (String id : new LinkedHashSet<>(ids)) {
-			this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
-				.ifPresent((row) -> rows.put(id,
-						new LearningRow(row.raw(), (ObjectNode) this.mapper.readTree(row.raw()))));
+			this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id).ifPresent((row) -> rows.put(id, parsed(row)));
 		}
 		return rows;
+	}
+
+	private LearningRow parsed(IndexedLearning row) {
+		return new LearningRow(row.raw(), (ObjectNode) this.mapper.readTree(row.raw()));
 	}
 
 	/**
