@@ -10,8 +10,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryDependsOnPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -98,14 +99,37 @@ public class SecurityConfiguration {
 				"The request path or headers are not allowed (" + ex.getMessage() + ").");
 	}
 
+	/**
+	 * Refuses to start on a non-loopback address while no token exists. It runs as soon
+	 * as the token table is migrated, before JPA and the rest of the service start (see
+	 * {@link #localModeGuardBeforeJpa()}), so that a refused start takes seconds, not the
+	 * whole start-up.
+	 * @throws UnsafeBindingException when the service would listen beyond loopback
+	 * without a token
+	 */
 	@Bean
-	SmartInitializingSingleton localModeGuard(TokenRegistry tokens, Environment environment) {
-		return () -> {
-			String address = environment.getProperty("server.address");
-			if (!tokens.anyTokens() && !isLoopback(address)) {
-				throw new UnsafeBindingException(address);
-			}
-		};
+	LocalModeGuard localModeGuard(TokenRegistry tokens, Environment environment) {
+		String address = environment.getProperty("server.address");
+		if (!tokens.anyTokens() && !isLoopback(address)) {
+			throw new UnsafeBindingException(address);
+		}
+		return new LocalModeGuard(address);
+	}
+
+	/**
+	 * Makes the entity manager factory, the slowest part of start-up, wait for the guard.
+	 */
+	@Bean
+	static EntityManagerFactoryDependsOnPostProcessor localModeGuardBeforeJpa() {
+		return new EntityManagerFactoryDependsOnPostProcessor(LocalModeGuard.class);
+	}
+
+	/**
+	 * The address the service was allowed to listen on.
+	 *
+	 * @param address {@code server.address}, or {@code null} when unset
+	 */
+	record LocalModeGuard(@Nullable String address) {
 	}
 
 	static boolean isLoopback(String address) {
