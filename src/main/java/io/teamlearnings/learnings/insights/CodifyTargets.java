@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 
 /**
@@ -44,7 +43,6 @@ final class CodifyTargets {
 	}
 
 	/** Where a candidate should go. */
-	@Schema(name = "CodifyTarget")
 	enum Target {
 
 		/** A check or a test that enforces it. */

@@ -115,9 +115,6 @@ public class LearningsDigest {
 	 */
 	static String markdown(String generatedAt, List<String> sources, List<PromotionCandidates.Candidate> candidates) {
 		StringBuilder md = new StringBuilder(HEADER.formatted(generatedAt, sources.size()));
-		if (sources.isEmpty()) {
-			md.append("- none\n");
-		}
 		sources.forEach((source) -> md.append("- `").append(source).append("`\n"));
 		md.append("\n## Promotion candidates\n\n");
 		if (candidates.isEmpty()) {
