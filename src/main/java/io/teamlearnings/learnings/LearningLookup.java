@@ -132,6 +132,20 @@ public class LearningLookup {
 	}
 
 	/**
+	 * Whether a repository has a row with this id, current or not (cheaper than
+	 * {@link #find}: no theme is worked out).
+	 * @param repoName the repository
+	 * @param id the row id
+	 * @return whether its file holds a row with that id
+	 * @throws io.teamlearnings.repos.UnknownRepositoryException if no repository has that
+	 * name
+	 */
+	public boolean contains(String repoName, String id) {
+		Repo repo = this.sync.fresh(repoName);
+		return this.corpus.read(repo, (corpus) -> corpus.byId(id) != null);
+	}
+
+	/**
 	 * The active learnings of a repository and its themes.
 	 * @param repoName the repository
 	 * @return its active rows, newest first, and its themes
