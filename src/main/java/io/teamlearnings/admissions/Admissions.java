@@ -111,13 +111,34 @@ class Admissions implements SupersessionFollower {
 	private AdmissionResult write(NoteDraft draft, List<String> proof, GateVerdict verdict,
 			Supplier<Optional<MemoryNote>> already) {
 		Map<String, Object> envelope = this.files.envelope(draft);
+		try {
+			return writeLocked(draft, proof, verdict, already, envelope);
+		}
+		catch (NoteLockBusyException ex) {
+			throw ex;
+		}
+		catch (UncheckedIOException ex) {
+			log.error("Could not take the memory-note lock {}", this.files.lockFile(), ex);
+			proof.add("memory-note: not-attempted: the memory-note lock " + this.files.lockFile()
+					+ " cannot be created (" + ex.getCause().getClass().getSimpleName() + ")");
+			return new AdmissionResult("not-attempted", proof, null, null, verdict, envelope);
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not write memory note {}", draft.id(), ex);
+			proof.add("memory-note: failed: " + ex.getMessage());
+			return new AdmissionResult("failed", proof, null, null, verdict, envelope);
+		}
+	}
+
+	private AdmissionResult writeLocked(NoteDraft draft, List<String> proof, GateVerdict verdict,
+			Supplier<Optional<MemoryNote>> already, Map<String, Object> envelope) {
 		return this.files.locked(() -> {
-			this.index.sync();
-			Optional<MemoryNote> same = this.index.byFingerprint(draft.fingerprint()).or(already);
-			if (same.isPresent()) {
-				return duplicate(same.get(), proof, verdict, envelope);
-			}
 			try {
+				this.index.sync();
+				Optional<MemoryNote> same = this.index.byFingerprint(draft.fingerprint()).or(already);
+				if (same.isPresent()) {
+					return duplicate(same.get(), proof, verdict, envelope);
+				}
 				if (!this.files.create(draft)) {
 					proof.add("memory-note: failed: " + this.files.file(draft) + " exists and is not a note");
 					return new AdmissionResult("failed", proof, null, null, verdict, envelope);
@@ -130,7 +151,7 @@ class Admissions implements SupersessionFollower {
 			catch (UncheckedIOException ex) {
 				log.error("Could not write memory note {}", draft.id(), ex);
 				proof.add("memory-note: not-attempted: the notes directory " + this.files.directory()
-						+ " is not writable (" + ex.getCause().getClass().getSimpleName() + ")");
+						+ " cannot be read or written (" + ex.getCause().getClass().getSimpleName() + ")");
 				return new AdmissionResult("not-attempted", proof, null, null, verdict, envelope);
 			}
 		});

@@ -207,6 +207,27 @@ class MemoryNoteToolApiTests extends SharedServiceContext {
 	}
 
 	@Test
+	void keepsTheRowAndSaysSoWhenTheLockCannotBeCreated() throws IOException {
+		String id = append("When a deploy script changes, dry-run it on staging because a typo wiped a bucket.");
+		Path locks = LOCK.getParent();
+		Files.deleteIfExists(locks);
+		Files.createDirectories(locks.getParent());
+		Files.writeString(locks, "a file where the locks directory should be");
+		JsonNode answer;
+		try {
+			answer = this.http.postJson("/api/repos/" + REPO + "/admissions", legacyRequest(id)).json();
+		}
+		finally {
+			Files.delete(locks);
+		}
+
+		assertThat(answer.get("outcome").asString()).isEqualTo("not-attempted");
+		assertThat(answer.get("proof").get(1).asString())
+			.startsWith("memory-note: not-attempted: the memory-note lock " + LOCK + " cannot be created");
+		assertThat(this.http.get("/api/repos/" + REPO + "/learnings/" + id).status()).isEqualTo(200);
+	}
+
+	@Test
 	void theServicesEarlierFencedNotesStayListedAndCountAsAdmitted() throws IOException {
 		String id = append(
 				"When a flaky test fails twice, quarantine it with an issue link because reruns " + "hid a real race.");

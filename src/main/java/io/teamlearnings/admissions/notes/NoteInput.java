@@ -101,13 +101,6 @@ public final class NoteInput {
 		return this.bytes.clone();
 	}
 
-	/**
-	 * @return a copy of the parsed input
-	 */
-	public ObjectNode tree() {
-		return this.tree.deepCopy();
-	}
-
 	ObjectNode parsed() {
 		return this.tree;
 	}
