@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * The seed's Memory Admission Gate, evaluated check by check. All four required checks
  * must pass (the row exists; its evidence fits a bounded snapshot; scope and future
- * behaviour are stated; a decision delta is stated), at least one reason must hold
- * (status {@code codify_now}, a theme seen at least three times, or a reason the caller
- * claims), and none of the refusals may apply (a superseded or withdrawn row; a
- * {@code review_later} row with no reason the caller claims; a row already admitted).
+ * behaviour are stated, a scope being stated when it names paths or is an object of a
+ * kind other than {@code path-family}; a decision delta is stated), at least one reason
+ * must hold (status {@code codify_now}, a theme seen at least three times, or a reason
+ * the caller claims), and none of the refusals may apply (a superseded or withdrawn row;
+ * a {@code review_later} row with no reason the caller claims; a row already admitted).
  */
 @Component
 class AdmissionGate {
@@ -65,9 +66,10 @@ class AdmissionGate {
 			}
 			checks.add(evidence(row.evidence()));
 		});
-		boolean scoped = request.scope() != null && !request.scope().isEmpty();
+		boolean scoped = request.scope() != null && request.scope().stated();
 		boolean behaviour = present(request.futureBehavior());
-		checks.add((scoped && behaviour) ? pass(SCOPE, "scope " + request.scope() + " and future behaviour stated")
+		checks.add((scoped && behaviour)
+				? pass(SCOPE, "scope " + request.scope().describe() + " and future behaviour stated")
 				: fail(SCOPE, (scoped ? "" : "no scope paths given") + (!scoped && !behaviour ? "; " : "")
 						+ (behaviour ? "" : "no future_behavior given")));
 		checks.add(present(request.decisionDelta()) ? pass(DECISION_DELTA, "decision delta stated")

@@ -1,5 +1,7 @@
 package io.teamlearnings.admissions;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import io.teamlearnings.admissions.notes.NoteDraft;
+import io.teamlearnings.admissions.notes.NoteLockBusyException;
+import io.teamlearnings.admissions.notes.SourceNote;
 import io.teamlearnings.learnings.CanonicalLearning;
 import io.teamlearnings.learnings.LearningLookup;
 import io.teamlearnings.learnings.LearningSuperseded;
@@ -55,62 +61,106 @@ class Admissions implements SupersessionFollower {
 		this.clock = clock;
 	}
 
-	AdmissionResult admit(String repo, AdmissionRequest request, boolean dryRun) {
+	/**
+	 * Runs the gate on {@code body} and, if it admits, writes the learning-admission
+	 * note: built by the service from a request, or made from the skill's input exactly
+	 * as received.
+	 * @throws NoteLockBusyException if the {@code memory-note} lock stays held for longer
+	 * than {@code learnings.memory.lock-wait} (nothing is written)
+	 */
+	AdmissionResult admit(String repo, AdmissionBody body, List<AdmissionRequest.Reason> claimed, boolean dryRun) {
+		AdmissionRequest request = body.request().claiming(claimed);
 		Optional<CanonicalLearning> found = this.lookup.find(repo, request.learningId());
 		Optional<MemoryNote> existing = this.index.latest(repo, request.learningId(), List.of(MemoryNote.ADMISSION));
 		GateVerdict verdict = this.gate.evaluate(repo, request, found, existing.map(MemoryNote::id).orElse(null));
 		List<String> proof = new ArrayList<>();
 		found.ifPresent((row) -> proof.add(canonicalProof(row)));
-		NoteFiles.Draft draft = found.map((row) -> this.files.draft(admission(row, request), this.clock.instant()))
-			.orElse(null);
-		Map<String, Object> envelope = (draft != null) ? draft.envelope() : null;
+		NoteDraft draft = null;
+		if (body instanceof AdmissionBody.ToolInput received) {
+			draft = this.files.draft(MemoryNote.ADMISSION, received.input(), this.clock.instant());
+		}
+		else if (found.isPresent()) {
+			draft = this.files.draft(MemoryNote.ADMISSION, this.files.input(admission(found.get(), request)),
+					this.clock.instant());
+		}
+		Map<String, Object> envelope = (draft != null) ? this.files.envelope(draft) : null;
 		if (!verdict.admitted()) {
 			List<GateVerdict.Check> failed = verdict.failed();
 			if (existing.isPresent() && failed.size() == 1 && AdmissionGate.NOT_ADMITTED.equals(failed.get(0).name())) {
-				proof.add(duplicateProof(existing.get().fingerprint()) + " existing_id=" + existing.get().id());
-				return new AdmissionResult("duplicate-skip", proof, existing.get().id(), existing.get().path(), verdict,
-						envelope);
+				return duplicate(existing.get(), proof, verdict, envelope);
 			}
 			proof.add("memory-note: not-attempted: source admission gate not met");
 			failed.forEach((check) -> proof.add("  - " + check.name() + ": " + check.reason()));
 			return new AdmissionResult("not-attempted", proof, null, null, verdict, envelope);
 		}
 		if (dryRun) {
-			proof.add("memory-note: dry-run: id=" + draft.id() + " extension=" + NoteFiles.EXTENSION + " kind="
+			proof.add("memory-note: dry-run: id=" + draft.id() + " extension=" + NoteDraft.EXTENSION + " kind="
 					+ MemoryNote.ADMISSION + " (nothing written)");
-			return new AdmissionResult("dry-run", proof, draft.id(), this.files.file(draft.id()).toString(), verdict,
+			return new AdmissionResult("dry-run", proof, draft.id(), this.files.file(draft).toString(), verdict,
 					envelope);
 		}
-		return write(draft, MemoryNote.ADMISSION, proof, verdict);
+		String learningId = request.learningId();
+		return write(draft, proof, verdict, () -> this.index.latest(repo, learningId, List.of(MemoryNote.ADMISSION)));
 	}
 
-	private AdmissionResult write(NoteFiles.Draft draft, String kind, List<String> proof, GateVerdict verdict) {
-		Optional<MemoryNote> same = this.index.byFingerprint(draft.fingerprint());
-		if (same.isPresent()) {
-			proof.add(duplicateProof(draft.fingerprint()) + " existing_id=" + same.get().id());
-			return new AdmissionResult("duplicate-skip", proof, same.get().id(), same.get().path(), verdict,
-					draft.envelope());
-		}
+	/**
+	 * Writes {@code draft} holding the {@code memory-note} lock, unless a note with its
+	 * fingerprint exists, or {@code already} finds one that makes it a duplicate (an
+	 * admission another writer made since the gate looked).
+	 */
+	private AdmissionResult write(NoteDraft draft, List<String> proof, GateVerdict verdict,
+			Supplier<Optional<MemoryNote>> already) {
+		Map<String, Object> envelope = this.files.envelope(draft);
 		try {
-			boolean created = this.files.create(draft);
-			if (created) {
-				this.index.sync();
-			}
-			proof.add(created ? createdProof(draft.id(), kind) : duplicateProof(draft.fingerprint()));
-			return new AdmissionResult(created ? AdmissionResult.CREATED : "duplicate-skip", proof, draft.id(),
-					this.files.file(draft.id()).toString(), verdict, draft.envelope());
+			return writeLocked(draft, proof, verdict, already, envelope);
 		}
-		catch (java.io.UncheckedIOException ex) {
-			log.error("Could not write memory note {}", draft.id(), ex);
-			proof.add("memory-note: not-attempted: the notes directory " + this.files.directory() + " is not writable ("
-					+ ex.getCause().getClass().getSimpleName() + ")");
-			return new AdmissionResult("not-attempted", proof, null, null, verdict, draft.envelope());
+		catch (NoteLockBusyException ex) {
+			throw ex;
+		}
+		catch (UncheckedIOException ex) {
+			log.error("Could not take the memory-note lock {}", this.files.lockFile(), ex);
+			proof.add("memory-note: not-attempted: the memory-note lock " + this.files.lockFile()
+					+ " cannot be created (" + ex.getCause().getClass().getSimpleName() + ")");
+			return new AdmissionResult("not-attempted", proof, null, null, verdict, envelope);
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not write memory note {}", draft.id(), ex);
 			proof.add("memory-note: failed: " + ex.getMessage());
-			return new AdmissionResult("failed", proof, null, null, verdict, draft.envelope());
+			return new AdmissionResult("failed", proof, null, null, verdict, envelope);
 		}
+	}
+
+	private AdmissionResult writeLocked(NoteDraft draft, List<String> proof, GateVerdict verdict,
+			Supplier<Optional<MemoryNote>> already, Map<String, Object> envelope) {
+		return this.files.locked(() -> {
+			try {
+				this.index.sync();
+				Optional<MemoryNote> same = this.index.byFingerprint(draft.fingerprint()).or(already);
+				if (same.isPresent()) {
+					return duplicate(same.get(), proof, verdict, envelope);
+				}
+				if (!this.files.create(draft)) {
+					proof.add("memory-note: failed: " + this.files.file(draft) + " exists and is not a note");
+					return new AdmissionResult("failed", proof, null, null, verdict, envelope);
+				}
+				this.index.sync();
+				proof.add(createdProof(draft.id(), draft.kind()));
+				return new AdmissionResult(AdmissionResult.CREATED, proof, draft.id(),
+						this.files.file(draft).toString(), verdict, envelope);
+			}
+			catch (UncheckedIOException ex) {
+				log.error("Could not write memory note {}", draft.id(), ex);
+				proof.add("memory-note: not-attempted: the notes directory " + this.files.directory()
+						+ " cannot be read or written (" + ex.getCause().getClass().getSimpleName() + ")");
+				return new AdmissionResult("not-attempted", proof, null, null, verdict, envelope);
+			}
+		});
+	}
+
+	private static AdmissionResult duplicate(MemoryNote existing, List<String> proof, GateVerdict verdict,
+			@Nullable Map<String, Object> envelope) {
+		proof.add(duplicateProof(existing.fingerprint()) + " existing_id=" + existing.id());
+		return new AdmissionResult("duplicate-skip", proof, existing.id(), existing.path(), verdict, envelope);
 	}
 
 	/**
@@ -128,12 +178,14 @@ class Admissions implements SupersessionFollower {
 			}
 			CanonicalLearning old = this.lookup.find(event.repo(), event.supersededId()).orElseThrow();
 			CanonicalLearning replacement = this.lookup.find(event.repo(), event.newId()).orElseThrow();
-			String kind = event.withdrawal() ? MemoryNote.WITHDRAWAL : MemoryNote.SUPERSESSION;
 			NoteFiles.Event note = event.withdrawal() ? withdrawal(old, replacement, previous.get())
 					: supersession(old, replacement, previous.get());
-			return write(this.files.draft(note, this.clock.instant()), kind, new ArrayList<>(),
-					new GateVerdict(true, List.of()))
-				.proof();
+			NoteDraft draft = this.files.draft(note.kind(), this.files.input(note), this.clock.instant());
+			return write(draft, new ArrayList<>(), new GateVerdict(true, List.of()), Optional::empty).proof();
+		}
+		catch (NoteLockBusyException ex) {
+			log.warn("No memory note follows {}: {}", event.newId(), ex.getMessage());
+			return List.of("memory-note: not-attempted: " + ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not write the memory note following {}", event.newId(), ex);
@@ -154,7 +206,8 @@ class Admissions implements SupersessionFollower {
 		payload.put("tags", tags(row));
 		return new NoteFiles.Event(MemoryNote.ADMISSION, "assert", this.properties.authority(),
 				"Admit " + row.id() + " for Phase 2 consideration.",
-				scope(row, (request.scope() != null) ? request.scope() : List.of()),
+				(request.scope() != null) ? request.scope().toNote(repoName(row))
+						: AdmissionRequest.Scope.ofPaths(List.of()).toNote(repoName(row)),
 				List.of(learningRef(row, "Canonical learning row")), row.relatedIds(), null, payload);
 	}
 
@@ -173,7 +226,8 @@ class Admissions implements SupersessionFollower {
 				"Row " + replacement.id() + " supersedes " + old.id() + " in " + Repo.STORE_FILE_NAME);
 		payload.put("tags", tags(replacement));
 		return new NoteFiles.Event(MemoryNote.SUPERSESSION, "supersede", this.properties.authority(),
-				"Supersede " + old.id() + " with " + replacement.id() + ".", scope(replacement, replacement.paths()),
+				"Supersede " + old.id() + " with " + replacement.id() + ".",
+				AdmissionRequest.Scope.ofPaths(replacement.paths()).toNote(repoName(replacement)),
 				List.of(learningRef(replacement, "Superseding canonical row"), noteRef(previous)),
 				List.of(old.id(), replacement.id()), previous.id(), payload);
 	}
@@ -191,7 +245,8 @@ class Admissions implements SupersessionFollower {
 				"Row " + withdrawal.id() + " withdraws " + old.id() + " in " + Repo.STORE_FILE_NAME);
 		payload.put("tags", tags(old));
 		return new NoteFiles.Event(MemoryNote.WITHDRAWAL, "retract", this.properties.authority(),
-				"Withdraw " + old.id() + " from memory.", scope(old, old.paths()),
+				"Withdraw " + old.id() + " from memory.",
+				AdmissionRequest.Scope.ofPaths(old.paths()).toNote(repoName(old)),
 				List.of(learningRef(withdrawal, "Withdrawal canonical row"), noteRef(previous)),
 				List.of(old.id(), withdrawal.id()), previous.id(), payload);
 	}
@@ -202,27 +257,24 @@ class Admissions implements SupersessionFollower {
 	}
 
 	MemoryNote get(String repo, String id) {
-		this.repositories.require(repo);
-		if (!NoteFiles.NOTE_ID.matcher(id).matches()) {
-			throw InvalidNoteIdException.of(id);
-		}
-		MemoryNote note = this.index.get(id)
-			.filter((found) -> repo.equals(found.repo()))
-			.orElseThrow(() -> NoteNotFoundException.of(repo, id));
-		return note.withEnvelope(this.files.read(id).flatMap(this.files::envelope).orElse(Map.of()));
+		return note(repo, id).note();
 	}
 
 	String markdown(String repo, String id) {
-		get(repo, id);
-		return this.files.read(id).orElseThrow(() -> NoteNotFoundException.of(repo, id));
+		return note(repo, id).source().markdown();
 	}
 
-	private static Map<String, Object> scope(CanonicalLearning row, List<String> paths) {
-		Map<String, Object> scope = new LinkedHashMap<>();
-		scope.put("kind", "repo");
-		scope.put("repo", repoName(row));
-		scope.put("paths", paths);
-		return scope;
+	private Found note(String repo, String id) {
+		this.repositories.require(repo);
+		if (!NoteDraft.NOTE_ID.matcher(id).matches()) {
+			throw InvalidNoteIdException.of(id);
+		}
+		MemoryNote note = this.index.get(repo, id).orElseThrow(() -> NoteNotFoundException.of(repo, id));
+		SourceNote source = this.files.read(Path.of(note.path())).orElseThrow(() -> NoteNotFoundException.of(repo, id));
+		return new Found(note.withEnvelope(source.envelope()), source);
+	}
+
+	private record Found(MemoryNote note, SourceNote source) {
 	}
 
 	private static Map<String, Object> learningRef(CanonicalLearning row, String summary) {
@@ -260,11 +312,11 @@ class Admissions implements SupersessionFollower {
 	}
 
 	private static String createdProof(String id, String kind) {
-		return "memory-note: id=" + id + " extension=" + NoteFiles.EXTENSION + " kind=" + kind + " status=created";
+		return "memory-note: id=" + id + " extension=" + NoteDraft.EXTENSION + " kind=" + kind + " status=created";
 	}
 
 	private static String duplicateProof(String fingerprint) {
-		return "memory-note: duplicate-skip: extension=" + NoteFiles.EXTENSION + " fingerprint=" + fingerprint;
+		return "memory-note: duplicate-skip: extension=" + NoteDraft.EXTENSION + " fingerprint=" + fingerprint;
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.teamlearnings.admissions;
 
+import io.teamlearnings.admissions.notes.NoteInputException;
+import io.teamlearnings.admissions.notes.NoteLockBusyException;
 import io.teamlearnings.system.Problems;
 
 import org.springframework.core.Ordered;
@@ -24,6 +26,19 @@ class AdmissionsExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail notFound(NoteNotFoundException ex) {
 		return Problems.of(HttpStatus.NOT_FOUND, "Unknown memory note", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail refusedInput(NoteInputException ex) {
+		return Problems.field("Invalid memory-note input", ex.getMessage(), ex.field().isEmpty() ? "input" : ex.field(),
+				ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail lockBusy(NoteLockBusyException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Memory notes are locked", ex.getMessage());
+		problem.setProperty("lock", ex.lock().toString());
+		return problem;
 	}
 
 }

@@ -1,256 +1,112 @@
 package io.teamlearnings.admissions;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
-import io.teamlearnings.system.Sha256;
+import io.teamlearnings.admissions.notes.NoteDirectory;
+import io.teamlearnings.admissions.notes.NoteDraft;
+import io.teamlearnings.admissions.notes.NoteInput;
+import io.teamlearnings.admissions.notes.NoteLock;
+import io.teamlearnings.admissions.notes.SourceNote;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Memory-source notes on disk, in the {@code memory-source-note/v1} contract: one
- * immutable Markdown file per event, {@code <notes>/<id>.md}, holding the envelope as
- * compact JSON in a fenced block, then a readable body. Files are created atomically
- * (written to a temporary file, forced, then hard-linked into place, which fails if the
- * name exists) and never edited or deleted.
+ * The notes directory and the {@code memory-note} tool's lock as configured
+ * ({@code learnings.memory}): notes are made, written and read here in the tool's format
+ * (see {@code io.teamlearnings.admissions.notes}).
  */
 @Component
 class NoteFiles {
 
-	/**
-	 * A note id: {@code MSN-} UTC time {@code -} 16 hex characters of the fingerprint.
-	 */
-	static final Pattern NOTE_ID = Pattern.compile("^MSN-\\d{8}T\\d{6}Z-[a-f0-9]{16}$");
+	private final NoteDirectory directory;
 
-	static final String SCHEMA = "memory-source-note/v1";
-
-	static final String EXTENSION = "learnings";
-
-	private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-		.withZone(ZoneOffset.UTC);
-
-	private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-	};
-
-	private static final String FENCE = "```";
-
-	private final Path directory;
+	private final NoteLock lock;
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
-	private final JsonMapper canonical = JsonMapper.builder()
-		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-		.build();
-
 	NoteFiles(MemoryProperties memory) {
-		this.directory = memory.notes();
+		this.directory = new NoteDirectory(memory.notes(), memory.noteScratch());
+		this.lock = new NoteLock(memory.noteLock(), memory.lockWait());
 	}
 
 	Path directory() {
-		return this.directory;
+		return this.directory.path();
 	}
 
 	/**
-	 * The parts of an event a note is made of, before it has an id, a time and a
-	 * fingerprint.
+	 * The parts of an event the service makes a note of: what it would pipe to the
+	 * {@code memory-note} tool, field by field, in the skill's order.
 	 */
 	record Event(String kind, String operation, String authority, String summary, Map<String, Object> scope,
-			List<Map<String, Object>> sourceRefs, List<String> relatedIds, String supersedesId,
+			List<Map<String, Object>> sourceRefs, List<String> relatedIds, @Nullable String supersedesId,
 			Map<String, Object> payload) {
 	}
 
-	/** A note ready to be written: its id, envelope and file content. */
-	record Draft(String id, String fingerprint, String capturedAt, Map<String, Object> envelope, String content) {
+	/**
+	 * The input for {@code event}, built once: its bytes are what the note's fingerprint
+	 * is over.
+	 */
+	NoteInput input(Event event) {
+		Map<String, Object> input = new LinkedHashMap<>();
+		input.put("operation", event.operation());
+		input.put("authority", event.authority());
+		input.put("summary", event.summary());
+		input.put("scope", event.scope());
+		input.put("source_refs", event.sourceRefs());
+		input.put("related_ids", event.relatedIds());
+		input.put("supersedes_id", event.supersedesId());
+		input.put("payload", event.payload());
+		ObjectNode tree = this.mapper.valueToTree(input);
+		return NoteInput.of(tree);
+	}
+
+	/** The note the tool would write for {@code input} at {@code now}. */
+	NoteDraft draft(String kind, NoteInput input, Instant now) {
+		return NoteDraft.of(kind, input, now);
+	}
+
+	/** The note's envelope as the API shows it, keys in file order. */
+	Map<String, Object> envelope(NoteDraft draft) {
+		return this.mapper.convertValue(draft.envelope(), MemoryNote.ENVELOPE);
 	}
 
 	/**
-	 * The note for {@code event} at {@code now}. The fingerprint is the SHA-256 of the
-	 * canonical (compact, key-ordered) JSON of the envelope without id, time and
-	 * fingerprint, so the same event has the same fingerprint whenever it is written.
+	 * Runs {@code work} (the duplicate check and the write) holding the tool's lock.
+	 * @throws io.teamlearnings.admissions.notes.NoteLockBusyException if the lock stays
+	 * held for longer than {@code learnings.memory.lock-wait}
 	 */
-	Draft draft(Event event, Instant now) {
-		Map<String, Object> unstamped = envelope(event, null, null, null);
-		String fingerprint = Sha256.hex(this.canonical.writeValueAsString(unstamped));
-		Instant second = now.truncatedTo(ChronoUnit.SECONDS);
-		String id = "MSN-" + ID_TIME.format(second) + "-" + fingerprint.substring(0, 16);
-		Map<String, Object> envelope = envelope(event, id, second.toString(), fingerprint);
-		return new Draft(id, fingerprint, second.toString(), envelope, render(envelope));
+	<T> T locked(Supplier<T> work) {
+		return this.lock.holding(work);
 	}
 
-	/**
-	 * The envelope in the contract's field order; without the stamps when they are null.
-	 */
-	private static Map<String, Object> envelope(Event event, @Nullable String id, @Nullable String capturedAt,
-			@Nullable String fingerprint) {
-		Map<String, Object> envelope = new LinkedHashMap<>();
-		envelope.put("schema", SCHEMA);
-		putIfStamped(envelope, "id", id);
-		putIfStamped(envelope, "captured_at", capturedAt);
-		envelope.put("extension", EXTENSION);
-		envelope.put("kind", event.kind());
-		envelope.put("operation", event.operation());
-		envelope.put("authority", event.authority());
-		envelope.put("summary", event.summary());
-		envelope.put("scope", event.scope());
-		envelope.put("source_refs", event.sourceRefs());
-		envelope.put("related_ids", event.relatedIds());
-		envelope.put("supersedes_id", event.supersedesId());
-		putIfStamped(envelope, "fingerprint", fingerprint);
-		envelope.put("payload", event.payload());
-		return envelope;
+	Path lockFile() {
+		return this.lock.file();
 	}
 
-	private static void putIfStamped(Map<String, Object> envelope, String key, @Nullable String value) {
-		if (value != null) {
-			envelope.put(key, value);
-		}
+	/** Creates the note's file; false if a file of that name existed. */
+	boolean create(NoteDraft draft) {
+		return this.directory.create(draft);
 	}
 
-	private String render(Map<String, Object> envelope) {
-		StringBuilder md = new StringBuilder();
-		md.append("# ").append(envelope.get("kind")).append(": ").append(envelope.get("summary")).append("\n\n");
-		md.append("Memory-source note `")
-			.append(envelope.get("id"))
-			.append("`, captured ")
-			.append(envelope.get("captured_at"))
-			.append(". Immutable: a later event gets a note of its own.\n\n");
-		md.append(FENCE)
-			.append("json\n")
-			.append(this.mapper.writeValueAsString(envelope))
-			.append('\n')
-			.append(FENCE)
-			.append("\n");
-		if (envelope.get("payload") instanceof Map<?, ?> payload) {
-			md.append("\n## Payload\n\n");
-			payload.forEach((key, value) -> {
-				md.append("- **").append(key).append("**:");
-				if (value instanceof List<?> list) {
-					md.append('\n');
-					list.forEach((item) -> md.append("  - ").append(item).append('\n'));
-				}
-				else {
-					md.append(' ').append(value).append('\n');
-				}
-			});
-		}
-		return md.toString();
+	Path file(NoteDraft draft) {
+		return this.directory.file(draft);
 	}
 
-	/**
-	 * Creates the note's file if no file of that name exists.
-	 * @return false if the file existed (nothing was written)
-	 */
-	boolean create(Draft draft) {
-		try {
-			Files.createDirectories(this.directory);
-			Path target = file(draft.id());
-			if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-				return false;
-			}
-			Path temporary = this.directory.resolve("." + draft.id() + "." + UUID.randomUUID() + ".tmp");
-			try {
-				Files.writeString(temporary, draft.content(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-						StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-				Files.createLink(target, temporary);
-				return true;
-			}
-			catch (FileAlreadyExistsException ex) {
-				return false;
-			}
-			finally {
-				Files.deleteIfExists(temporary);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("could not write note " + draft.id() + " under " + this.directory, ex);
-		}
+	List<Path> files() {
+		return this.directory.files();
 	}
 
-	Path file(String id) {
-		return this.directory.resolve(id + ".md");
-	}
-
-	/**
-	 * Ids of the note files in the directory (regular files named by a note id; links
-	 * skipped).
-	 */
-	List<String> ids() {
-		List<String> ids = new ArrayList<>();
-		if (!Files.isDirectory(this.directory)) {
-			return ids;
-		}
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, "MSN-*.md")) {
-			for (Path file : files) {
-				String name = file.getFileName().toString();
-				String id = name.substring(0, name.length() - 3);
-				if (NOTE_ID.matcher(id).matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-					ids.add(id);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("could not list " + this.directory, ex);
-		}
-		return ids;
-	}
-
-	/** The raw Markdown of a note, if its file exists. */
-	Optional<String> read(String id) {
-		Path file = file(id);
-		if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("could not read " + file, ex);
-		}
-	}
-
-	/**
-	 * The envelope of a note's Markdown: the first fenced JSON block; empty if there is
-	 * none.
-	 */
-	Optional<Map<String, Object>> envelope(String markdown) {
-		int start = markdown.indexOf(FENCE + "json\n");
-		if (start < 0) {
-			return Optional.empty();
-		}
-		int from = start + FENCE.length() + 5;
-		int end = markdown.indexOf("\n" + FENCE, from);
-		if (end < 0) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(this.mapper.readValue(markdown.substring(from, end), MAP));
-		}
-		catch (JacksonException ex) {
-			return Optional.empty();
-		}
+	Optional<SourceNote> read(Path file) {
+		return this.directory.read(file);
 	}
 
 }

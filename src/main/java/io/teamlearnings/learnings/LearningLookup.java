@@ -124,6 +124,20 @@ public class LearningLookup {
 	}
 
 	/**
+	 * Whether a repository has a row with this id, current or not (cheaper than
+	 * {@link #find}: no theme is worked out).
+	 * @param repoName the repository
+	 * @param id the row id
+	 * @return whether its file holds a row with that id
+	 * @throws io.teamlearnings.repos.UnknownRepositoryException if no repository has that
+	 * name
+	 */
+	public boolean contains(String repoName, String id) {
+		Repo repo = this.sync.fresh(repoName);
+		return this.corpus.read(repo, (corpus) -> corpus.byId(id) != null);
+	}
+
+	/**
 	 * The memory digest of a repository's active rows: its promotion candidates
 	 * ({@code codify_now} rows, and {@code avoid_for_now} and {@code review_later} rows
 	 * with anchored evidence or, for {@code review_later}, a path), in the Markdown of

@@ -1,7 +1,12 @@
 package io.teamlearnings.admissions;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import io.teamlearnings.admissions.notes.NoteLockBusyException;
 
 import io.teamlearnings.security.SecurityConfiguration;
 import io.teamlearnings.security.TokenRegistry;
@@ -41,6 +46,14 @@ class AdmissionControllerTests {
 			{"learning_id": "lrn-20260528T170724Z-c468d2a9", "scope": "src/parser",
 			 "decision_delta": "Run the fuzz target first.", "reasons": "user_requested"}""";
 
+	/** The reference's memory-note input (seed-tools.md, section 2). */
+	private static final String SKILL_INPUT = "{\"operation\":\"assert\",\"authority\":\"learnings-cli\",\"summary\":"
+			+ "\"Admit lrn-x.\",\"scope\":{\"kind\":\"repo\",\"repo\":\"owner/repo\",\"paths\":[]},\"source_refs\":"
+			+ "[{\"kind\":\"learning\",\"ref\":\".learnings.jsonl#lrn-x\",\"summary\":\"Canonical learning row\"}],"
+			+ "\"related_ids\":[],\"supersedes_id\":null,\"payload\":{\"learning_id\":\"lrn-x\",\"learning_status\":"
+			+ "\"codify_now\",\"repo\":\"owner/repo\",\"source_path\":\".learnings.jsonl\",\"decision_delta\":\"d\","
+			+ "\"evidence_snapshot\":[\"e\"],\"future_behavior\":\"f\",\"verification\":\"v\"}}";
+
 	private static final String NOTE_ID = "MSN-20260528T170724Z-0123456789abcdef";
 
 	private static final String ROW_PROOF = "appended: id=lrn-20260528T170724Z-c468d2a9 status=do_more path=/r/.learnings.jsonl";
@@ -59,7 +72,8 @@ class AdmissionControllerTests {
 
 	@Test
 	void answersACreatedNoteAsJsonWithProofVerdictAndEnvelope() {
-		given(this.admissions.admit(eq("default"), any(), eq(false))).willReturn(result(AdmissionResult.CREATED));
+		given(this.admissions.admit(eq("default"), any(), any(), eq(false)))
+			.willReturn(result(AdmissionResult.CREATED));
 
 		MvcTestResult result = this.mvc.post()
 			.uri(ADMISSIONS)
@@ -73,15 +87,16 @@ class AdmissionControllerTests {
 		assertThat(result).bodyJson().extractingPath("$.proof").asArray().containsExactly(ROW_PROOF, NOTE_PROOF);
 		assertThat(result).bodyJson().extractingPath("$.gate.admitted").isEqualTo(true);
 		assertThat(result).bodyJson().extractingPath("$.note.kind").isEqualTo("learning-admission");
-		ArgumentCaptor<AdmissionRequest> request = ArgumentCaptor.forClass(AdmissionRequest.class);
-		verify(this.admissions).admit(eq("default"), request.capture(), eq(false));
-		assertThat(request.getValue().scope()).containsExactly("src/parser");
-		assertThat(request.getValue().reasons()).containsExactly(AdmissionRequest.Reason.USER_REQUESTED);
+		ArgumentCaptor<AdmissionBody> body = ArgumentCaptor.forClass(AdmissionBody.class);
+		verify(this.admissions).admit(eq("default"), body.capture(), eq(List.of()), eq(false));
+		assertThat(body.getValue().request().scope().paths()).containsExactly("src/parser");
+		assertThat(body.getValue().request().reasons()).containsExactly(AdmissionRequest.Reason.USER_REQUESTED);
 	}
 
 	@Test
 	void answersWithTheProofLinesAloneForPlainText() {
-		given(this.admissions.admit(eq("default"), any(), eq(false))).willReturn(result(AdmissionResult.CREATED));
+		given(this.admissions.admit(eq("default"), any(), any(), eq(false)))
+			.willReturn(result(AdmissionResult.CREATED));
 
 		assertThat(this.mvc.post()
 			.uri(ADMISSIONS)
@@ -94,7 +109,8 @@ class AdmissionControllerTests {
 
 	@Test
 	void answersJsonWhenJsonIsPreferredOverPlainText() {
-		given(this.admissions.admit(eq("default"), any(), eq(false))).willReturn(result(AdmissionResult.CREATED));
+		given(this.admissions.admit(eq("default"), any(), any(), eq(false)))
+			.willReturn(result(AdmissionResult.CREATED));
 
 		assertThat(this.mvc.post()
 			.uri(ADMISSIONS)
@@ -109,13 +125,13 @@ class AdmissionControllerTests {
 
 	@Test
 	void passesADryRunOnAndAnswersOkBecauseNothingWasWritten() {
-		given(this.admissions.admit(eq("default"), any(), eq(true))).willReturn(result("dry-run"));
+		given(this.admissions.admit(eq("default"), any(), any(), eq(true))).willReturn(result("dry-run"));
 
 		assertThat(this.mvc.post()
 			.uri(ADMISSIONS + "?dry_run=true")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(REQUEST)).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.outcome").isEqualTo("dry-run");
-		verify(this.admissions).admit(eq("default"), any(), eq(true));
+		verify(this.admissions).admit(eq("default"), any(), any(), eq(true));
 	}
 
 	@Test
@@ -158,6 +174,92 @@ class AdmissionControllerTests {
 			.asString()
 			.startsWith("Field 'reasons");
 		verifyNoInteractions(this.admissions);
+	}
+
+	@Test
+	void passesTheSkillsInputOnByteForByteWithTheClaimedReasons() {
+		given(this.admissions.admit(eq("default"), any(), any(), eq(false)))
+			.willReturn(result(AdmissionResult.CREATED));
+		String input = SKILL_INPUT.replace(",", ", ") + "\n";
+
+		assertThat(this.mvc.post()
+			.uri(ADMISSIONS + "?reasons=user_requested,high_impact")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(input)).hasStatus(HttpStatus.CREATED);
+
+		ArgumentCaptor<AdmissionBody> body = ArgumentCaptor.forClass(AdmissionBody.class);
+		verify(this.admissions).admit(eq("default"), body.capture(),
+				eq(List.of(AdmissionRequest.Reason.USER_REQUESTED, AdmissionRequest.Reason.HIGH_IMPACT)), eq(false));
+		assertThat(body.getValue()).isInstanceOf(AdmissionBody.ToolInput.class);
+		assertThat(((AdmissionBody.ToolInput) body.getValue()).input().bytes())
+			.isEqualTo(input.getBytes(StandardCharsets.UTF_8));
+		AdmissionRequest judged = body.getValue().request();
+		assertThat(judged.learningId()).isEqualTo("lrn-x");
+		assertThat(judged.scope().kind()).isEqualTo("repo");
+		assertThat(judged.scope().stated()).isTrue();
+		assertThat(judged.decisionDelta()).isEqualTo("d");
+		assertThat(judged.futureBehavior()).isEqualTo("f");
+	}
+
+	@Test
+	void refusesASkillInputTheToolWouldRefuseBeforeTheGateRuns() {
+		assertThat(this.mvc.post()
+			.uri(ADMISSIONS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_PLAIN)
+			.content(SKILL_INPUT.replace("\"learning_id\":\"lrn-x\",", ""))).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("payload.learning_id");
+		verifyNoInteractions(this.admissions);
+	}
+
+	@Test
+	void namesAScopeOfTheWrongShape() {
+		assertThat(this.mvc.post()
+			.uri(ADMISSIONS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(REQUEST.replace("\"scope\": \"src/parser\"", "\"scope\": {\"kind\": \"repo\", \"dirs\": []}")))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith("Field 'scope' has the wrong type or shape: scope has an unknown field 'dirs'");
+		verifyNoInteractions(this.admissions);
+	}
+
+	@Test
+	void namesAnUnknownClaimedReasonInTheQuery() {
+		assertThat(this.mvc.post()
+			.uri(ADMISSIONS + "?reasons=because")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(REQUEST)).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("reasons");
+		verifyNoInteractions(this.admissions);
+	}
+
+	@Test
+	void answersAHeldLockWithAServiceUnavailableProblemNamingIt() {
+		Path lock = Path.of("/home/me/.codex/.memory-note/locks/learnings.lock");
+		given(this.admissions.admit(any(), any(), any(), anyBoolean()))
+			.willThrow(NoteLockBusyException.of(lock, Duration.ofSeconds(5)));
+
+		MvcTestResult result = this.mvc.post()
+			.uri(ADMISSIONS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_PLAIN)
+			.content(REQUEST)
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.lock").isEqualTo(lock.toString());
+		assertThat(result).bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("held for longer than 5000 ms", "remove " + lock);
 	}
 
 	@Test
@@ -229,7 +331,7 @@ class AdmissionControllerTests {
 
 	@Test
 	void hidesInternalFailuresBehindAPlainProblem() {
-		given(this.admissions.admit(any(), any(), anyBoolean()))
+		given(this.admissions.admit(any(), any(), any(), anyBoolean()))
 			.willThrow(new IllegalStateException("secret /etc/memories"));
 
 		assertThat(this.mvc.post()
@@ -252,7 +354,8 @@ class AdmissionControllerTests {
 
 	private static MemoryNote note(Map<String, Object> envelope) {
 		return new MemoryNote(NOTE_ID, "learning-admission", "default", "lrn-1", null, "0123456789abcdef",
-				"2026-05-28T17:07:24Z", "Admitted lrn-1", "/m/extensions/learnings/notes/" + NOTE_ID + ".md", envelope);
+				"2026-05-28T17:07:24Z", "Admitted lrn-1", "/m/extensions/learnings/notes/" + NOTE_ID + ".md",
+				"json-line", envelope);
 	}
 
 }

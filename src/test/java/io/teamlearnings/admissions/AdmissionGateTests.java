@@ -20,7 +20,8 @@ class AdmissionGateTests {
 	}
 
 	private static AdmissionRequest request(List<AdmissionRequest.Reason> reasons) {
-		return new AdmissionRequest("lrn-1", List.of("src"), "Decide Y.", "Do Y first.", "y passes", reasons);
+		return new AdmissionRequest("lrn-1", AdmissionRequest.Scope.ofPaths(List.of("src")), "Decide Y.", "Do Y first.",
+				"y passes", reasons);
 	}
 
 	private GateVerdict evaluate(CanonicalLearning row, List<AdmissionRequest.Reason> reasons, String existing) {

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The memory admission gate and its notes over real HTTP, with the notes checked on disk.
- * Notes of every repository go to the shared service's one notes directory; only this
- * class admits rows.
+ * Notes of every repository go to the shared service's one notes directory; a test counts
+ * its files before and after what it does.
  */
 class AdmissionsApiTests extends SharedServiceContext {
 
@@ -68,7 +68,16 @@ class AdmissionsApiTests extends SharedServiceContext {
 		assertThat(body.get("gate").get("checks").findValuesAsString("name")).contains("canonical_row",
 				"evidence_snapshot", "scope_and_future_behavior", "decision_delta", "admission_reason");
 
+		Path file = noteFile(noteId);
+		assertThat(body.get("path").asString()).isEqualTo(file.toString());
+		assertThat(file.getFileName().toString()).isEqualTo("2026-11-23T12-00-00-learning-admission-admit-"
+				+ id.toLowerCase(java.util.Locale.ROOT) + "-for-phase-2-consideration-" + noteId.substring(21) + ".md");
+		String line = Files.readString(file);
+		assertThat(line).endsWith("}\n").doesNotContain("```").hasLineCount(1);
 		JsonNode envelope = envelopeOnDisk(noteId);
+		assertThat(fieldNames(envelope)).containsExactly("schema", "id", "captured_at", "extension", "kind",
+				"operation", "authority", "summary", "scope", "source_refs", "related_ids", "supersedes_id",
+				"fingerprint", "payload");
 		assertThat(envelope).isEqualTo(body.get("note"));
 		assertThat(envelope.get("schema").asString()).isEqualTo("memory-source-note/v1");
 		assertThat(envelope.get("extension").asString()).isEqualTo("learnings");
@@ -96,6 +105,9 @@ class AdmissionsApiTests extends SharedServiceContext {
 		String supersessionId = supersessionProof.substring("memory-note: id=".length(),
 				supersessionProof.indexOf(' ', "memory-note: id=".length()));
 		JsonNode supersession = envelopeOnDisk(supersessionId);
+		assertThat(noteFile(supersessionId).getFileName().toString())
+			.startsWith("2026-11-23T12-00-00-learning-supersession-supersede-");
+		assertThat(supersession.get("kind").asString()).isEqualTo("learning-supersession");
 		assertThat(supersession.get("supersedes_id").asString()).isEqualTo(noteId);
 		assertThat(supersession.get("related_ids").toString()).isEqualTo("[\"" + id + "\",\"" + newId + "\"]");
 		assertThat(supersession.get("payload").get("learning_id").asString()).isEqualTo(newId);
@@ -223,7 +235,9 @@ class AdmissionsApiTests extends SharedServiceContext {
 				.create("http://127.0.0.1:" + this.port + "/api/repos/admissions-app/admissions/" + noteId))
 			.header("Accept", "text/markdown")
 			.build());
-		assertThat(markdown.body()).isEqualTo(Files.readString(NOTES.resolve(noteId + ".md")));
+		assertThat(markdown.body()).startsWith("# learning-admission: Admit " + id + " for Phase 2 consideration.")
+			.contains("```json\n" + Files.readString(noteFile(noteId)) + "```\n", "- **learning_id**: " + id);
+		assertThat(note.get("format").asString()).isEqualTo("json-line");
 		assertThat(this.http.get("/api/repos/admissions-app/admissions?kind=learning-admission")
 			.json()
 			.findValuesAsString("id")).contains(noteId);
@@ -262,10 +276,23 @@ class AdmissionsApiTests extends SharedServiceContext {
 		throw new AssertionError("no check " + name + " in " + result);
 	}
 
+	/** The file holding the note, as one line of JSON. */
+	private static Path noteFile(String noteId) throws IOException {
+		try (Stream<Path> files = Files.list(NOTES)) {
+			return files.filter((file) -> {
+				try {
+					JsonNode note = MAPPER.readTree(Files.readString(file));
+					return note.isObject() && noteId.equals(note.path("id").asString());
+				}
+				catch (IOException | RuntimeException ex) {
+					return false;
+				}
+			}).findFirst().orElseThrow(() -> new AssertionError("no file holds note " + noteId));
+		}
+	}
+
 	private static JsonNode envelopeOnDisk(String noteId) throws IOException {
-		String markdown = Files.readString(NOTES.resolve(noteId + ".md"));
-		int start = markdown.indexOf("```json\n") + 8;
-		return MAPPER.readTree(markdown.substring(start, markdown.indexOf("\n```", start)));
+		return MAPPER.readTree(Files.readString(noteFile(noteId)));
 	}
 
 	private static long noteCount() throws IOException {

@@ -22,8 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * declared here, once, with a name that belongs to one test class and a root of its own;
  * a test uses only its own repositories, and asserts only about them. The service also
  * has, for all of them: its clock pinned to {@link FixedClock#NOW}, one memories root
- * (notes and digests), one Codex home and uploads directory, a {@link #TEAM team}
- * repository to share into, and evidence snapshots limited to 300 characters.
+ * (notes and digests; the {@code memory-note} lock in its parent, waited for 1 s), one
+ * Codex home and uploads directory, a {@link #TEAM team} repository to share into, and
+ * evidence snapshots limited to 300 characters.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FixedClock.class)
@@ -37,7 +38,7 @@ public abstract class SharedServiceContext {
 			"fixture-dotfiles", "fixture-shared", "fixture-external", "fixture-torn", "rebuild-rewritten",
 			"large-corpus", "recall-code", "recall-chains", "recall-other", "recall-dotfiles", "recall-quality",
 			"concurrent-distinct", "concurrent-same", "concurrent-near", "concurrent-chain", "transfer-project", TEAM,
-			"transfer-target", "fault-store", "fault-notes", "hostile-app");
+			"transfer-target", "fault-store", "fault-notes", "hostile-app", "tool-notes");
 
 	/**
 	 * Repositories whose store is a copy of the dotfiles fixture when the service starts.
@@ -81,6 +82,7 @@ public abstract class SharedServiceContext {
 		}
 		registry.add("learnings.store.team-repo", () -> TEAM);
 		registry.add("learnings.memory.root", () -> memories().toString());
+		registry.add("learnings.memory.lock-wait", () -> "1s");
 		registry.add("learnings.admissions.max-evidence-chars", () -> "300");
 		registry.add("learnings.sessions.sessions-dir", () -> codexHome().resolve("sessions").toString());
 		registry.add("learnings.sessions.archive-dir", () -> codexHome().resolve("archived_sessions").toString());
