@@ -22,10 +22,6 @@ import org.springframework.lang.Nullable;
  */
 public final class CanonicalFormat {
 
-	/** Statuses a row may carry, in the tool's vocabulary. */
-	public static final List<String> STATUSES = List.of("do_more", "do_less", "codify_now", "review_later",
-			"investigate_more", "avoid_for_now", "codified");
-
 	/** The status a row gets when it names none (or one that normalises to nothing). */
 	public static final String REVIEW_LATER = "review_later";
 

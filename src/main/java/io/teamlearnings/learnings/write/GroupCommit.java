@@ -130,7 +130,7 @@ class GroupCommit {
 				answer.pending()
 					.result()
 					.complete(new AppendResult(decision.outcome(), decision.proof(), decision.id(),
-							repo.storeFile().toString(), decision.similarity(), view, null));
+							repo.storeFile().toString(), decision.similarity(), view, null, List.of()));
 			}
 		}
 		catch (RuntimeException ex) {
