@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.springframework.lang.Nullable;
 
@@ -70,16 +71,7 @@ public final class CanonicalFormat {
 	 * a status; empty parts and repeats dropped, first order kept.
 	 */
 	public static List<String> normalizeTags(List<String> tags) {
-		Set<String> unique = new LinkedHashSet<>();
-		for (String tag : tags) {
-			for (String part : tag.split(",", -1)) {
-				String normalized = normalizeLabel(part);
-				if (!normalized.isEmpty()) {
-					unique.add(normalized);
-				}
-			}
-		}
-		return new ArrayList<>(unique);
+		return splitOnCommas(tags, CanonicalFormat::normalizeLabel);
 	}
 
 	/**
@@ -87,12 +79,16 @@ public final class CanonicalFormat {
 	 * of spaces, tabs, CR and LF; empty parts and repeats dropped, first order kept.
 	 */
 	public static List<String> normalizeIds(List<String> ids) {
+		return splitOnCommas(ids, CanonicalFormat::trimLineWhitespace);
+	}
+
+	private static List<String> splitOnCommas(List<String> values, UnaryOperator<String> normalize) {
 		Set<String> unique = new LinkedHashSet<>();
-		for (String id : ids) {
-			for (String part : id.split(",", -1)) {
-				String trimmed = trimLineWhitespace(part);
-				if (!trimmed.isEmpty()) {
-					unique.add(trimmed);
+		for (String value : values) {
+			for (String part : value.split(",", -1)) {
+				String normalized = normalize.apply(part);
+				if (!normalized.isEmpty()) {
+					unique.add(normalized);
 				}
 			}
 		}
