@@ -1,15 +1,14 @@
 package io.teamlearnings.learnings;
 
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import io.teamlearnings.learnings.index.IndexSync;
 import io.teamlearnings.learnings.index.LearningViews;
 import io.teamlearnings.learnings.index.SupersessionChains;
+import io.teamlearnings.learnings.insights.LearningsDigest;
 import io.teamlearnings.learnings.insights.Themes;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.learnings.jsonl.LearningRow;
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The learnings module's API for other modules: canonical rows with where they stand
- * (superseded, withdrawn, their theme), the active rows of a repository, and recall
- * across repositories. Every call first catches the index up with the file.
+ * (superseded, withdrawn, their theme), a repository's memory digest, and recall across
+ * repositories. Every call first catches the index up with the file.
  */
 @Service
 public class LearningLookup {
@@ -39,12 +38,16 @@ public class LearningLookup {
 
 	private final LearningRecall recall;
 
-	LearningLookup(IndexSync sync, RecallCorpus corpus, LearningViews views, Themes themes, LearningRecall recall) {
+	private final LearningsDigest digests;
+
+	LearningLookup(IndexSync sync, RecallCorpus corpus, LearningViews views, Themes themes, LearningRecall recall,
+			LearningsDigest digests) {
 		this.sync = sync;
 		this.corpus = corpus;
 		this.views = views;
 		this.themes = themes;
 		this.recall = recall;
+		this.digests = digests;
 	}
 
 	/**
@@ -59,26 +62,15 @@ public class LearningLookup {
 	}
 
 	/**
-	 * A recurring theme: at least three similar active learnings.
+	 * A repository's memory digest, as the learnings tool's {@code memory-digest} writes
+	 * it.
 	 *
-	 * @param ids its rows, in file order
-	 * @param tags tags at least half of them carry
+	 * @param content its Markdown
+	 * @param candidates its promotion candidates
+	 * @param rows the rows its candidates cite
+	 * @param sources the canonical files it read (one: the repository's)
 	 */
-	public record Theme(List<String> ids, List<String> tags) {
-	}
-
-	/**
-	 * The active learnings of a repository (neither superseded nor withdrawn, nor a
-	 * withdrawal), newest first, and its recurring themes.
-	 *
-	 * @param repo the repository
-	 * @param storeFile its canonical file
-	 * @param learnings the active rows, newest capture first (rows without a valid
-	 * capture time last)
-	 * @param themes its themes, largest first
-	 */
-	public record ActiveLearnings(String repo, String storeFile, List<CanonicalLearning> learnings,
-			List<Theme> themes) {
+	public record Digest(String content, int candidates, int rows, int sources) {
 	}
 
 	/**
@@ -132,34 +124,19 @@ public class LearningLookup {
 	}
 
 	/**
-	 * The active learnings of a repository and its themes.
+	 * The memory digest of a repository's active rows: its promotion candidates
+	 * ({@code codify_now} rows, and {@code avoid_for_now} and {@code review_later} rows
+	 * with anchored evidence or, for {@code review_later}, a path), in the Markdown of
+	 * the learnings tool's {@code memory-digest}.
 	 * @param repoName the repository
-	 * @return its active rows, newest first, and its themes
+	 * @param generatedAt when it is written, its {@code generated_at}
+	 * @return the digest
 	 * @throws io.teamlearnings.repos.UnknownRepositoryException if no repository has that
 	 * name
 	 */
-	public ActiveLearnings active(String repoName) {
-		Repo repo = this.sync.fresh(repoName);
-		record Active(Map<String, SupersessionChains.Standing> standings, List<Theme> themes) {
-		}
-		Active active = this.corpus.read(repo, (corpus) -> {
-			Map<String, SupersessionChains.Standing> standings = new LinkedHashMap<>();
-			corpus.docs()
-				.stream()
-				.filter(corpus::isActive)
-				.sorted(Comparator.comparing(RecallCorpus.Doc::captured,
-						Comparator.nullsLast(Comparator.reverseOrder())))
-				.forEach((doc) -> standings.put(doc.id(), corpus.standing(doc, null)));
-			return new Active(standings,
-					this.themes.find(corpus).stream().map((theme) -> new Theme(theme.ids(), theme.tags())).toList());
-		});
-		Map<String, LearningRow> rows = this.views.rows(repo.name(), active.standings().keySet());
-		List<CanonicalLearning> learnings = active.standings()
-			.entrySet()
-			.stream()
-			.map((entry) -> canonical(repo, rows.get(entry.getKey()), entry.getValue(), List.of()))
-			.toList();
-		return new ActiveLearnings(repo.name(), repo.storeFile().toString(), learnings, active.themes());
+	public Digest memoryDigest(String repoName, Instant generatedAt) {
+		LearningsDigest.Digest digest = this.digests.of(repoName, generatedAt);
+		return new Digest(digest.content(), digest.candidates(), digest.rows(), digest.sources());
 	}
 
 	private static CanonicalLearning canonical(Repo repo, LearningRow row, SupersessionChains.Standing standing,

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
 /**
- * The memory digest's web layer: a written digest answers 201 with its path, row count
- * and Markdown, and a digest that exists already is a 409 problem, never an overwrite.
+ * The memory digest's web layer: a written digest answers 201 with its path, counts and
+ * Markdown, or the learnings tool's line for {@code text/plain}; a digest that exists
+ * already is a 409 problem, never an overwrite.
  */
 @WebMvcTest(DigestController.class)
 @Import(SecurityConfiguration.class)
@@ -38,20 +39,38 @@ class DigestControllerTests {
 	@MockitoBean
 	TokenRegistry tokens;
 
+	private static final MemoryDigest WRITTEN = new MemoryDigest(
+			"/m/extensions/learnings/resources/2026-11-23T12-00-00-learnings-digest.md", 4, 2, 1,
+			"# Learnings Digest\n\ngenerated_at: 2026-11-23T12:00:00Z\n");
+
 	@Test
-	void answersAWrittenDigestWithItsPathRowsAndContent() {
-		given(this.digests.write("default"))
-			.willReturn(new MemoryDigest("/m/extensions/learnings/resources/2026-05-28T17-07-24-learnings-digest.md", 3,
-					"# Learnings digest: default\n"));
+	void answersAWrittenDigestWithItsPathCountsAndContent() {
+		given(this.digests.write("default")).willReturn(WRITTEN);
 
 		MvcTestResult result = this.mvc.post().uri(DIGEST).exchange();
 
 		assertThat(result).hasStatus(HttpStatus.CREATED).hasContentType(MediaType.APPLICATION_JSON);
 		assertThat(result).bodyJson()
 			.extractingPath("$.path")
-			.isEqualTo("/m/extensions/learnings/resources/2026-05-28T17-07-24-learnings-digest.md");
-		assertThat(result).bodyJson().extractingPath("$.rows").isEqualTo(3);
-		assertThat(result).bodyJson().extractingPath("$.content").isEqualTo("# Learnings digest: default\n");
+			.isEqualTo("/m/extensions/learnings/resources/2026-11-23T12-00-00-learnings-digest.md");
+		assertThat(result).bodyJson().extractingPath("$.rows").isEqualTo(4);
+		assertThat(result).bodyJson().extractingPath("$.candidates").isEqualTo(2);
+		assertThat(result).bodyJson().extractingPath("$.sources").isEqualTo(1);
+		assertThat(result).bodyJson()
+			.extractingPath("$.content")
+			.isEqualTo("# Learnings Digest\n\ngenerated_at: 2026-11-23T12:00:00Z\n");
+	}
+
+	@Test
+	void answersTextPlainWithTheLineTheToolPrints() {
+		given(this.digests.write("default")).willReturn(WRITTEN);
+
+		MvcTestResult result = this.mvc.post().uri(DIGEST).accept(MediaType.TEXT_PLAIN).exchange();
+
+		assertThat(result).hasStatus(HttpStatus.CREATED);
+		assertThat(result.getResponse().getContentType()).startsWith(MediaType.TEXT_PLAIN_VALUE);
+		assertThat(result).hasBodyTextEqualTo("memory-digest: wrote "
+				+ "/m/extensions/learnings/resources/2026-11-23T12-00-00-learnings-digest.md candidates=2 sources=1\n");
 	}
 
 	@Test

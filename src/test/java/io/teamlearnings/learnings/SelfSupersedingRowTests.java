@@ -3,9 +3,7 @@ package io.teamlearnings.learnings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.SharedServiceContext;
@@ -24,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Field report case B: a row whose {@code supersedes_id} names itself. Every view shares
  * one definition of a chain (SupersessionChains), in which a link to itself supersedes
- * nothing, so the row is active in browse, get, recall, related, summary, themes, the
- * digest and the admission gate alike, and it can itself be superseded.
+ * nothing, so the row is active in browse, get, recall, related, summary, themes, codify
+ * candidates and the admission gate alike, and it can itself be superseded.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SelfSupersedingRowTests extends SharedServiceContext {
@@ -86,11 +84,15 @@ class SelfSupersedingRowTests extends SharedServiceContext {
 	}
 
 	@Test
-	void theDigestListsIt() throws IOException {
-		clearDigestsOfThisSecond();
-		JsonNode digest = this.http.postJson(BASE + "/memory-digest", "{}").json();
-		assertThat(digest.get("rows").asInt()).isEqualTo(4);
-		assertThat(digest.get("content").asString()).contains("`" + SELF + "`");
+	void codifyCandidatesListIt() {
+		JsonNode codify = this.http.get(BASE + "/codify-candidates?min_count=1").json();
+		assertThat(codify.get("candidates")
+			.findValues("rows")
+			.stream()
+			.flatMap(JsonNode::valueStream)
+			.map((row) -> row.get("id").asString())
+			.toList()).containsExactlyInAnyOrder(SELF, "lrn-20261121T100000Z-aaaa0001", "lrn-20261122T100000Z-aaaa0002",
+					"lrn-20261123T100000Z-bbbb0003");
 	}
 
 	@Test
@@ -106,23 +108,6 @@ class SelfSupersedingRowTests extends SharedServiceContext {
 			.findFirst()
 			.orElseThrow();
 		assertThat(check.get("passed").asBoolean()).as(check.toString()).isTrue();
-	}
-
-	/**
-	 * Digests are named by the second they are written in (the seed's
-	 * {@code YYYY-MM-DDTHH-MM-SS-learnings-digest.md}), and the shared service's clock is
-	 * fixed, so another class's digest would make this one a 409.
-	 */
-	private static void clearDigestsOfThisSecond() throws IOException {
-		Path resources = memories().resolve("extensions").resolve("learnings").resolve("resources");
-		if (Files.isDirectory(resources)) {
-			try (Stream<Path> digests = Files.list(resources)) {
-				for (Path digest : digests.filter((file) -> file.toString().endsWith("-learnings-digest.md"))
-					.toList()) {
-					Files.delete(digest);
-				}
-			}
-		}
 	}
 
 	@Test

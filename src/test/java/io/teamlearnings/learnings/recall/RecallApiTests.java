@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.HttpClientSupport;
@@ -21,18 +22,25 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Recall, supersession, withdrawal, related rows, summary and digest over real HTTP. The
- * team-wide view is asked for this class's repositories, which were every repository when
- * the class had a service of its own. Rows are appended in best-effort quality mode: the
- * ranking expectations depend on their exact texts, which the strict quality gate would
- * refuse (several have no condition word); the gate is not what these tests are about.
+ * Recall, supersession, withdrawal, related rows, summary, codify candidates and digest
+ * over real HTTP. The team-wide view is asked for this class's repositories, which were
+ * every repository when the class had a service of its own. Rows are appended in
+ * best-effort quality mode: the ranking expectations depend on their exact texts, which
+ * the strict quality gate would refuse (several have no condition word); the gate is not
+ * what these tests are about.
  */
 class RecallApiTests extends SharedServiceContext {
 
 	/** This class's repositories: the team this class recalls across. */
 	private static final String OWN_REPOS = "repo=recall-code&repo=recall-chains&repo=recall-other&repo=recall-dotfiles";
 
-	private static final Path MEMORIES = memories();
+	private static final Path DIGESTS = memories().resolve("extensions/learnings/resources");
+
+	/**
+	 * Rows of the dotfiles fixture that say codify_now and that a later row supersedes.
+	 */
+	private static final List<String> SUPERSEDED_CODIFY_NOW = List.of("lrn-20260302T150418Z-a97f5676",
+			"lrn-20260228T202154Z-4dc62c6f", "lrn-20260317T004222Z-abaad05f", "lrn-20260314T153738Z-6bc61899");
 
 	@LocalServerPort
 	int port;
@@ -226,28 +234,97 @@ class RecallApiTests extends SharedServiceContext {
 	}
 
 	@Test
-	void writesATimestampedDigestOfActiveLearningsAndNeverOverwrites() throws IOException {
+	void writesTheToolsDigestOfTheActiveLearningsAndNeverOverwritesIt() throws IOException {
+		clearDigests();
 		Response digest = this.http.post("/api/repos/recall-dotfiles/learnings/memory-digest", "application/json", "");
 		assertThat(digest.status()).isEqualTo(201);
 		Path file = Path.of(digest.json().get("path").asString());
-		assertThat(file.getParent()).isEqualTo(MEMORIES.resolve("extensions/learnings/resources"));
-		assertThat(file.getFileName().toString())
-			.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-learnings-digest\\.md");
+		assertThat(file).isEqualTo(DIGESTS.resolve("2026-11-23T12-00-00-learnings-digest.md"));
 		String content = Files.readString(file);
 		assertThat(content).isEqualTo(digest.json().get("content").asString())
-			.startsWith("# Learnings digest: recall-dotfiles")
-			.contains("## codify_now (", "## do_more (", "## Recurring themes", "lrn-20260214T170052Z-eef95cca")
-			.doesNotContain("lrn-20260226T014254Z-17f71b1b");
-		assertThat(digest.json().get("rows").asInt()).isEqualTo(397);
+			.startsWith(
+					"# Learnings Digest\n\ngenerated_at: 2026-11-23T12:00:00Z\ngenerator: learnings memory-digest\n")
+			.contains("\ncanonical: false\n",
+					"\n## Source files\n- `" + root("recall-dotfiles").resolve(".learnings.jsonl") + "`\n",
+					"\n## Promotion candidates\n\n### P1: ")
+			.endsWith("- Use `--scan-root` to narrow a consolidation pass when a repo family needs focused review.\n")
+			.doesNotContain(SUPERSEDED_CODIFY_NOW.toArray(String[]::new));
+		List<String> lines = content.lines().toList();
+		assertThat(lines.stream().filter((line) -> line.startsWith("### P"))).hasSize(12);
+		assertThat(lines.stream().filter((line) -> line.startsWith("priority: "))).hasSize(12)
+			.containsOnly("priority: high");
+		assertThat(lines.stream().filter((line) -> line.startsWith("suggested_target: "))).hasSize(12)
+			.containsOnly("suggested_target: MEMORY.md");
+		assertThat(digest.json().get("candidates").asInt()).isEqualTo(12);
+		assertThat(digest.json().get("sources").asInt()).isEqualTo(1);
+		assertThat(digest.json().get("rows").asInt())
+			.isEqualTo(lines.stream().filter((line) -> line.startsWith("- lrn-")).count());
 
 		Files.writeString(file, "kept");
-		Response again = this.http.post("/api/repos/recall-dotfiles/learnings/memory-digest", "application/json", "");
-		if (again.status() == 409) {
-			assertThat(Files.readString(file)).isEqualTo("kept");
-		}
-		else {
-			assertThat(again.status()).isEqualTo(201);
-			assertThat(again.json().get("path").asString()).isNotEqualTo(file.toString());
+		Response again = this.http.postJson("/api/repos/recall-dotfiles/learnings/memory-digest", "", "text/plain");
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(Files.readString(file)).isEqualTo("kept");
+
+		Files.delete(file);
+		Response line = this.http.postJson("/api/repos/recall-dotfiles/learnings/memory-digest", "", "text/plain");
+		assertThat(line.status()).isEqualTo(201);
+		assertThat(line.body()).isEqualTo("memory-digest: wrote " + file + " candidates=12 sources=1\n");
+	}
+
+	@Test
+	void listsCodifyCandidatesOfTheActiveLearnings() {
+		JsonNode codify = this.http.get("/api/repos/recall-dotfiles/learnings/codify-candidates?limit=200").json();
+		assertThat(codify.get("min_count").asInt()).isEqualTo(3);
+		assertThat(codify.get("rows").asInt()).isEqualTo(410);
+		List<JsonNode> rows = codify.get("candidates")
+			.findValues("rows")
+			.stream()
+			.flatMap(JsonNode::valueStream)
+			.toList();
+		assertThat(codify.get("candidates")).allSatisfy((candidate) -> {
+			assertThat(candidate.get("count").asInt() >= 3
+					|| candidate.get("rows").findValuesAsString("status").contains("codify_now"))
+				.as(candidate.toString())
+				.isTrue();
+			assertThat(candidate.get("target").asString()).isIn("check_or_test", "skill", "agents_md_rule");
+			assertThat(candidate.get("why").asString()).isNotBlank();
+		});
+		assertThat(rows.stream().filter((row) -> row.get("status").asString().equals("codify_now")))
+			.as("every active codify_now row, and no superseded one")
+			.hasSize(109 - SUPERSEDED_CODIFY_NOW.size());
+		assertThat(rows.stream().map((row) -> row.get("id").asString()))
+			.doesNotContainAnyElementsOf(SUPERSEDED_CODIFY_NOW);
+
+		Response table = this.http.send(HttpRequest
+			.newBuilder(URI
+				.create("http://127.0.0.1:" + this.port + "/api/repos/recall-dotfiles/learnings/codify-candidates"))
+			.header("Accept", "text/plain")
+			.build());
+		assertThat(table.contentType()).startsWith("text/plain");
+		List<String> lines = table.body().lines().toList();
+		assertThat(lines).hasSize(2 + 20);
+		assertThat(lines.get(0)).startsWith("score")
+			.contains("  count  last_seen ", "  status ", "  theme ", "  learning");
+		assertThat(lines.get(1)).matches("-+  -----  -{20}  -+  -+  -+");
+
+		Response invalid = this.http.get("/api/repos/recall-dotfiles/learnings/codify-candidates?min_count=0");
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().get("errors").get(0).get("field").asString()).isEqualTo("min_count");
+	}
+
+	/**
+	 * Digests are named by the second they are written in (the skill's
+	 * {@code YYYY-MM-DDTHH-MM-SS-learnings-digest.md}) and the shared service's clock is
+	 * fixed, so any earlier digest in this JVM would make this one a 409.
+	 */
+	private static void clearDigests() throws IOException {
+		if (Files.isDirectory(DIGESTS)) {
+			try (Stream<Path> digests = Files.list(DIGESTS)) {
+				for (Path digest : digests.filter((file) -> file.toString().endsWith("-learnings-digest.md"))
+					.toList()) {
+					Files.delete(digest);
+				}
+			}
 		}
 	}
 
