@@ -14,6 +14,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.lang.Nullable;
 
 /**
  * The title, server and tags of the live OpenAPI description, which the top-level
@@ -50,7 +51,10 @@ class OpenApiConfiguration {
 	 * Lists the tags in {@link #TAGS}' order (springdoc collects the controllers' tags in
 	 * no particular order), and gives every documented 4xx and 5xx response the problem
 	 * detail body the service answers errors with (springdoc would otherwise give it the
-	 * operation's success type), so controllers name only the status and what it means.
+	 * operation's success type), so controllers name only the status and what it means. A
+	 * {@code text/plain} string an error response declares (lines a script reads, as
+	 * {@link ProofLines} answers them) is kept beside it; springdoc's own filling of an
+	 * error response is the operation's return type, never a string.
 	 */
 	@Bean
 	OpenApiCustomizer tagsInReadingOrderAndErrorsAsProblemDetails() {
@@ -61,12 +65,23 @@ class OpenApiConfiguration {
 				.forEach((path) -> path.readOperations()
 					.forEach((operation) -> operation.getResponses().forEach((code, response) -> {
 						if (code.startsWith("4") || code.startsWith("5")) {
-							response.setContent(new Content().addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+							Content problem = new Content().addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 									new io.swagger.v3.oas.models.media.MediaType()
-										.schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
+										.schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")));
+							io.swagger.v3.oas.models.media.MediaType lines = (response.getContent() != null)
+									? response.getContent().get(MediaType.TEXT_PLAIN_VALUE) : null;
+							if (lines != null && isString(lines.getSchema())) {
+								problem.addMediaType(MediaType.TEXT_PLAIN_VALUE, lines);
+							}
+							response.setContent(problem);
 						}
 					})));
 		};
+	}
+
+	private static boolean isString(@Nullable Schema<?> schema) {
+		return schema != null && ("string".equals(schema.getType())
+				|| (schema.getTypes() != null && schema.getTypes().contains("string")));
 	}
 
 }

@@ -66,7 +66,8 @@ class SecurityTests {
 
 	@Test
 	void answersEachEndpointForEachRoleAsTheTableSays() {
-		String learning = HttpClientSupport.learningJson("Role table rows are written by writers only.", "do_more");
+		String learning = HttpClientSupport.learningJson(
+				"When granting roles, require the writer role for rows because readers must not write.", "do_more");
 		List<Case> table = List.of(new Case("GET", "/api/repos/app/learnings", null, 401),
 				new Case("GET", "/api/repos/app/learnings", "bogus", 401),
 				new Case("GET", "/api/repos/app/learnings", "reader", 200),
@@ -105,8 +106,10 @@ class SecurityTests {
 	@Test
 	void recordsTheTokenAsTheSourceWhateverTheCallerClaims() throws Exception {
 		Response appended = call("POST", "/api/repos/app/learnings", "writer",
-				"{\"learning\": \"Attribution comes from the token, never from the body.\", \"evidence\": \"e\","
-						+ " \"application\": \"a\", \"status\": \"do_more\", \"source\": \"admin\"}");
+				"{\"learning\": \"When a token writes a row, use the token as its source, never the body.\","
+						+ " \"evidence\": \"POST with source admin -> source token:writer in .learnings.jsonl\","
+						+ " \"application\": \"Ignore the source a token caller sends.\", \"status\": \"do_more\","
+						+ " \"source\": \"admin\"}");
 		assertThat(appended.status()).isEqualTo(201);
 		assertThat(appended.json().get("learning").get("row").get("source").asString()).isEqualTo("token:writer");
 		assertThat(Files.readString(APP.resolve(".learnings.jsonl"))).contains("\"source\":\"token:writer\"")
@@ -118,8 +121,9 @@ class SecurityTests {
 		assertThat(call("GET", "/api/repos", "reader", null).json().findValuesAsString("name")).containsExactly("app");
 		assertThat(call("GET", "/api/repos", "admin", null).json().findValuesAsString("name")).containsExactly("app",
 				"other");
-		call("POST", "/api/repos/other/learnings", "outsider",
-				HttpClientSupport.learningJson("Outsiders write only to their own repository.", "do_more"));
+		assertThat(call("POST", "/api/repos/other/learnings", "outsider", HttpClientSupport
+			.learningJson("When outsiders write, keep their rows in their own repository.", "do_more")).status())
+			.isEqualTo(201);
 		JsonNode team = call("GET", "/api/learnings/recall?query=outsiders+repository", "reader", null).json();
 		assertThat(team.get("hits")).isEmpty();
 		assertThat(call("GET", "/api/learnings/recall?query=outsiders&repo=other", "reader", null).status())

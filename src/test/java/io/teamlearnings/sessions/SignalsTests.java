@@ -77,7 +77,7 @@ class SignalsTests {
 		Set<Expected> expected = writeConversations();
 		HttpClientSupport http = new HttpClientSupport(this.port);
 		http.postJson("/api/repos/app/learnings", HttpClientSupport.learningJson(
-				"When a webhook provider already retries deliveries, make the handler idempotent instead of adding retries.",
+				"When a webhook provider already retries deliveries, keep the handler idempotent instead of adding retries.",
 				"codify_now"));
 
 		JsonNode result = http.get("/api/sessions/signals?lookback_minutes=1440&limit=500").json();

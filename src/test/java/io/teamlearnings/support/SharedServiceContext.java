@@ -23,8 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * a test uses only its own repositories, and asserts only about them. The service also
  * has, for all of them: its clock pinned to {@link FixedClock#NOW}, one memories root
  * (notes and digests; the {@code memory-note} lock in its parent, waited for 1 s), one
- * Codex home and uploads directory, a {@link #TEAM team} repository to share into, and
- * evidence snapshots limited to 300 characters.
+ * Codex home and uploads directory, a {@link #TEAM team} repository to share into,
+ * evidence snapshots limited to 300 characters, and the quality gate's temporary-path
+ * rule off (every root is under the system's temporary directory). The gate itself stays
+ * strict: a test whose rows are not about quality and must stay as they are appends them
+ * with {@code quality_mode=best_effort}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FixedClock.class)
@@ -38,7 +41,8 @@ public abstract class SharedServiceContext {
 			"fixture-dotfiles", "fixture-shared", "fixture-external", "fixture-torn", "rebuild-rewritten",
 			"large-corpus", "recall-code", "recall-chains", "recall-other", "recall-dotfiles", "recall-quality",
 			"concurrent-distinct", "concurrent-same", "concurrent-near", "concurrent-chain", "transfer-project", TEAM,
-			"transfer-target", "fault-store", "fault-notes", "hostile-app", "tool-notes");
+			"transfer-target", "fault-store", "fault-notes", "hostile-app", "tool-notes", "quality-gate",
+			"quality-tool-rows", "quality-import");
 
 	/**
 	 * Repositories whose store is a copy of the dotfiles fixture when the service starts.
@@ -81,6 +85,7 @@ public abstract class SharedServiceContext {
 			registry.add("learnings.repos[" + i + "].root", () -> root(name).toString());
 		}
 		registry.add("learnings.store.team-repo", () -> TEAM);
+		registry.add("learnings.store.allow-temp-path", () -> "true");
 		registry.add("learnings.memory.root", () -> memories().toString());
 		registry.add("learnings.memory.lock-wait", () -> "1s");
 		registry.add("learnings.admissions.max-evidence-chars", () -> "300");

@@ -47,12 +47,13 @@ public final class TestStores {
 
 	/**
 	 * Serves the given repositories, in order, with the index in a new temporary data
-	 * directory.
+	 * directory; the quality gate accepts their roots, which are temporary directories.
 	 */
 	@SafeVarargs
 	public static void serve(DynamicPropertyRegistry registry, Map.Entry<String, Path>... repos) {
 		Path dataDir = newDirectory("data");
 		registry.add("learnings.data-dir", dataDir::toString);
+		registry.add("learnings.store.allow-temp-path", () -> "true");
 		for (int i = 0; i < repos.length; i++) {
 			Map.Entry<String, Path> repo = repos[i];
 			registry.add("learnings.repos[" + i + "].name", repo::getKey);

@@ -53,13 +53,13 @@ class FaultTests extends SharedServiceContext {
 		Path directory = root(STORE_REPO);
 		Path file = directory.resolve(".learnings.jsonl");
 		http.postJson("/api/repos/" + STORE_REPO + "/learnings",
-				HttpClientSupport.learningJson("First rule stays.", "do_more"));
+				HttpClientSupport.learningJson("When the first rule is appended, keep it in the file.", "do_more"));
 		byte[] before = Files.readAllBytes(file);
 		Path away = directory.resolveSibling(STORE_REPO + ".unmounted");
 		Files.move(directory, away, StandardCopyOption.ATOMIC_MOVE);
 		try {
-			Response refused = http.postJson("/api/repos/" + STORE_REPO + "/learnings",
-					HttpClientSupport.learningJson("Second rule cannot be written.", "do_more"));
+			Response refused = http.postJson("/api/repos/" + STORE_REPO + "/learnings", HttpClientSupport
+				.learningJson("When the store directory goes away, run no append and answer 503.", "do_more"));
 			assertThat(refused.status()).isEqualTo(503);
 			assertThat(refused.json().get("detail").asString()).contains("could not be written",
 					"nothing was appended");
@@ -79,9 +79,8 @@ class FaultTests extends SharedServiceContext {
 	void rebuildsACorruptedIndexFromTheFileOnStart() throws Exception {
 		String id;
 		try (ConfigurableApplicationContext service = start()) {
-			id = client(service)
-				.postJson("/api/repos/app/learnings",
-						HttpClientSupport.learningJson("A corrupted index is rebuilt.", "codify_now"))
+			id = client(service).postJson("/api/repos/app/learnings", HttpClientSupport.learningJson(
+					"When the index database is corrupted, treat the file as the truth and rebuild it.", "codify_now"))
 				.json()
 				.get("id")
 				.asString();
@@ -116,9 +115,11 @@ class FaultTests extends SharedServiceContext {
 		Files.writeString(notes, "a file where the directory should be");
 		try {
 			HttpClientSupport http = new HttpClientSupport(this.port);
-			String id = http
-				.postJson("/api/repos/" + NOTES_REPO + "/learnings",
-						HttpClientSupport.learningJson("Notes failing never undo the row.", "codify_now"))
+			String id = http.postJson("/api/repos/" + NOTES_REPO + "/learnings",
+					HttpClientSupport.learningJson(
+							"When the notes directory cannot be written, keep the row because notes failing never "
+									+ "undo the row.",
+							"codify_now"))
 				.json()
 				.get("id")
 				.asString();
@@ -137,13 +138,14 @@ class FaultTests extends SharedServiceContext {
 				Files.move(aside, notes, StandardCopyOption.ATOMIC_MOVE);
 			}
 		}
-		assertThat(Files.readString(root(NOTES_REPO).resolve(".learnings.jsonl"))).contains("Notes failing never undo");
+		assertThat(Files.readString(root(NOTES_REPO).resolve(".learnings.jsonl"))).contains("notes failing never undo");
 	}
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(LearningsApplication.class).run("--server.port=0",
 				"--learnings.data-dir=" + this.dataDir, "--learnings.repos[0].name=app",
-				"--learnings.repos[0].root=" + this.root, "--learnings.memory.root=" + this.memories);
+				"--learnings.repos[0].root=" + this.root, "--learnings.memory.root=" + this.memories,
+				"--learnings.store.allow-temp-path=true");
 	}
 
 	private static HttpClientSupport client(ConfigurableApplicationContext service) {

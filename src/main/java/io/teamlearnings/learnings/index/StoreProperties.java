@@ -4,7 +4,9 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import io.teamlearnings.learnings.quality.QualityMode;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,10 +24,17 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultSource the {@code source} written when a caller gives none
  * @param teamRepo the repository that {@code share} copies cross-project rules into, if
  * any
+ * @param qualityMode how appends and supersessions are judged unless a request says
+ * otherwise: {@code strict} (the {@code learnings} tool's default) refuses rows its
+ * quality gate finds weak, {@code best_effort} writes them unjudged
+ * @param allowTempPath whether the quality gate accepts a repository whose root is under
+ * a temporary directory ({@code /tmp}, {@code /var/folders/}); the tool's
+ * {@code --allow-temp-path}
  */
 @Validated
 @ConfigurationProperties("learnings.store")
 public record StoreProperties(@DefaultValue("0.8") @DecimalMin("0.0") @DecimalMax("1.0") double nearDuplicateThreshold,
 		@DefaultValue("2s") Duration pollInterval, @DefaultValue("learnings-service") @NotBlank String defaultSource,
-		@Nullable String teamRepo) {
+		@Nullable String teamRepo, @DefaultValue("strict") @NotNull QualityMode qualityMode,
+		@DefaultValue("false") boolean allowTempPath) {
 }

@@ -9,78 +9,169 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
+
+import org.springframework.lang.Nullable;
 
 /**
- * The conventions of the original {@code learnings} command-line tool, so that rows
- * written here and rows written by the tool are interchangeable in one file.
+ * The conventions of the {@code learnings} command-line tool, so that rows written here
+ * and rows written by the tool are interchangeable in one file. Every rule follows the
+ * tool's {@code apps/learnings/scripts/append_learning.zig} (tkersey/skills-zig): it
+ * works on ASCII only, so letters outside ASCII are never lower-cased or kept in a label,
+ * and only ASCII whitespace (space, tab, CR, LF, VT, FF) counts as whitespace.
  */
 public final class CanonicalFormat {
 
-	/** Statuses a row may carry, in the tool's vocabulary. */
-	public static final List<String> STATUSES = List.of("do_more", "do_less", "codify_now", "review_later",
-			"investigate_more", "avoid_for_now", "codified");
+	/** The status a row gets when it names none (or one that normalises to nothing). */
+	public static final String REVIEW_LATER = "review_later";
 
 	/** Status of the row that withdraws another; written only by a withdrawal. */
 	public static final String WITHDRAWN = "withdrawn";
-
-	private static final Pattern NON_WORD_RUN = Pattern.compile("[^a-z0-9]+");
-
-	private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
 
 	private CanonicalFormat() {
 	}
 
 	/**
-	 * Lower-cases and turns each run of characters other than letters and digits into one
-	 * {@code _}, trimming it at both ends: {@code "Codify Now"} becomes
-	 * {@code codify_now}.
+	 * A status or tag as the tool writes it: ASCII letters and digits kept, lower-cased;
+	 * every run of other characters becomes one {@code _}; no {@code _} at either end.
+	 * {@code "  Do More / ASAP  "} becomes {@code do_more_asap}, {@code "É"} becomes
+	 * {@code ""}.
 	 */
 	public static String normalizeLabel(String label) {
-		String joined = NON_WORD_RUN.matcher(label.toLowerCase(Locale.ROOT)).replaceAll("_");
-		int start = 0;
-		int end = joined.length();
-		while (start < end && joined.charAt(start) == '_') {
-			start++;
+		StringBuilder out = new StringBuilder(label.length());
+		boolean separator = false;
+		for (int i = 0; i < label.length(); i++) {
+			char c = label.charAt(i);
+			if (isAsciiLetterOrDigit(c)) {
+				if (separator && !out.isEmpty()) {
+					out.append('_');
+				}
+				out.append(asciiLower(c));
+				separator = false;
+			}
+			else {
+				separator = true;
+			}
 		}
-		while (end > start && joined.charAt(end - 1) == '_') {
-			end--;
-		}
-		return joined.substring(start, end);
+		return out.toString();
 	}
 
-	/** Normalised tags, empty ones dropped, duplicates removed, first order kept. */
+	/**
+	 * A row's status: the label of {@code status}, or {@link #REVIEW_LATER} when it is
+	 * missing or normalises to nothing. Any other label is a status, as in the tool.
+	 */
+	public static String normalizeStatus(@Nullable String status) {
+		String label = (status != null) ? normalizeLabel(status) : "";
+		return label.isEmpty() ? REVIEW_LATER : label;
+	}
+
+	/**
+	 * Tags as the tool writes them: each value split on commas, each part normalised like
+	 * a status; empty parts and repeats dropped, first order kept.
+	 */
 	public static List<String> normalizeTags(List<String> tags) {
+		return splitOnCommas(tags, CanonicalFormat::normalizeLabel);
+	}
+
+	/**
+	 * Related ids as the tool writes them: each value split on commas, each part trimmed
+	 * of spaces, tabs, CR and LF; empty parts and repeats dropped, first order kept.
+	 */
+	public static List<String> normalizeIds(List<String> ids) {
+		return splitOnCommas(ids, CanonicalFormat::trimLineWhitespace);
+	}
+
+	private static List<String> splitOnCommas(List<String> values, UnaryOperator<String> normalize) {
 		Set<String> unique = new LinkedHashSet<>();
-		for (String tag : tags) {
-			String normalized = normalizeLabel(tag);
-			if (!normalized.isEmpty()) {
-				unique.add(normalized);
+		for (String value : values) {
+			for (String part : value.split(",", -1)) {
+				String normalized = normalize.apply(part);
+				if (!normalized.isEmpty()) {
+					unique.add(normalized);
+				}
 			}
 		}
 		return new ArrayList<>(unique);
 	}
 
-	/** Trims and collapses every whitespace run into a single space. */
+	/**
+	 * A learning, an evidence item or an application as the tool writes it: ASCII
+	 * whitespace trimmed at both ends and every run of it inside turned into one space.
+	 * Other whitespace (a no-break space, an em space) is text.
+	 */
 	public static String collapseWhitespace(String text) {
-		return WHITESPACE_RUN.matcher(text.strip()).replaceAll(" ");
+		StringBuilder out = new StringBuilder(text.length());
+		boolean pending = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (isAsciiWhitespace(c)) {
+				pending = !out.isEmpty();
+				continue;
+			}
+			if (pending) {
+				out.append(' ');
+				pending = false;
+			}
+			out.append(c);
+		}
+		return out.toString();
+	}
+
+	/** {@code text} trimmed of spaces, tabs, CR and LF, as the tool trims an id. */
+	public static String trimLineWhitespace(String text) {
+		int start = 0;
+		int end = text.length();
+		while (start < end && " \t\r\n".indexOf(text.charAt(start)) >= 0) {
+			start++;
+		}
+		while (end > start && " \t\r\n".indexOf(text.charAt(end - 1)) >= 0) {
+			end--;
+		}
+		return text.substring(start, end);
+	}
+
+	/** {@code text} with ASCII {@code A-Z} lower-cased and every other character kept. */
+	public static String asciiLowerCase(String text) {
+		char[] chars = text.toCharArray();
+		for (int i = 0; i < chars.length; i++) {
+			chars[i] = asciiLower(chars[i]);
+		}
+		return new String(chars);
 	}
 
 	/**
-	 * First 16 hex characters of {@code sha1("<status>|<learning lower-cased>")}; the
-	 * learning is whitespace-collapsed first.
+	 * First 16 hex characters of {@code sha1("<status>|<learning>")} over its UTF-8
+	 * bytes, with the learning whitespace-collapsed and only ASCII {@code A-Z}
+	 * lower-cased: {@code When É happens, prefer Y because Z.} with {@code do_more} is
+	 * {@code 2b73fc1f0865f8ac}.
 	 */
 	public static String fingerprint(String status, String learning) {
-		String material = status + "|" + collapseWhitespace(learning).toLowerCase(Locale.ROOT);
+		String material = status + "|" + asciiLowerCase(collapseWhitespace(learning));
+		return HexFormat.of().formatHex(sha1(material.getBytes(StandardCharsets.UTF_8)), 0, 8);
+	}
+
+	private static byte[] sha1(byte[] bytes) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-1").digest(material.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest).substring(0, 16);
+			return MessageDigest.getInstance("SHA-1").digest(bytes);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-1 is required of every Java runtime", ex);
 		}
+	}
+
+	/** Space, tab, LF, VT, FF or CR: the whitespace the tool collapses. */
+	public static boolean isAsciiWhitespace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
+	}
+
+	/** An ASCII letter or digit: what the tool keeps in a label and matches words by. */
+	public static boolean isAsciiLetterOrDigit(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	}
+
+	private static char asciiLower(char c) {
+		return (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
 	}
 
 	/** UTC capture time to the second, e.g. {@code 2026-05-28T17:07:24Z}. */

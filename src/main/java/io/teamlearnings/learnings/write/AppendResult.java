@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.teamlearnings.learnings.index.LearningView;
 
@@ -20,6 +21,8 @@ import org.springframework.lang.Nullable;
  * @param similarity for a near-duplicate, how similar the existing row is (0 to 1)
  * @param learning the row written, or the existing row
  * @param memoryNotes proof lines of memory notes written because of this row
+ * @param warnings the strict quality gate's {@code quality-warning:} lines about the new
+ * row, as the {@code learnings} tool prints them; absent when there are none
  */
 @Schema(name = "AppendResult")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,7 +30,9 @@ record AppendResult(@Schema(allowableValues = {
 		"appended", "duplicate-skip" }) String outcome,
 		@Schema(example = "appended: id=lrn-20260528T170724Z-c468d2a9 status=do_more path=/work/repo/.learnings.jsonl") String proof,
 		@Schema(example = "lrn-20260528T170724Z-c468d2a9") String id, String path, @Nullable Double similarity,
-		LearningView learning, @JsonProperty("memory_notes") @Nullable List<String> memoryNotes){
+		LearningView learning, @JsonProperty("memory_notes") @Nullable List<String> memoryNotes,
+		@ArraySchema(schema = @Schema(
+				example = "quality-warning: status=review_later used; ensure this uncertainty is itself decision-shaping.")) @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings){
 
 	static final String APPENDED = "appended";
 
@@ -35,12 +40,23 @@ record AppendResult(@Schema(allowableValues = {
 
 	AppendResult withMemoryNotes(List<String> proofs) {
 		return proofs.isEmpty() ? this : new AppendResult(this.outcome, this.proof, this.id, this.path, this.similarity,
-				this.learning, proofs);
+				this.learning, proofs, this.warnings);
 	}
 
-	/** The proof lines, the canonical one first, one per line, for {@code text/plain}. */
+	AppendResult withWarnings(List<String> lines) {
+		return new AppendResult(this.outcome, this.proof, this.id, this.path, this.similarity, this.learning,
+				this.memoryNotes, List.copyOf(lines));
+	}
+
+	/**
+	 * The lines for {@code text/plain}, one per line: the quality warnings first (the
+	 * tool prints them before its proof line), then the canonical proof line, then the
+	 * memory notes'.
+	 */
 	String proofText() {
-		StringBuilder text = new StringBuilder(this.proof).append('\n');
+		StringBuilder text = new StringBuilder();
+		this.warnings.forEach((line) -> text.append(line).append('\n'));
+		text.append(this.proof).append('\n');
 		if (this.memoryNotes != null) {
 			this.memoryNotes.forEach((line) -> text.append(line).append('\n'));
 		}

@@ -20,7 +20,6 @@ import io.teamlearnings.learnings.jsonl.LearningLog;
 import io.teamlearnings.repos.Repo;
 
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Commits appends to a repository's file in groups: the first caller to take the
@@ -38,8 +37,6 @@ class GroupCommit {
 	private final WriteDecision decision;
 
 	private final LearningViews views;
-
-	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	private final Map<String, Queue<Pending>> queues = new ConcurrentHashMap<>();
 
@@ -118,7 +115,7 @@ class GroupCommit {
 				long line = firstNewLine(repo);
 				List<String> lines = new ArrayList<>();
 				for (WriteDecision.Accepted accepted : decided.accepted()) {
-					String text = this.mapper.writeValueAsString(accepted.row());
+					String text = accepted.row().toLine();
 					newLines.put(accepted.id(), line++);
 					written.put(accepted.id(), text);
 					lines.add(text);
@@ -133,7 +130,7 @@ class GroupCommit {
 				answer.pending()
 					.result()
 					.complete(new AppendResult(decision.outcome(), decision.proof(), decision.id(),
-							repo.storeFile().toString(), decision.similarity(), view, null));
+							repo.storeFile().toString(), decision.similarity(), view, null, List.of()));
 			}
 		}
 		catch (RuntimeException ex) {

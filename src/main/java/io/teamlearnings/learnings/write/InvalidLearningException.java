@@ -1,9 +1,10 @@
 package io.teamlearnings.learnings.write;
 
-import io.teamlearnings.learnings.jsonl.CanonicalFormat;
+import io.teamlearnings.learnings.quality.QualityMode;
 import io.teamlearnings.system.Problems;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -13,13 +14,24 @@ import org.springframework.web.ErrorResponseException;
 public class InvalidLearningException extends ErrorResponseException {
 
 	private InvalidLearningException(String field, String reason) {
-		super(HttpStatus.BAD_REQUEST,
-				Problems.field("Invalid learning", "Field '" + field + "' " + reason, field, reason), null);
+		this(Problems.field("Invalid learning", "Field '" + field + "' " + reason, field, reason));
 	}
 
-	static InvalidLearningException unknownStatus(String given, String normalized) {
-		return new InvalidLearningException("status", "'" + given + "' (normalised '" + normalized
-				+ "') is not a status; use one of " + String.join(", ", CanonicalFormat.STATUSES));
+	private InvalidLearningException(ProblemDetail problem) {
+		super(HttpStatus.BAD_REQUEST, problem, null);
+	}
+
+	static InvalidLearningException reservedStatus(String status) {
+		return new InvalidLearningException("status", "'" + status
+				+ "' is written only by POST /api/repos/{repo}/learnings/{id}/withdraw, which gives the reason");
+	}
+
+	/** A {@code quality_mode} parameter other than the tool's two modes. */
+	static InvalidLearningException unknownQualityMode(String given) {
+		String message = "must be " + QualityMode.STRICT.value() + " or " + QualityMode.BEST_EFFORT.value();
+		return new InvalidLearningException(Problems.field("Invalid parameter",
+				"Parameter '" + WriteController.QUALITY_MODE + "' cannot be '" + given + "'; it " + message,
+				WriteController.QUALITY_MODE, message));
 	}
 
 	static InvalidLearningException blankAfterNormalising(String field) {

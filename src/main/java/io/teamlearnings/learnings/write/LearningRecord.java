@@ -7,11 +7,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import org.springframework.lang.Nullable;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A row as this service writes it to {@code .learnings.jsonl}: the {@code learnings}
- * tool's fields in the tool's order; {@code tags} and {@code related_ids} only when there
- * are some, {@code supersedes_id} only when set.
+ * A row as this service writes it to {@code .learnings.jsonl}, byte for byte as the
+ * {@code learnings} tool writes one ({@code encodeRecordJsonAlloc} in
+ * {@code append_learning.zig}): compact JSON, the tool's fields in the tool's order;
+ * {@code tags} and {@code related_ids} only when there are some, {@code supersedes_id}
+ * only when set; every character outside ASCII escaped as {@code \}{@code uXXXX} with
+ * upper-case hex (a surrogate pair above U+FFFF), control characters as
+ * {@code \}{@code u00XX} unless they have a short escape, {@code /} not escaped.
  *
  * @param id {@code lrn-<captured_at compact>-<fingerprint prefix>}
  * @param capturedAt UTC, to the second
@@ -43,6 +49,16 @@ record LearningRecord(String id, @JsonProperty("captured_at") String capturedAt,
 	 */
 	@JsonPropertyOrder({ "repo", "branch", "paths" })
 	record Context(@Nullable String repo, @Nullable String branch, List<String> paths) {
+	}
+
+	private static final JsonMapper LINE_WRITER = JsonMapper.builder()
+		.enable(JsonWriteFeature.ESCAPE_NON_ASCII, JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+		.disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+		.build();
+
+	/** The row as its line in the file, without the newline. */
+	String toLine() {
+		return LINE_WRITER.writeValueAsString(this);
 	}
 
 	/** The row for {@code draft}, with git context read only when the draft lacks it. */

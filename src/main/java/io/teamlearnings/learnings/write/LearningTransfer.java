@@ -12,10 +12,12 @@ import java.util.Set;
 
 import io.teamlearnings.learnings.index.IndexSync;
 import io.teamlearnings.learnings.index.LearningIndex;
+import io.teamlearnings.learnings.index.StoreProperties;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.learnings.jsonl.JsonlScanner;
 import io.teamlearnings.learnings.jsonl.LearningRow;
 import io.teamlearnings.learnings.jsonl.LineParser;
+import io.teamlearnings.learnings.quality.QualityGate;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
 
@@ -40,13 +42,16 @@ class LearningTransfer {
 
 	private final LineParser parser;
 
+	private final StoreProperties properties;
+
 	LearningTransfer(Repositories repositories, IndexSync sync, GroupCommit commits, LearningIndex index,
-			LineParser parser) {
+			LineParser parser, StoreProperties properties) {
 		this.repositories = repositories;
 		this.sync = sync;
 		this.commits = commits;
 		this.index = index;
 		this.parser = parser;
+		this.properties = properties;
 	}
 
 	/**
@@ -82,10 +87,14 @@ class LearningTransfer {
 	 * Imports the rows of {@code body}. A row whose id or fingerprint the store has (or
 	 * an earlier line of the body has) is a duplicate: skipped, or rejected when
 	 * {@code failOnConflict}. With {@code atomic}, one rejected line means nothing is
-	 * written. Accepted lines are appended as given, in one write forced to disk.
+	 * written. Accepted lines are appended as given, in one write forced to disk. Rows
+	 * already written somewhere are never refused by the quality gate (the tool's own
+	 * file imports whole); each line whose row the strict gate would refuse as a new
+	 * append carries the gate's error lines in the report.
 	 */
 	ImportReport importRows(String repoName, byte[] body, boolean failOnConflict, boolean atomic) {
 		Repo repo = this.repositories.require(repoName);
+		QualityGate gate = QualityGate.forRepository(repo.root(), this.properties.allowTempPath());
 		return this.sync.underLock(repo, () -> {
 			List<ImportReport.Line> report = new ArrayList<>();
 			List<String> accepted = new ArrayList<>();
@@ -108,21 +117,26 @@ class LearningTransfer {
 					report.add(new ImportReport.Line(number[0], "rejected", row.id(), problem));
 					continue;
 				}
+				List<String> quality = gate
+					.judge(CanonicalFormat.normalizeStatus(row.status()),
+							CanonicalFormat.collapseWhitespace(row.learning()), evidence(row),
+							CanonicalFormat.collapseWhitespace(row.application()))
+					.problems();
 				String fingerprint = row.fingerprint().isEmpty()
-						? CanonicalFormat.fingerprint(CanonicalFormat.normalizeLabel(row.status()), row.learning())
+						? CanonicalFormat.fingerprint(CanonicalFormat.normalizeStatus(row.status()), row.learning())
 						: row.fingerprint();
 				boolean duplicate = ids.contains(row.id()) || fingerprints.contains(fingerprint)
 						|| this.index.containsId(repo.name(), row.id())
 						|| this.index.idByFingerprint(repo.name(), fingerprint) != null;
 				if (duplicate) {
 					report.add(new ImportReport.Line(number[0], failOnConflict ? "rejected" : "skipped", row.id(),
-							"the store already has this id or fingerprint"));
+							"the store already has this id or fingerprint", quality));
 					continue;
 				}
 				ids.add(row.id());
 				fingerprints.add(fingerprint);
 				accepted.add(text.strip());
-				report.add(new ImportReport.Line(number[0], "imported", row.id(), null));
+				report.add(new ImportReport.Line(number[0], "imported", row.id(), null, quality));
 			}
 			int rejected = (int) report.stream().filter((line) -> line.outcome().equals("rejected")).count();
 			int skipped = (int) report.stream().filter((line) -> line.outcome().equals("skipped")).count();
@@ -130,19 +144,29 @@ class LearningTransfer {
 			if (write) {
 				this.commits.appendLines(repo, accepted);
 			}
-			return new ImportReport(write ? accepted.size() : 0, skipped, rejected, write,
-					write ? report : report.stream()
-						.map((line) -> line.outcome().equals("imported") ? new ImportReport.Line(line.line(),
-								"not-written", line.id(), "another line was rejected and the import is atomic") : line)
-						.toList());
+			return new ImportReport(write ? accepted.size() : 0, skipped, rejected, write, write ? report : report
+				.stream()
+				.map((line) -> line.outcome().equals("imported") ? new ImportReport.Line(line.line(), "not-written",
+						line.id(), "another line was rejected and the import is atomic", line.qualityErrors()) : line)
+				.toList());
 		});
+	}
+
+	/**
+	 * A row's evidence items as the tool would take them: normalised, empty ones dropped.
+	 */
+	private static List<String> evidence(LearningRow row) {
+		return row.evidence()
+			.stream()
+			.map(CanonicalFormat::collapseWhitespace)
+			.filter((item) -> !item.isEmpty())
+			.toList();
 	}
 
 	@Nullable
 	private static String problem(LearningRow row) {
-		String status = CanonicalFormat.normalizeLabel(row.status());
-		if (!CanonicalFormat.STATUSES.contains(status) && !CanonicalFormat.WITHDRAWN.equals(status)) {
-			return "unknown status '" + row.status() + "'";
+		if (CanonicalFormat.normalizeLabel(row.status()).isEmpty()) {
+			return "no status";
 		}
 		if (row.learning().isBlank()) {
 			return "no learning text";

@@ -10,6 +10,8 @@ import io.teamlearnings.learnings.index.LearningViews;
 import io.teamlearnings.learnings.index.StoreProperties;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.learnings.jsonl.LearningRow;
+import io.teamlearnings.learnings.quality.QualityMode;
+import io.teamlearnings.learnings.quality.QualityVerdict;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
 import org.slf4j.Logger;
@@ -22,8 +24,11 @@ import org.springframework.stereotype.Service;
 /**
  * Writes learnings to a repository's canonical {@code .learnings.jsonl}: appends,
  * supersessions, withdrawals and shares to the team repository, each decided and written
- * by {@link GroupCommit}. After a row that supersedes another is on disk, every
- * {@link SupersessionFollower} is told and its proof lines join the answer.
+ * by {@link GroupCommit}. A caller's new row (append, supersede) first passes the
+ * {@code learnings} tool's quality gate in strict mode; a withdrawal (the service's own
+ * row) and a share (a copy of a row already in a store) are not judged. After a row that
+ * supersedes another is on disk, every {@link SupersessionFollower} is told and its proof
+ * lines join the answer.
  */
 @Service
 class LearningWriter {
@@ -56,21 +61,43 @@ class LearningWriter {
 	 * Appends a row; {@code supersedes_id} in the request makes it supersede that row.
 	 * @param attribution the authenticated caller's identity, written as the source; null
 	 * for the trusted local caller
+	 * @param mode the quality mode the caller asked for, or null for the server's
+	 * ({@code learnings.store.quality-mode})
+	 * @throws QualityRefusedException if the strict quality gate refuses the row
 	 */
-	AppendResult append(String repoName, AppendRequest request, boolean force, @Nullable String attribution) {
+	AppendResult append(String repoName, AppendRequest request, boolean force, @Nullable String attribution,
+			@Nullable QualityMode mode) {
 		Repo repo = this.repositories.require(repoName);
-		return write(repo, Draft.of(request, source(request.source(), attribution), request.supersedesId()), force,
-				false);
+		return judgedWrite(repo, request, request.supersedesId(), force, attribution, mode, false);
 	}
 
 	/**
 	 * Appends {@code request} as the row that supersedes row {@code id}; the old line is
 	 * left as it is.
+	 * @param mode the quality mode the caller asked for, or null for the server's
+	 * @throws QualityRefusedException if the strict quality gate refuses the row
 	 */
 	AppendResult supersede(String repoName, String id, AppendRequest request, boolean force,
-			@Nullable String attribution) {
+			@Nullable String attribution, @Nullable QualityMode mode) {
 		Repo repo = this.repositories.require(repoName);
-		return write(repo, Draft.of(request, source(request.source(), attribution), id), force, true);
+		return judgedWrite(repo, request, id, force, attribution, mode, true);
+	}
+
+	/**
+	 * Drafts a caller's row and, in strict mode, puts it through the quality gate before
+	 * anything else (as the tool judges before it looks for duplicates); the gate's
+	 * warnings join the answer.
+	 */
+	private AppendResult judgedWrite(Repo repo, AppendRequest request, @Nullable String supersedesId, boolean force,
+			@Nullable String attribution, @Nullable QualityMode requested, boolean targetInPath) {
+		QualityMode mode = (requested != null) ? requested : this.properties.qualityMode();
+		Draft draft = Draft.of(request, source(request.source(), attribution), supersedesId, mode);
+		QualityVerdict verdict = (mode == QualityMode.STRICT) ? draft.judge(repo, this.properties.allowTempPath())
+				: QualityVerdict.notJudged();
+		if (verdict.refused()) {
+			throw new QualityRefusedException(verdict);
+		}
+		return write(repo, draft, force, targetInPath).withWarnings(verdict.warnings());
 	}
 
 	/**

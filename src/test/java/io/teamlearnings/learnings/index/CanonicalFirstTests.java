@@ -51,7 +51,7 @@ class CanonicalFirstTests extends SharedServiceContext {
 
 	@Test
 	void writesTheRowToTheFileBeforeTheIndexSeesIt() throws Exception {
-		String learning = "The file holds a row before the index does.";
+		String learning = "When a row is appended, keep it in the file before the index sees it.";
 		List<String> observed = IndexRowTrigger.observe(this.jdbc, learning, FILE);
 
 		Response response = new HttpClientSupport(this.port).postJson("/api/repos/" + REPO + "/learnings",
@@ -64,7 +64,7 @@ class CanonicalFirstTests extends SharedServiceContext {
 
 	@Test
 	void keepsAndLaterIndexesARowWhoseIndexingFailed() throws Exception {
-		String learning = "A failed index update never loses the written row.";
+		String learning = "When indexing a written row fails, keep the row and index it later.";
 		IndexRowTrigger.fail(this.jdbc, learning, FILE);
 		HttpClientSupport http = new HttpClientSupport(this.port);
 

@@ -41,9 +41,8 @@ class IndexRebuildTests extends SharedServiceContext {
 		try (ConfigurableApplicationContext service = start()) {
 			HttpClientSupport http = client(service);
 			id = http
-				.postJson("/api/repos/dotfiles/learnings",
-						HttpClientSupport.learningJson("An index can always be rebuilt from the JSONL it mirrors.",
-								"codify_now"))
+				.postJson("/api/repos/dotfiles/learnings", HttpClientSupport.learningJson(
+						"When the index database is deleted, run a rebuild from the JSONL it mirrors.", "codify_now"))
 				.json()
 				.get("id")
 				.asString();
@@ -100,7 +99,7 @@ class IndexRebuildTests extends SharedServiceContext {
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(LearningsApplication.class).run("--server.port=0",
 				"--learnings.data-dir=" + this.dataDir, "--learnings.repos[0].name=dotfiles",
-				"--learnings.repos[0].root=" + this.root);
+				"--learnings.repos[0].root=" + this.root, "--learnings.store.allow-temp-path=true");
 	}
 
 	private static HttpClientSupport client(ConfigurableApplicationContext service) {

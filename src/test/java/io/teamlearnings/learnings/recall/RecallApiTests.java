@@ -24,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Recall, supersession, withdrawal, related rows, summary, codify candidates and digest
  * over real HTTP. The team-wide view is asked for this class's repositories, which were
- * every repository when the class had a service of its own.
+ * every repository when the class had a service of its own. Rows are appended in
+ * best-effort quality mode: the ranking expectations depend on their exact texts, which
+ * the strict quality gate would refuse (several have no condition word); the gate is not
+ * what these tests are about.
  */
 class RecallApiTests extends SharedServiceContext {
 
@@ -334,14 +337,14 @@ class RecallApiTests extends SharedServiceContext {
 	}
 
 	private String append(String repo, String learning, String status) {
-		Response response = this.http.postJson("/api/repos/" + repo + "/learnings?force=true",
+		Response response = this.http.postJson("/api/repos/" + repo + "/learnings?force=true&quality_mode=best_effort",
 				HttpClientSupport.learningJson(learning, status));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("id").asString();
 	}
 
 	private Response supersede(String repo, String id, String learning) {
-		return this.http.postJson("/api/repos/" + repo + "/learnings/" + id + "/supersede",
+		return this.http.postJson("/api/repos/" + repo + "/learnings/" + id + "/supersede?quality_mode=best_effort",
 				HttpClientSupport.learningJson(learning, "do_more"));
 	}
 

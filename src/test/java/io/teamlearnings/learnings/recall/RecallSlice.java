@@ -6,6 +6,7 @@ import io.teamlearnings.learnings.index.IndexSlice;
 import io.teamlearnings.learnings.index.IndexSync;
 import io.teamlearnings.learnings.index.LearningViews;
 import io.teamlearnings.learnings.index.StoreProperties;
+import io.teamlearnings.learnings.quality.QualityMode;
 import io.teamlearnings.repos.Repositories;
 import io.teamlearnings.support.FixedClock;
 
@@ -37,7 +38,7 @@ public class RecallSlice {
 
 	@Bean
 	StoreProperties storeProperties() {
-		return new StoreProperties(0.8, Duration.ofSeconds(2), "learnings-service", null);
+		return new StoreProperties(0.8, Duration.ofSeconds(2), "learnings-service", null, QualityMode.STRICT, false);
 	}
 
 	@Bean

@@ -51,10 +51,11 @@ class ConcurrentAppendTests extends SharedServiceContext {
 		List<Integer> statuses = runConcurrently((thread) -> () -> {
 			List<Integer> codes = new ArrayList<>();
 			for (int i = 0; i < 500; i++) {
-				codes.add(http.postJson("/api/repos/concurrent-distinct/learnings?force=true",
-						HttpClientSupport.learningJson(
-								"Client " + thread + " rule " + i + " keeps its own wording " + (thread * 1000 + i),
-								"do_more"))
+				codes.add(http
+					.postJson("/api/repos/concurrent-distinct/learnings?force=true",
+							HttpClientSupport
+								.learningJson("When client " + thread + " appends rule " + i + ", keep its own wording "
+										+ (thread * 1000 + i) + " because every rule is distinct.", "do_more"))
 					.status());
 			}
 			return codes;
@@ -95,8 +96,10 @@ class ConcurrentAppendTests extends SharedServiceContext {
 		HttpClientSupport http = new HttpClientSupport(this.port);
 		List<String> variants = List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel");
 		List<Response> responses = postConcurrently(http, (thread) -> "/api/repos/concurrent-near/learnings",
-				(thread) -> HttpClientSupport.learningJson("When parallel agents capture flaky integration tests, "
-						+ "quarantine them behind a retry budget " + variants.get(thread), "do_more"));
+				(thread) -> HttpClientSupport.learningJson(
+						"When parallel agents capture flaky integration tests, "
+								+ "keep them quarantined behind a retry budget " + variants.get(thread) + ".",
+						"do_more"));
 
 		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 200);
 		String kept = createdId(responses);
@@ -112,14 +115,15 @@ class ConcurrentAppendTests extends SharedServiceContext {
 		HttpClientSupport http = new HttpClientSupport(this.port);
 		String head = http
 			.postJson("/api/repos/concurrent-chain/learnings",
-					HttpClientSupport.learningJson("Run the slow suite nightly, not on every push.", "do_less"))
+					HttpClientSupport.learningJson(
+							"When the slow suite blocks pushes, run it nightly, not on every push.", "do_less"))
 			.json()
 			.get("id")
 			.asString();
 		List<Response> responses = postConcurrently(http,
 				(thread) -> "/api/repos/concurrent-chain/learnings/" + head + "/supersede?force=true",
-				(thread) -> HttpClientSupport.learningJson("Run the slow suite on merge, client " + thread + " says.",
-						"do_more"));
+				(thread) -> HttpClientSupport.learningJson(
+						"When the slow suite blocks pushes, run it on merge, client " + thread + " says.", "do_more"));
 
 		assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 409);
 		String successor = createdId(responses);

@@ -68,9 +68,8 @@ class CrashRecoveryTests {
 					for (int i = 0; running.get(); i++) {
 						try {
 							Response response = http.postJson("/api/repos/crash/learnings?force=true",
-									HttpClientSupport.learningJson(
-											"Client " + client + " appends rule number " + i + " before the crash",
-											"do_more"));
+									HttpClientSupport.learningJson("When client " + client + " appends rule number " + i
+											+ " before the crash, keep it on disk.", "do_more"));
 							if (response.status() == 201) {
 								acknowledged.add(response.json().get("id").asString());
 							}
@@ -122,7 +121,7 @@ class CrashRecoveryTests {
 	private ConfigurableApplicationContext restart() {
 		return new SpringApplicationBuilder(LearningsApplication.class).run("--server.port=0",
 				"--learnings.data-dir=" + this.dataDir, "--learnings.repos[0].name=crash",
-				"--learnings.repos[0].root=" + this.root);
+				"--learnings.repos[0].root=" + this.root, "--learnings.store.allow-temp-path=true");
 	}
 
 	private Process start(int port, String run) throws IOException {
@@ -130,7 +129,8 @@ class CrashRecoveryTests {
 		return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
 				"-Djava.io.tmpdir=" + this.tmpDir, "-cp", System.getProperty("java.class.path"),
 				LearningsApplication.class.getName(), "--server.port=" + port, "--learnings.data-dir=" + this.dataDir,
-				"--learnings.repos[0].name=crash", "--learnings.repos[0].root=" + this.root)
+				"--learnings.repos[0].name=crash", "--learnings.repos[0].root=" + this.root,
+				"--learnings.store.allow-temp-path=true")
 			.redirectErrorStream(true)
 			.redirectOutput(new File(this.dataDir.toFile(), run + ".log"))
 			.start();

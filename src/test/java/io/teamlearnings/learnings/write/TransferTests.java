@@ -90,11 +90,15 @@ class TransferTests extends SharedServiceContext {
 		assertThat(failing.get("rejected").asInt()).isEqualTo(1);
 		assertThat(Files.readAllLines(TARGET.resolve(".learnings.jsonl"))).hasSize(410);
 
+		// any status is a status, as for the tool; a row without one is refused
 		JsonNode bad = this.http
 			.post("/api/repos/transfer-target/learnings/import", "application/x-ndjson",
-					"{\"id\":\"lrn-x\",\"status\":\"maybe\",\"learning\":\"Unknown status.\"}\n")
+					"{\"id\":\"lrn-x\",\"status\":\"maybe\",\"learning\":\"Unknown status.\"}\n"
+							+ "{\"id\":\"lrn-y\",\"status\":\" / \",\"learning\":\"No status.\"}\n")
 			.json();
-		assertThat(bad.get("lines").get(0).get("reason").asString()).isEqualTo("unknown status 'maybe'");
+		assertThat(bad.get("lines").get(0).get("outcome").asString()).isEqualTo("imported");
+		assertThat(bad.get("lines").get(1).get("outcome").asString()).isEqualTo("rejected");
+		assertThat(bad.get("lines").get(1).get("reason").asString()).isEqualTo("no status");
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.teamlearnings.learnings.index.LearningView;
 import io.teamlearnings.learnings.index.StoreProperties;
+import io.teamlearnings.learnings.quality.QualityMode;
+import io.teamlearnings.learnings.quality.QualityVerdict;
 import io.teamlearnings.security.SecurityConfiguration;
 import io.teamlearnings.security.TokenRegistry;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,13 @@ import static org.quicktheories.generators.SourceDSL.strings;
 @TestPropertySource(properties = "learnings.http.max-request-size=2KB")
 class WriteControllerTests {
 
+	private static final QualityVerdict REFUSED = new QualityVerdict(
+			List.of("quality-error: learning is too short; include a durable decision rule.",
+					"quality-error: evidence contains placeholder text.",
+					"quality-error: use --quality-mode best_effort only for intentional exceptions."),
+			List.of("quality-warning: status=review_later used; ensure this uncertainty is itself decision-shaping."),
+			List.of("learning", "evidence"));
+
 	private static final String VALID = """
 			{"learning": "When X, prefer Y because Z.", "evidence": "cmd -> result",
 			 "application": "Do Y first.", "status": "do_more"}""";
@@ -50,24 +59,151 @@ class WriteControllerTests {
 	@MockitoBean
 	TokenRegistry tokens;
 
+	/**
+	 * Only the learning is required of every request, as only {@code --learning} is of
+	 * the tool: a missing status is {@code review_later}, and evidence and application
+	 * are the quality gate's to require (best-effort mode fills them in).
+	 */
 	@Test
 	void namesEveryMissingFieldAndWritesNothing() {
 		assertThat(this.mvc.post()
 			.uri("/api/repos/default/learnings")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"evidence\": []}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.content("{\"evidence\": [], \"tags\": [null]}")).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.satisfies((body) -> assertThat(body.getJson()).contains("\"title\":\"Invalid request\""))
 			.extractingPath("$.errors[*].field")
 			.asArray()
-			.contains("learning", "evidence", "application", "status");
+			.containsExactlyInAnyOrder("learning", "tags[0]");
 		verifyNoInteractions(this.writer);
 	}
 
 	@Test
+	void leavesStatusEvidenceAndApplicationToTheStoreAndItsQualityGate() {
+		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull(), isNull())).willReturn(appended());
+
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"learning\": \"When X, prefer Y because Z.\"}")).hasStatus(HttpStatus.CREATED);
+
+		ArgumentCaptor<AppendRequest> request = ArgumentCaptor.forClass(AppendRequest.class);
+		verify(this.writer).append(eq("default"), request.capture(), eq(false), isNull(), isNull());
+		assertThat(request.getValue().status()).isNull();
+		assertThat(request.getValue().evidence()).isNull();
+		assertThat(request.getValue().application()).isNull();
+	}
+
+	@Test
+	void passesTheRequestedQualityModeOn() {
+		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull(), any())).willReturn(appended());
+
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings?quality_mode=best_effort")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID)).hasStatus(HttpStatus.CREATED);
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings?quality_mode=strict")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID)).hasStatus(HttpStatus.CREATED);
+
+		verify(this.writer).append(eq("default"), any(), eq(false), isNull(), eq(QualityMode.BEST_EFFORT));
+		verify(this.writer).append(eq("default"), any(), eq(false), isNull(), eq(QualityMode.STRICT));
+	}
+
+	@Test
+	void refusesAnUnknownQualityModeNamingTheParameter() {
+		for (String mode : List.of("lenient", "STRICT", "best-effort", "")) {
+			assertThat(this.mvc.post()
+				.uri("/api/repos/default/learnings?quality_mode={mode}", mode)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(VALID)).as(mode)
+				.hasStatus(HttpStatus.BAD_REQUEST)
+				.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.bodyJson()
+				.satisfies((body) -> assertThat(body.getJson()).contains("\"title\":\"Invalid parameter\"",
+						"Parameter 'quality_mode' cannot be '" + mode + "'; it must be strict or best_effort"))
+				.extractingPath("$.errors[0].field")
+				.isEqualTo("quality_mode");
+		}
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings/lrn-1/supersede?quality_mode=lenient")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID)).hasStatus(HttpStatus.BAD_REQUEST);
+		verifyNoInteractions(this.writer);
+	}
+
+	@Test
+	void answersARefusedRowWith422ListingEveryErrorLine() {
+		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull(), isNull()))
+			.willThrow(new QualityRefusedException(REFUSED));
+
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.satisfies((body) -> assertThat(body.getJson()).contains("\"title\":\"Refused by the quality gate\"",
+					"(learning, evidence)", "quality_mode=best_effort"))
+			.satisfies((body) -> assertThat(body).extractingPath("$.warnings").isEqualTo(REFUSED.warnings()))
+			.satisfies((body) -> assertThat(body).extractingPath("$.fields").isEqualTo(List.of("learning", "evidence")))
+			.extractingPath("$.errors")
+			.isEqualTo(REFUSED.errors());
+	}
+
+	@Test
+	void answersARefusedRowWithTheErrorLinesAloneForPlainText() {
+		given(this.writer.supersede(eq("default"), eq("lrn-1"), any(), anyBoolean(), isNull(), isNull()))
+			.willThrow(new QualityRefusedException(REFUSED));
+
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings/lrn-1/supersede")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_PLAIN)
+			.content(VALID)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.hasContentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+			.hasBodyTextEqualTo("quality-error: learning is too short; include a durable decision rule.\n"
+					+ "quality-error: evidence contains placeholder text.\n"
+					+ "quality-error: use --quality-mode best_effort only for intentional exceptions.\n");
+	}
+
+	@Test
+	void printsQualityWarningsBeforeTheProofLineAsTheToolDoes() {
+		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull(), isNull()))
+			.willReturn(appended().withWarnings(REFUSED.warnings()));
+
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_PLAIN)
+			.content(VALID)).hasStatus(HttpStatus.CREATED)
+			.hasBodyTextEqualTo(
+					"quality-warning: status=review_later used; ensure this uncertainty is itself decision-shaping.\n"
+							+ "appended: id=lrn-20260528T170724Z-c468d2a9 status=do_more path=/r/.learnings.jsonl\n");
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID)).hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.extractingPath("$.warnings")
+			.isEqualTo(REFUSED.warnings());
+	}
+
+	@Test
+	void leavesOutTheWarningsWhenThereAreNone() {
+		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull(), isNull())).willReturn(appended());
+
+		assertThat(this.mvc.post()
+			.uri("/api/repos/default/learnings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID)).hasStatus(HttpStatus.CREATED).bodyJson().doesNotHavePath("$.warnings");
+	}
+
+	@Test
 	void acceptsASingleEvidenceStringAsAListOfOne() {
-		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull())).willReturn(appended());
+		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull(), isNull())).willReturn(appended());
 
 		assertThat(this.mvc.post()
 			.uri("/api/repos/default/learnings")
@@ -76,13 +212,13 @@ class WriteControllerTests {
 			.hasHeader("Location", "/api/repos/default/learnings/lrn-20260528T170724Z-c468d2a9");
 
 		ArgumentCaptor<AppendRequest> request = ArgumentCaptor.forClass(AppendRequest.class);
-		verify(this.writer).append(eq("default"), request.capture(), eq(false), isNull());
+		verify(this.writer).append(eq("default"), request.capture(), eq(false), isNull(), isNull());
 		assertThat(request.getValue().evidence()).containsExactly("cmd -> result");
 	}
 
 	@Test
 	void answersWithTheProofLineAloneForPlainText() {
-		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull())).willReturn(appended());
+		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull(), isNull())).willReturn(appended());
 
 		assertThat(this.mvc.post()
 			.uri("/api/repos/default/learnings")
@@ -158,7 +294,7 @@ class WriteControllerTests {
 
 	@Test
 	void neverFailsInternallyOnMutatedBodies() {
-		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull())).willReturn(appended());
+		given(this.writer.append(eq("default"), any(), anyBoolean(), isNull(), isNull())).willReturn(appended());
 		qt().withExamples(300)
 			.forAll(integers().between(0, VALID.length() - 1), integers().between(0, VALID.length() - 1),
 					strings().allPossible().ofLengthBetween(0, 8))
@@ -180,7 +316,7 @@ class WriteControllerTests {
 				"appended: id=lrn-20260528T170724Z-c468d2a9 status=do_more path=/r/.learnings.jsonl",
 				"lrn-20260528T170724Z-c468d2a9", "/r/.learnings.jsonl", null, new LearningView("default", 1,
 						java.util.Map.of("id", "lrn-20260528T170724Z-c468d2a9"), List.of(), List.of()),
-				null);
+				null, List.of());
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.teamlearnings.learnings.index.LearningIndex;
 import io.teamlearnings.learnings.index.LearningNotFoundException;
+import io.teamlearnings.learnings.quality.QualityMode;
 import io.teamlearnings.learnings.recall.NearDuplicates;
 import io.teamlearnings.learnings.recall.RecallSlice;
 import io.teamlearnings.learnings.write.WriteDecision.Batch;
@@ -302,7 +303,7 @@ class WriteDecisionTests {
 	private static Draft draft(String learning, String status, String supersedes) {
 		AppendRequest request = new AppendRequest(learning, List.of("seen in review"), "Apply it next time.", status,
 				"test", new AppendRequest.ContextInput("acme/service", "main", List.of()), null, null, null);
-		return Draft.of(request, "test", supersedes);
+		return Draft.of(request, "test", supersedes, QualityMode.STRICT);
 	}
 
 }
