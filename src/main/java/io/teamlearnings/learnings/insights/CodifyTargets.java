@@ -117,7 +117,7 @@ final class CodifyTargets {
 			texts.addAll(row.evidence());
 			texts.addAll(row.paths());
 			for (String text : texts) {
-				String lower = ToolText.asciiLower(text);
+				String lower = CanonicalFormat.asciiLowerCase(text);
 				HAZARD_WORDS.stream().filter((word) -> startsAWord(lower, word)).forEach(hazards::add);
 			}
 			row.tags()

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
+import io.teamlearnings.learnings.quality.QualityGate;
 
 import org.springframework.stereotype.Component;
 
@@ -198,7 +199,7 @@ public class LearningsDigest {
 			for (String line : lines) {
 				String trimmed = ToolText.trim(line);
 				if (anchors.size() < MAX_ANCHORS && !trimmed.isEmpty() && !trimmed.equals("none_provided")
-						&& EvidenceAnchors.anchored(trimmed)) {
+						&& QualityGate.hasAnchor(trimmed)) {
 					add(anchors, trimmed);
 				}
 			}

@@ -14,14 +14,14 @@ import java.util.Map;
  * {@code digestPriority}).
  * <p>
  * A row is eligible when it is {@code codify_now}; {@code avoid_for_now} with an anchored
- * evidence item ({@link EvidenceAnchors}); or {@code review_later} with an anchored
- * evidence item or at least one context path. Eligible rows are grouped by the tool's
- * {@link ThemeKey} of their tags (joined by commas) and learning. A row scores its
- * {@link ToolRow#impact impact} (text without paths), plus 5 for {@code codify_now}, 3
- * for {@code avoid_for_now}, 1 for {@code review_later}, 1 for anchored evidence and 0.05
- * per context path; a group scores the sum over its rows plus their number. Groups come
- * highest score first, then by theme; the first 12 are the candidates, each keeping its
- * first 8 rows in file order.
+ * evidence item ({@link io.teamlearnings.learnings.quality.QualityGate#hasAnchor}); or
+ * {@code review_later} with an anchored evidence item or at least one context path.
+ * Eligible rows are grouped by the tool's {@link ThemeKey} of their tags (joined by
+ * commas) and learning. A row scores its {@link ToolRow#impact impact} (text without
+ * paths), plus 5 for {@code codify_now}, 3 for {@code avoid_for_now}, 1 for
+ * {@code review_later}, 1 for anchored evidence and 0.05 per context path; a group scores
+ * the sum over its rows plus their number. Groups come highest score first, then by
+ * theme; the first 12 are the candidates, each keeping its first 8 rows in file order.
  */
 final class PromotionCandidates {
 

@@ -3,7 +3,9 @@ package io.teamlearnings.learnings.insights;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.learnings.jsonl.LearningRow;
+import io.teamlearnings.learnings.quality.QualityGate;
 
 /**
  * A row as the {@code learnings} command-line tool's {@code codify-candidates} and
@@ -54,9 +56,11 @@ record ToolRow(String id, String capturedAt, String status, String learning, Str
 		return String.join(",", this.tags);
 	}
 
-	/** Whether one of its evidence items has an anchor ({@link EvidenceAnchors}). */
+	/**
+	 * Whether one of its evidence items has an anchor ({@link QualityGate#hasAnchor}).
+	 */
 	boolean anchored() {
-		return EvidenceAnchors.any(this.evidence);
+		return this.evidence.stream().anyMatch(QualityGate::hasAnchor);
 	}
 
 	/**
@@ -79,8 +83,8 @@ record ToolRow(String id, String capturedAt, String status, String learning, Str
 		if (hasStatus(AVOID_FOR_NOW)) {
 			score += 2;
 		}
-		String tagsText = ToolText.asciiLower(tagsText());
-		String text = ToolText.asciiLower(text(withPaths));
+		String tagsText = CanonicalFormat.asciiLowerCase(tagsText());
+		String text = CanonicalFormat.asciiLowerCase(text(withPaths));
 		if (HIGH_IMPACT_TAGS.stream().anyMatch(tagsText::contains)) {
 			score += 2;
 		}

@@ -62,21 +62,6 @@ final class ToolText {
 	}
 
 	/**
-	 * The tool's ASCII-only lower-casing: {@code A}-{@code Z} become {@code a}-{@code z},
-	 * every other character stays.
-	 * @param text the text
-	 * @return the text with ASCII capitals lowered
-	 */
-	static String asciiLower(String text) {
-		StringBuilder lower = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			lower.append((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c);
-		}
-		return lower.toString();
-	}
-
-	/**
 	 * The tool's {@code std.mem.trim(text, " \t\r\n")}.
 	 * @param text the text
 	 * @return the text without leading and trailing spaces, tabs, CRs and LFs

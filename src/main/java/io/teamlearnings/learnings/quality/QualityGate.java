@@ -215,9 +215,13 @@ public final class QualityGate {
 	 * {@code ,;:()[]{}<>"'} and backtick) is 7 to 40 hex digits (a sha), holds a
 	 * {@code .} in 3 or more bytes without starting with {@code --} (a file or a
 	 * version), or is {@code run} and 6 or more digits, {@code _}, {@code -} allowed
-	 * between (a run id).
+	 * between (a run id). The rule is the {@code learnings} tool's
+	 * ({@code append_learning.zig}, {@code hasEvidenceAnchor}); the memory digest and
+	 * codify candidates use it too.
+	 * @param item one evidence item
+	 * @return whether it is anchored
 	 */
-	static boolean hasAnchor(String item) {
+	public static boolean hasAnchor(String item) {
 		String lower = CanonicalFormat.asciiLowerCase(item);
 		if (ANCHOR_PHRASES.stream().anyMatch(lower::contains)) {
 			return true;
