@@ -145,7 +145,8 @@ class MemoryNoteToolApiTests extends SharedServiceContext {
 
 	@Test
 	void refusesWhatTheToolRefusesNamingTheFieldWithNothingWritten() throws IOException {
-		String id = append("When the docs build warns, fail the build because warnings hid broken links twice.");
+		String id = append(
+				"When the docs build warns, treat the warning as a failure because warnings hid broken links twice.");
 		String input = skillInput(id, "[]");
 		long files = noteCount();
 
@@ -169,7 +170,7 @@ class MemoryNoteToolApiTests extends SharedServiceContext {
 
 	@Test
 	void aLockHeldByTheToolMakesTheServiceWaitThenAnswer503WithNothingWritten() throws Exception {
-		String id = append("When the cache key changes, bump the cache version because stale caches broke two "
+		String id = append("When the cache key changes, set a new cache version because stale caches broke two "
 				+ "nightly builds.");
 		Files.createDirectories(LOCK.getParent());
 		Files.createFile(LOCK);
@@ -229,8 +230,8 @@ class MemoryNoteToolApiTests extends SharedServiceContext {
 
 	@Test
 	void theServicesEarlierFencedNotesStayListedAndCountAsAdmitted() throws IOException {
-		String id = append(
-				"When a flaky test fails twice, quarantine it with an issue link because reruns " + "hid a real race.");
+		String id = append("When a flaky test fails twice, move it to quarantine with an issue link because reruns "
+				+ "hid a real race.");
 		String oldId = "MSN-20260528T170724Z-" + fingerprint(id).substring(0, 16);
 		String envelope = "{\"schema\":\"memory-source-note/v1\",\"id\":\"" + oldId + "\",\"captured_at\":"
 				+ "\"2026-05-28T17:07:24Z\",\"extension\":\"learnings\",\"kind\":\"learning-admission\",\"operation\":"
