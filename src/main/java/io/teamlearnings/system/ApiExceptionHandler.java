@@ -1,12 +1,19 @@
 package io.teamlearnings.system;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.teamlearnings.repos.UnknownRepositoryException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +38,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -42,6 +50,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([^\\]]{1,200})\\]");
+
+	private static final Pattern JAVA_HINTS = Pattern.compile(",? from `[^`]*`|\\s*\\(but could if [^)]*\\)");
 
 	@ExceptionHandler
 	ProblemDetail unknownRepository(UnknownRepositoryException ex) {
@@ -58,6 +70,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail forbidden(AccessDeniedException ex) {
 		return Problems.of(HttpStatus.FORBIDDEN, "Not allowed", ex.getMessage());
+	}
+
+	/**
+	 * A query string Tomcat could not decode (a {@code %ff} that is not UTF-8): Tomcat's
+	 * message names the parameter as {@code Parameter [name]}.
+	 */
+	@ExceptionHandler
+	ProblemDetail undecodableParameter(InvalidParameterException ex) {
+		Matcher name = TOMCAT_PARAMETER.matcher(String.valueOf(ex.getMessage()));
+		String parameter = name.find() ? name.group(1) : null;
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid query string",
+				((parameter != null) ? "Parameter '" + parameter + "'" : "A query parameter")
+						+ " is not percent-encoded UTF-8; encode its value as UTF-8 bytes, each byte as %XX.");
+		if (parameter != null) {
+			problem.setProperty("errors", List.of(fieldError(parameter, "not percent-encoded UTF-8")));
+		}
+		return problem;
 	}
 
 	@ExceptionHandler
@@ -135,17 +164,61 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					+ (parent.isEmpty() ? "" : " in '" + parent + "'") + "; known fields are "
 					+ unknown.getKnownPropertyIds();
 		}
+		if (cause instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
+			return "The request body must be " + shape(mismatch.getTargetType()) + ".";
+		}
 		if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
-			return "Field '" + at(mapping.getPath()) + "' has the wrong type or shape: " + mapping.getOriginalMessage();
+			String message = String.valueOf(mapping.getOriginalMessage());
+			// Jackson's own messages name Java types in backticks; the service's
+			// deserializers write theirs for clients
+			return (message.contains("`") && mapping instanceof MismatchedInputException mismatch)
+					? "Field '" + at(mapping.getPath()) + "' has the wrong type: it must be "
+							+ shape(mismatch.getTargetType()) + "."
+					: "Field '" + at(mapping.getPath()) + "' has the wrong type or shape: " + plain(message);
 		}
 		if (cause instanceof StreamReadException syntax) {
 			return "Malformed JSON at line " + syntax.getLocation().getLineNr() + ", column "
-					+ syntax.getLocation().getColumnNr() + ": " + syntax.getOriginalMessage();
+					+ syntax.getLocation().getColumnNr() + ": " + plain(syntax.getOriginalMessage());
 		}
 		if (cause instanceof JacksonException json) {
-			return "Malformed JSON: " + json.getOriginalMessage();
+			return "Malformed JSON: " + plain(json.getOriginalMessage());
 		}
 		return "The request body is missing or is not valid JSON.";
+	}
+
+	/** What a JSON value of this Java type looks like, in the words of the API. */
+	private static String shape(@Nullable Class<?> type) {
+		if (type == null) {
+			return "a JSON value of another type";
+		}
+		if (CharSequence.class.isAssignableFrom(type) || type == Character.class || type == char.class) {
+			return "a string";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != void.class)) {
+			return "a number";
+		}
+		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "a JSON array";
+		}
+		if (type.isEnum()) {
+			return "one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
+		}
+		return "a JSON object";
+	}
+
+	/**
+	 * A parser's message without the Java it names: Jackson says where a limit comes from
+	 * ({@code from `StreamReadConstraints.getMaxNestingDepth()`}) and how coercion could
+	 * be enabled; neither means anything to a client.
+	 */
+	private static String plain(@Nullable String message) {
+		if (message == null) {
+			return "not valid JSON";
+		}
+		return JAVA_HINTS.matcher(message).replaceAll("");
 	}
 
 	private static String at(List<JacksonException.Reference> references) {

@@ -85,6 +85,58 @@ class HostileInputTests extends SharedServiceContext {
 		assertThat(Files.exists(STORE)).isFalse();
 	}
 
+	@Test
+	void namesAQueryParameterThatIsNotPercentEncodedUtf8() {
+		List<String> paths = List.of("/api/repos/hostile-app/learnings?status=%ff",
+				"/api/repos/hostile-app/learnings?tag=%c3%28", "/api/repos/hostile-app/learnings/recall?query=%ff",
+				"/api/repos/hostile-app/learnings/codify-candidates?min_count=%ff");
+		for (String path : paths) {
+			Response response = this.http.send(HttpRequest.newBuilder(uri(path)).GET().build());
+			String parameter = path.substring(path.indexOf('?') + 1, path.indexOf('='));
+			assertThat(response.status()).as(path).isEqualTo(400);
+			assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+			assertThat(response.json().get("detail").asString()).as(path)
+				.contains("'" + parameter + "'", "percent-encoded UTF-8");
+		}
+		Response append = this.http.postJson("/api/repos/hostile-app/learnings?quality_mode=%ff", HttpClientSupport
+			.learningJson("When a query is mangled, refuse it because it was not sent.", "do_more"));
+		assertThat(append.status()).isEqualTo(400);
+		assertThat(append.json().get("detail").asString()).contains("'quality_mode'");
+		assertThat(STORE).doesNotExist();
+	}
+
+	@Test
+	void refusesValuesOfTheWrongJsonTypeInsteadOfConvertingThem() {
+		String valid = "\"learning\": \"When tags are numbers, refuse them because nobody meant 5.\", "
+				+ "\"evidence\": [\"3 tests passed\"], \"application\": \"Send tags as strings.\"";
+		List<String> bodies = List.of("{" + valid + ", \"tags\": 5}", "{" + valid + ", \"tags\": [1, true]}",
+				"{\"learning\": 5, \"evidence\": [\"3 tests passed\"], \"application\": \"x y z\"}",
+				"{" + valid.replace("[\"3 tests passed\"]", "[\"3 tests passed\", 5]") + "}",
+				"{" + valid + ", \"status\": false}");
+		for (String body : bodies) {
+			Response response = this.http.postJson("/api/repos/hostile-app/learnings", body);
+			assertThat(response.status()).as(body).isEqualTo(400);
+			assertThat(response.json().get("detail").asString()).as(body)
+				.containsPattern("Field '(tags|learning|evidence|status)(\\[\\d+\\])?'")
+				.doesNotContain("java.", "io.teamlearnings", "`");
+		}
+		Response array = this.http.postJson("/api/repos/hostile-app/learnings", "[]");
+		assertThat(array.status()).isEqualTo(400);
+		assertThat(array.json().get("detail").asString()).contains("JSON object")
+			.doesNotContain("java.", "io.teamlearnings", "`");
+		assertThat(STORE).doesNotExist();
+	}
+
+	@Test
+	void refusesTextThatIsNotValidUnicode() {
+		Response response = this.http.postJson("/api/repos/hostile-app/learnings?force=true",
+				"{\"learning\": \"When lone \\ud800 surrogates come, use care because bytes.\", "
+						+ "\"evidence\": [\"3 tests passed\"], \"application\": \"Send whole characters.\"}");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("detail").asString()).contains("'learning'", "surrogate");
+		assertThat(STORE).doesNotExist();
+	}
+
 	private URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}

@@ -196,4 +196,22 @@ public final class CanonicalFormat {
 		return text.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
 	}
 
+	/**
+	 * Whether {@code text} holds a UTF-16 surrogate that is not half of a pair (a JSON
+	 * {@code \\uD800} escape alone): such text is not Unicode, has no UTF-8 bytes, and so
+	 * no fingerprint the learnings tool could compute.
+	 */
+	public static boolean hasUnpairedSurrogate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 }

@@ -28,8 +28,9 @@ record Draft(String status, String learning, List<String> evidence, String appli
 	 * no evidence becomes {@code ["none_provided"]} and no application
 	 * {@code capture_follow_up_later}; in strict mode they stay empty for the quality
 	 * gate to refuse.
-	 * @throws InvalidLearningException for control characters, a learning that is empty
-	 * once normalised, or the status {@code withdrawn} (written only by a withdrawal)
+	 * @throws InvalidLearningException for control characters or an unpaired surrogate
+	 * (text that is not Unicode), a learning that is empty once normalised, or the status
+	 * {@code withdrawn} (written only by a withdrawal)
 	 */
 	static Draft of(AppendRequest request, String source, @Nullable String supersedesId, QualityMode mode) {
 		orEmpty(request.tags()).forEach((tag) -> rejectControlCharacters("tags", tag));
@@ -110,6 +111,9 @@ record Draft(String status, String learning, List<String> evidence, String appli
 	private static void rejectControlCharacters(String field, @Nullable String value) {
 		if (value != null && CanonicalFormat.hasControlCharacters(value)) {
 			throw InvalidLearningException.controlCharacters(field);
+		}
+		if (value != null && CanonicalFormat.hasUnpairedSurrogate(value)) {
+			throw InvalidLearningException.unpairedSurrogate(field);
 		}
 	}
 

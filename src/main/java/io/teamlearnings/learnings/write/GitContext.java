@@ -43,9 +43,21 @@ record GitContext(String repo, String branch) {
 		return slug.find() ? slug.group(1) : "";
 	}
 
+	/**
+	 * The branch {@code HEAD} names, if it has a commit: on an unborn branch (a
+	 * repository with no commit yet) {@code git rev-parse --abbrev-ref HEAD}, which the
+	 * tool runs, fails, and the tool writes {@code unknown}.
+	 */
 	private static String branch(Path head) {
 		String text = read(head).strip();
-		return text.startsWith("ref: refs/heads/") ? text.substring("ref: refs/heads/".length()) : "";
+		if (!text.startsWith("ref: refs/heads/")) {
+			return "";
+		}
+		String ref = text.substring("ref: ".length());
+		Path git = head.getParent();
+		boolean born = Files.isRegularFile(git.resolve(ref))
+				|| read(git.resolve("packed-refs")).lines().anyMatch((line) -> line.endsWith(" " + ref));
+		return born ? ref.substring("refs/heads/".length()) : "";
 	}
 
 	private static String read(Path file) {

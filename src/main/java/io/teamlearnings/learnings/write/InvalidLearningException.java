@@ -56,4 +56,9 @@ public class InvalidLearningException extends ErrorResponseException {
 		return new InvalidLearningException(field, "contains control characters");
 	}
 
+	static InvalidLearningException unpairedSurrogate(String field) {
+		return new InvalidLearningException(field,
+				"contains an unpaired UTF-16 surrogate (a lone \\uD800-\\uDFFF escape), which is not Unicode text");
+	}
+
 }

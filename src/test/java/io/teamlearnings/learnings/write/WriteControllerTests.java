@@ -264,7 +264,7 @@ class WriteControllerTests {
 			.bodyJson()
 			.extractingPath("$.detail")
 			.asString()
-			.startsWith("Field 'learning' has the wrong type or shape");
+			.isEqualTo("Field 'learning' has the wrong type: it must be a string.");
 	}
 
 	@Test
