@@ -120,6 +120,10 @@ class HostileInputTests extends SharedServiceContext {
 				.containsPattern("Field '(tags|learning|evidence|status)(\\[\\d+\\])?'")
 				.doesNotContain("java.", "io.teamlearnings", "`");
 		}
+		Response twice = this.http.postJson("/api/repos/hostile-app/learnings",
+				"{" + valid + ", \"learning\": \"dup\"}");
+		assertThat(twice.status()).isEqualTo(400);
+		assertThat(twice.json().get("detail").asString()).contains("Duplicate", "learning");
 		Response array = this.http.postJson("/api/repos/hostile-app/learnings", "[]");
 		assertThat(array.status()).isEqualTo(400);
 		assertThat(array.json().get("detail").asString()).contains("JSON object")
