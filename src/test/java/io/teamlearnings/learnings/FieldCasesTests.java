@@ -134,6 +134,27 @@ class FieldCasesTests extends SharedServiceContext {
 	}
 
 	@Test
+	void caseBTheAdmissionGateSeesTheSameHeadAsTheOtherViews() {
+		assertThat(notSupersededCheck("lrn-loop-a")).isTrue();
+		assertThat(notSupersededCheck("lrn-loop-b")).isFalse();
+	}
+
+	private boolean notSupersededCheck(String id) {
+		JsonNode admission = this.http.postJson("/api/repos/" + LOOP + "/admissions?dry_run=true", """
+				{"learning_id": "%s", "scope": ["src/queue"], "decision_delta": "Resume from the committed offset.",
+				 "future_behavior": "Commit offsets after side effects.", "verification": "replay test passes",
+				 "reasons": ["high_impact"]}""".formatted(id)).json();
+		return admission.get("gate")
+			.get("checks")
+			.valueStream()
+			.filter((check) -> check.get("name").asString().equals("not_superseded_or_withdrawn"))
+			.findFirst()
+			.orElseThrow()
+			.get("passed")
+			.asBoolean();
+	}
+
+	@Test
 	void aChainFiveThousandRowsDeepHasOneHeadInRecallAndSummary() {
 		String head = "lrn-deep-" + (DEPTH - 1);
 		JsonNode summary = this.http.get(learnings(DEEP) + "/summary").json();

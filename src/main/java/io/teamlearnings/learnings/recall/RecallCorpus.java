@@ -174,17 +174,6 @@ public class RecallCorpus {
 		}
 
 		/**
-		 * The supersession chain from {@code doc} to its current head (both included), as
-		 * the store stood at {@code asOf}.
-		 */
-		public List<Doc> chain(Doc doc, @Nullable Instant asOf) {
-			List<Doc> chain = new ArrayList<>();
-			chain.add(doc);
-			this.chains.after(doc.id(), visibleAt(asOf)).forEach((link) -> chain.add(this.docs.get((int) link.ref())));
-			return chain;
-		}
-
-		/**
 		 * The chains as the store stood at {@code asOf} (every row when null), each row's
 		 * tail computed once however many rows are asked for.
 		 */
