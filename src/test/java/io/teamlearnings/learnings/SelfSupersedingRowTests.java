@@ -60,6 +60,18 @@ class SelfSupersedingRowTests extends SharedServiceContext {
 	}
 
 	@Test
+	void healthListsTheLinkToItselfAsABadLink() {
+		JsonNode health = this.http.get("/api/repos/" + REPO + "/health").json();
+		assertThat(health.get("bad_links")
+			.valueStream()
+			.map((link) -> link.get("line").asLong() + " " + link.get("id").asString() + " -> "
+					+ link.get("supersedes_id").asString() + " " + link.get("kind").asString()))
+			.containsExactly("1 lrn-self -> lrn-self self");
+		assertThat(health.get("in_sync").asBoolean()).isTrue();
+		assertThat(health.get("healthy").asBoolean()).isFalse();
+	}
+
+	@Test
 	void recallRanksItAndCountsNothingAsSuperseded() {
 		JsonNode result = this.http.get(BASE + "/recall?query=webhook%20signing%20secrets%20senders&limit=10").json();
 		assertThat(result.get("hits").findValuesAsString("id")).contains(SELF);

@@ -14,18 +14,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.lang.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Keeps every repository's index in step with its canonical file, and owns the
  * per-repository lock under which files are written and indexes synced. Everything that
  * reads the index asks this service for a fresh repository first; everything that writes
  * a file does so under {@link #underLock}. A failed sync is remembered per repository
- * (shown as {@code failed} in {@code GET /api/repos}) until the next sync succeeds.
+ * (shown as {@code failed} in {@code GET /api/repos}, described without SQL or stack
+ * text) until the next sync succeeds. A read served while a repository's index is failed
+ * says so: its answer carries an {@value #INDEX_FAILED_HEADER} header naming the
+ * repository.
  */
 @Service
 public class IndexSync {
 
 	private static final Logger log = LoggerFactory.getLogger(IndexSync.class);
+
+	/**
+	 * Header on an answer read from an index whose last sync failed, naming the
+	 * repository (one header per repository).
+	 */
+	public static final String INDEX_FAILED_HEADER = "Index-Failed";
 
 	private final Repositories repositories;
 
@@ -66,7 +77,8 @@ public class IndexSync {
 			}
 		}
 		catch (IOException ex) {
-			this.syncErrors.put(repo.name(), ex.toString());
+			this.syncErrors.put(repo.name(), describe(ex));
+			markAnswer(repo);
 			return;
 		}
 		ReentrantLock lock = lockOf(repo);
@@ -78,12 +90,35 @@ public class IndexSync {
 			this.syncErrors.remove(repo.name());
 		}
 		catch (IOException | RuntimeException ex) {
-			this.syncErrors.put(repo.name(), ex.toString());
+			this.syncErrors.put(repo.name(), describe(ex));
 			log.warn("Could not sync the index of {} with {}", repo.name(), repo.storeFile(), ex);
+			markAnswer(repo);
 		}
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/**
+	 * Marks the answer to the current request, if any, as read from the failed index of
+	 * {@code repo}.
+	 */
+	private static void markAnswer(Repo repo) {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+				&& request.getResponse() != null && !request.getResponse().isCommitted()) {
+			request.getResponse().addHeader(INDEX_FAILED_HEADER, repo.name());
+		}
+	}
+
+	/**
+	 * What a client is told about a failed sync: the kind of I/O failure, or that the
+	 * index could not be updated; never SQL, paths or stack text (those go to the log).
+	 */
+	static String describe(Throwable failure) {
+		if (failure instanceof IOException) {
+			return "the file could not be read (" + failure.getClass().getSimpleName() + ")";
+		}
+		return "the index could not be updated; the file is unchanged (details are in the service log)";
 	}
 
 	/** Picks up changes made to any store without the service, between requests. */
@@ -163,7 +198,7 @@ public class IndexSync {
 			return true;
 		}
 		catch (IOException | RuntimeException ex) {
-			this.syncErrors.put(repo.name(), ex.toString());
+			this.syncErrors.put(repo.name(), describe(ex));
 			log.warn("Row written to {} but not indexed yet; the next sync indexes it", repo.storeFile(), ex);
 			return false;
 		}
@@ -182,7 +217,7 @@ public class IndexSync {
 			this.syncErrors.remove(repo.name());
 		}
 		catch (IOException ex) {
-			this.syncErrors.put(repo.name(), ex.toString());
+			this.syncErrors.put(repo.name(), describe(ex));
 			throw StoreUnavailableException.reading(repo.name(), ex);
 		}
 	}

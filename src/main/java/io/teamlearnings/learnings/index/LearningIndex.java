@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -194,6 +195,34 @@ public class LearningIndex {
 		Long malformed = this.jdbc.queryForObject("SELECT COUNT(*) FROM malformed_line WHERE repo = ?", Long.class,
 				repo);
 		return new Counts((rows != null) ? rows : 0, (malformed != null) ? malformed : 0);
+	}
+
+	/**
+	 * Lines that are rows in the file but could not be analysed for the index (see
+	 * {@link LineIndexer}), with the reason recorded for each.
+	 */
+	Map<Long, String> unanalysableRows(String repo) {
+		Map<Long, String> lines = new HashMap<>();
+		this.jdbc.query(
+				"SELECT line_no, reason FROM malformed_line WHERE repo = ? AND reason LIKE 'row could not be analysed%'",
+				(RowCallbackHandler) (rs) -> lines.put(rs.getLong(1), rs.getString(2)), repo);
+		return lines;
+	}
+
+	/**
+	 * The id of the first indexed row (in file order) with this duplicate key: the same
+	 * status and the same learning once normalised
+	 * ({@link CanonicalFormat#duplicateKey}).
+	 * @param repo the repository
+	 * @param duplicateKey the key
+	 * @return the row's id, or null if none
+	 */
+	@Nullable
+	public String idByDuplicateKey(String repo, String duplicateKey) {
+		List<String> ids = this.jdbc.queryForList(
+				"SELECT id FROM learning_row WHERE repo = ? AND duplicate_key = ? ORDER BY line_no LIMIT 1",
+				String.class, repo, duplicateKey);
+		return ids.isEmpty() ? null : ids.get(0);
 	}
 
 	/** The id of an indexed row with this fingerprint, if any. */

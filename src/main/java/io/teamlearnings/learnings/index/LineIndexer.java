@@ -35,6 +35,12 @@ import org.springframework.stereotype.Component;
  * analysed on worker threads while the calling thread inserts the chunks before them, in
  * file order, into the caller's transaction. At most a few chunks are in flight, so
  * memory does not grow with the file. Malformed lines are recorded with their reason.
+ * <p>
+ * No value of a row can stop the indexing of the others (field report case A): columns
+ * have no length limit (migration V7), a capture time outside what the index can hold is
+ * kept as text only, and a row whose values cannot be analysed is recorded as malformed
+ * with a reason that names no SQL, while every other row is indexed. A failure of the
+ * database itself fails the sync (see IndexSync), never a row.
  */
 @Component
 class LineIndexer {
@@ -49,8 +55,8 @@ class LineIndexer {
 	private static final String INSERT_ROW = """
 			INSERT INTO learning_row (repo, line_no, byte_offset, id, captured_at, captured_ts, status, learning,
 			    application, evidence, source, fingerprint, tags, context_repo, branch, paths, related_ids,
-			    supersedes_id, raw, terms, field_lengths)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			    supersedes_id, raw, terms, field_lengths, duplicate_key)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private static final String INSERT_MALFORMED = "INSERT INTO malformed_line (repo, line_no, byte_offset, reason) VALUES (?, ?, ?, ?)";
 
@@ -152,10 +158,9 @@ class LineIndexer {
 					}
 					throw new IllegalStateException("Could not analyse rows of " + this.repo, ex.getCause());
 				}
-				if (!prepared.rows().isEmpty()) {
-					LineIndexer.this.jdbc.batchUpdate(INSERT_ROW, prepared.rows());
-				}
-				for (Object[] row : prepared.rows()) {
+				this.malformed.addAll(prepared.malformed());
+				List<Object[]> inserted = insert(prepared.rows());
+				for (Object[] row : inserted) {
 					String id = (String) row[3];
 					String target = this.chains.add((Long) row[1], id, (String) row[17],
 							CanonicalFormat.WITHDRAWN.equals(row[6]));
@@ -166,9 +171,16 @@ class LineIndexer {
 						this.supersessionsChanged.add(id);
 					}
 				}
-				this.rows += prepared.rows().size();
-				this.malformed.addAll(prepared.malformed());
+				this.rows += inserted.size();
 			}
+		}
+
+		/** Inserts a chunk's rows in one batch. */
+		private List<Object[]> insert(List<Object[]> rows) {
+			if (!rows.isEmpty()) {
+				LineIndexer.this.jdbc.batchUpdate(INSERT_ROW, rows);
+			}
+			return rows;
 		}
 
 	}
@@ -183,7 +195,14 @@ class LineIndexer {
 		for (JsonlScanner.RawLine line : lines) {
 			LineParser.ParsedLine parsed = this.parser.parse(line.bytes());
 			if (parsed instanceof LineParser.Row row) {
-				rows.add(rowParameters(repo, line, row.row()));
+				try {
+					rows.add(rowParameters(repo, line, row.row()));
+				}
+				catch (RuntimeException ex) {
+					log.warn("{} line {} could not be analysed and is not indexed", file, line.number(), ex);
+					malformed.add(new Object[] { repo, line.number(), line.offset(),
+							"row could not be analysed (" + ex.getClass().getSimpleName() + ")" });
+				}
 			}
 			else if (parsed instanceof LineParser.Malformed bad) {
 				log.warn("{} line {} is malformed and is not indexed: {}", file, line.number(), bad.reason());
@@ -200,7 +219,8 @@ class LineIndexer {
 				(captured != null) ? OffsetDateTime.ofInstant(captured, ZoneOffset.UTC) : null, row.status(),
 				row.learning(), row.application(), String.join("\n", row.evidence()), row.source(), row.fingerprint(),
 				tagColumn(row.tags()), row.contextRepo(), row.branch(), String.join("\n", row.paths()),
-				String.join(",", row.relatedIds()), row.supersedesId(), row.raw(), terms.entries(), terms.lengths() };
+				String.join(",", row.relatedIds()), row.supersedesId(), row.raw(), terms.entries(), terms.lengths(),
+				CanonicalFormat.duplicateKey(row.status(), row.learning()) };
 	}
 
 	/**

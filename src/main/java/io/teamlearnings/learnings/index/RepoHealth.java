@@ -14,7 +14,8 @@ import org.springframework.lang.Nullable;
  *
  * @param repo the repository
  * @param path the canonical file
- * @param healthy rows agree, digests agree, no malformed line and no torn tail
+ * @param healthy rows agree, digests agree, no malformed line, no torn tail and no bad
+ * link
  * @param inSync the index holds exactly the file's rows: same count, same digest
  * @param fileBytes size of the file
  * @param linesInFile complete lines in the file
@@ -25,6 +26,9 @@ import org.springframework.lang.Nullable;
  * @param repaired whether the index disagreed and was rebuilt by this check
  * @param malformed lines that are not rows, with the reason
  * @param tornTail a last line without its newline, if any
+ * @param badLinks {@code supersedes_id} values that chains ignore ({@code self},
+ * {@code loop}) or that name no row ({@code dangling}), in line order (see
+ * SupersessionChains)
  */
 @Schema(name = "RepoHealth")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,7 +36,25 @@ record RepoHealth(String repo, String path, boolean healthy, @JsonProperty("in_s
 		@JsonProperty("file_bytes") long fileBytes, @JsonProperty("lines_in_file") long linesInFile,
 		@JsonProperty("rows_in_file") long rowsInFile, @JsonProperty("rows_in_index") long rowsInIndex,
 		@JsonProperty("file_digest") String fileDigest, @JsonProperty("index_digest") String indexDigest,
-		boolean repaired, List<MalformedLine> malformed, @JsonProperty("torn_tail") @Nullable TornTail tornTail) {
+		boolean repaired, List<MalformedLine> malformed, @JsonProperty("torn_tail") @Nullable TornTail tornTail,
+		@JsonProperty("bad_links") List<BadLink> badLinks) {
+
+	/**
+	 * A row's {@code supersedes_id} that chains ignore or that names no row. The row is
+	 * served; only the link is left out of chains (a dangling link still counts).
+	 *
+	 * @param line the line of the row carrying it
+	 * @param id that row's id
+	 * @param supersedesId the id it names
+	 * @param kind {@code self} (its own id), {@code loop} (would close a loop with the
+	 * links before it) or {@code dangling} (no row carries that id)
+	 */
+	@Schema(name = "BadLink")
+	record BadLink(@Schema(example = "12") long line, @Schema(example = "lrn-20261121T100000Z-aaaa0001") String id,
+			@JsonProperty("supersedes_id") @Schema(example = "lrn-20261122T100000Z-aaaa0002") String supersedesId,
+			@Schema(allowableValues = {
+					"self", "loop", "dangling" }) String kind){
+	}
 
 	/**
 	 * A line that is not a row. It stays in the file as it is.

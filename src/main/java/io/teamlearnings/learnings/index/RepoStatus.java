@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.learnings.jsonl.FileDigest;
 import io.teamlearnings.learnings.jsonl.JsonlScanner;
 import io.teamlearnings.learnings.jsonl.LineParser;
@@ -56,7 +58,7 @@ class RepoStatus {
 			}
 			catch (IOException ex) {
 				state = "failed";
-				error = ex.toString();
+				error = IndexSync.describe(ex);
 			}
 		}
 		return new RepoSummary(repo.name(), repo.root().toString(), repo.storeFile().toString(),
@@ -107,12 +109,20 @@ class RepoStatus {
 	private RepoHealth check(Repo repo, boolean repaired) throws IOException {
 		FileDigest fileDigest = new FileDigest();
 		List<RepoHealth.MalformedLine> malformed = new ArrayList<>();
+		Map<Long, String> unanalysable = this.index.unanalysableRows(repo.name());
+		SupersessionChains chains = new SupersessionChains();
 		long[] rows = new long[1];
 		JsonlScanner.ScanEnd end = JsonlScanner.scan(repo.storeFile(), 0, 1, (line) -> {
 			LineParser.ParsedLine parsed = this.parser.parse(line.bytes());
-			if (parsed instanceof LineParser.Row row) {
+			String notStored = unanalysable.get(line.number());
+			if (parsed instanceof LineParser.Row && notStored != null) {
+				malformed.add(new RepoHealth.MalformedLine(line.number(), line.offset(), notStored));
+			}
+			else if (parsed instanceof LineParser.Row row) {
 				rows[0]++;
 				fileDigest.add(line.number(), row.row().raw());
+				chains.add(line.number(), row.row().id(), row.row().supersedesId(),
+						CanonicalFormat.WITHDRAWN.equals(row.row().status()));
 			}
 			else if (parsed instanceof LineParser.Malformed bad) {
 				malformed.add(new RepoHealth.MalformedLine(line.number(), line.offset(), bad.reason()));
@@ -125,9 +135,13 @@ class RepoStatus {
 		RepoHealth.TornTail torn = (end.tornBytes() > 0)
 				? new RepoHealth.TornTail(end.nextLineNumber(), end.endOffset(), end.tornBytes()) : null;
 		long fileBytes = Files.exists(repo.storeFile()) ? Files.size(repo.storeFile()) : 0;
-		return new RepoHealth(repo.name(), repo.storeFile().toString(), inSync && malformed.isEmpty() && torn == null,
-				inSync, fileBytes, end.nextLineNumber() - 1, rows[0], rowsInIndex, fileHex, indexHex, repaired,
-				malformed, torn);
+		List<RepoHealth.BadLink> badLinks = chains.badLinks()
+			.stream()
+			.map((link) -> new RepoHealth.BadLink(link.ref(), link.id(), link.supersedesId(), link.kind()))
+			.toList();
+		boolean healthy = inSync && malformed.isEmpty() && torn == null && badLinks.isEmpty();
+		return new RepoHealth(repo.name(), repo.storeFile().toString(), healthy, inSync, fileBytes,
+				end.nextLineNumber() - 1, rows[0], rowsInIndex, fileHex, indexHex, repaired, malformed, torn, badLinks);
 	}
 
 }

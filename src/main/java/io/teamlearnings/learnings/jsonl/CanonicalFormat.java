@@ -3,12 +3,14 @@ package io.teamlearnings.learnings.jsonl;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -149,6 +151,46 @@ public final class CanonicalFormat {
 	public static String fingerprint(String status, String learning) {
 		String material = status + "|" + asciiLowerCase(collapseWhitespace(learning));
 		return HexFormat.of().formatHex(sha1(material.getBytes(StandardCharsets.UTF_8)), 0, 8);
+	}
+
+	/**
+	 * What the exact-duplicate check compares: SHA-256 (hex) of
+	 * {@code <status>|<learning>} with the learning NFC-normalised, every run of
+	 * whitespace (ASCII or Unicode) collapsed to one space and trimmed, and case-folded
+	 * (upper- then lower-cased in the root locale, so {@code ß} and {@code SS} agree).
+	 * Unlike {@link #fingerprint} it is the service's own: a learning written in NFC and
+	 * again in NFD ({@code café} as U+00E9 or {@code e} + U+0301) has two fingerprints
+	 * but one key (field report case D).
+	 * @param status the row's status as written
+	 * @param learning the row's learning as written
+	 * @return 64 hex characters
+	 */
+	public static String duplicateKey(String status, String learning) {
+		String text = Normalizer.normalize(learning, Normalizer.Form.NFC);
+		StringBuilder collapsed = new StringBuilder(text.length());
+		boolean pending = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+				pending = !collapsed.isEmpty();
+				continue;
+			}
+			if (pending) {
+				collapsed.append(' ');
+				pending = false;
+			}
+			collapsed.append(c);
+		}
+		String folded = Normalizer.normalize(collapsed.toString().toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT),
+				Normalizer.Form.NFC);
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest((status + "|" + folded).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
+		}
 	}
 
 	private static byte[] sha1(byte[] bytes) {

@@ -1,8 +1,9 @@
 package io.teamlearnings.learnings.jsonl;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,10 @@ public record LearningRow(String raw, ObjectNode json) {
 		return text("captured_at");
 	}
 
-	/** The capture time if the row's {@code captured_at} is an ISO-8601 instant. */
+	/**
+	 * The capture time if the row's {@code captured_at} is an ISO-8601 instant in the
+	 * years 1 to 9999 (UTC); null for anything else, which the row keeps as text.
+	 */
 	@Nullable
 	public Instant capturedInstant() {
 		String value = capturedAt();
@@ -36,9 +40,11 @@ public record LearningRow(String raw, ObjectNode json) {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(value).toInstant();
+			OffsetDateTime time = OffsetDateTime.parse(value);
+			int year = time.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+			return (year >= 1 && year <= 9999) ? time.toInstant() : null;
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			return null;
 		}
 	}

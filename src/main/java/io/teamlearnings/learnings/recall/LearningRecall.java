@@ -18,6 +18,7 @@ import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.index.IndexSync;
 import io.teamlearnings.learnings.index.LearningView;
 import io.teamlearnings.learnings.index.LearningViews;
+import io.teamlearnings.learnings.index.SupersessionChains;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
 
@@ -160,6 +161,7 @@ public class LearningRecall {
 			.stream()
 			.mapToDouble((status) -> Boosts.round(this.properties.statusBoosts().of(status)))
 			.toArray();
+		SupersessionChains.View chains = corpus.chainsAt(query.asOf());
 		boolean filtering = !query.statuses().isEmpty() || !query.tags().isEmpty() || query.since() != null;
 		for (int number : matchedDocs) {
 			if (corpus.isWithdrawal(number)) {
@@ -170,18 +172,17 @@ public class LearningRecall {
 			int target = number;
 			if (query.dropSuperseded() && corpus.isSuperseded(number)) {
 				RecallCorpus.Doc doc = corpus.docs().get(number);
-				List<RecallCorpus.Doc> chain = corpus.chain(doc, query.asOf());
-				RecallCorpus.Doc head = chain.get(chain.size() - 1);
-				if (head.isWithdrawal()) {
+				SupersessionChains.Tail tail = chains.tail(doc.id());
+				if (tail != null && tail.head().withdrawal()) {
 					withdrawn++;
 					withdrawnIds.add(doc.id());
 					continue;
 				}
-				if (head != doc) {
+				if (tail != null) {
 					superseded++;
 					supersededRows
-						.add(new RecallResult.SupersededRow(repo.name(), doc.id(), chain.get(1).id(), head.id()));
-					target = head.number();
+						.add(new RecallResult.SupersededRow(repo.name(), doc.id(), tail.next().id(), tail.head().id()));
+					target = corpus.doc(tail.head()).number();
 					vias.computeIfAbsent(target, (key) -> new TreeSet<>()).add(doc.id());
 				}
 			}

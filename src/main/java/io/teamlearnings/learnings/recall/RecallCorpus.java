@@ -169,18 +169,21 @@ public class RecallCorpus {
 		 * captured by then; every row when null), by the one definition of chains.
 		 */
 		public SupersessionChains.Standing standing(Doc doc, @Nullable Instant asOf) {
-			return this.chains.standing(doc.id(), doc.isWithdrawal(), visibleAt(asOf));
+			return (asOf == null) ? this.chains.standing(doc.id(), doc.isWithdrawal())
+					: this.chains.standing(doc.id(), doc.isWithdrawal(), visibleAt(asOf));
 		}
 
 		/**
-		 * The supersession chain from {@code doc} to its current head (both included), as
-		 * the store stood at {@code asOf}.
+		 * The chains as the store stood at {@code asOf} (every row when null), each row's
+		 * tail computed once however many rows are asked for.
 		 */
-		public List<Doc> chain(Doc doc, @Nullable Instant asOf) {
-			List<Doc> chain = new ArrayList<>();
-			chain.add(doc);
-			this.chains.after(doc.id(), visibleAt(asOf)).forEach((link) -> chain.add(this.docs.get((int) link.ref())));
-			return chain;
+		public SupersessionChains.View chainsAt(@Nullable Instant asOf) {
+			return (asOf == null) ? this.chains.view((link) -> true) : this.chains.view(visibleAt(asOf));
+		}
+
+		/** The row a chain link names. */
+		public Doc doc(SupersessionChains.Link link) {
+			return this.docs.get((int) link.ref());
 		}
 
 		/** Whether {@code doc} is active: the head of its chain and not a withdrawal. */

@@ -17,10 +17,11 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a draft is written: an exact duplicate (same fingerprint) of a row in
- * the index or earlier in the same batch is skipped, so is a near-duplicate of a row with
- * the same status unless forced; a row may only supersede the head of its chain. The
- * caller holds the repository's lock with the index caught up.
+ * Decides whether a draft is written: an exact duplicate (same fingerprint, or the same
+ * status and the same learning once NFC-normalised, whitespace-collapsed and case-folded)
+ * of a row in the index or earlier in the same batch is skipped, even when forced, so is
+ * a near-duplicate of a row with the same status unless forced; a row may only supersede
+ * the head of its chain. The caller holds the repository's lock with the index caught up.
  */
 @Component
 class WriteDecision {
@@ -63,6 +64,8 @@ class WriteDecision {
 
 		private final Map<String, String> idsByFingerprint = new HashMap<>();
 
+		private final Map<String, String> idsByDuplicateKey = new HashMap<>();
+
 		private final Map<String, String> supersededBy = new HashMap<>();
 
 		@Nullable
@@ -92,6 +95,7 @@ class WriteDecision {
 			this.accepted.add(row);
 			this.acceptedById.put(row.id(), row);
 			this.idsByFingerprint.put(row.draft().fingerprint(), row.id());
+			this.idsByDuplicateKey.putIfAbsent(duplicateKey(row.draft()), row.id());
 			if (row.draft().supersedesId() != null) {
 				this.supersededBy.put(row.draft().supersedesId(), row.id());
 			}
@@ -121,6 +125,13 @@ class WriteDecision {
 		if (existing == null) {
 			existing = this.index.idByFingerprint(repo.name(), draft.fingerprint());
 		}
+		if (existing == null) {
+			String key = duplicateKey(draft);
+			existing = batch.idsByDuplicateKey.get(key);
+			if (existing == null) {
+				existing = this.index.idByDuplicateKey(repo.name(), key);
+			}
+		}
 		if (existing != null) {
 			return new Decision(AppendResult.DUPLICATE_SKIP,
 					"duplicate-skip: fingerprint=" + draft.fingerprint() + " existing_id=" + existing + " path=" + path,
@@ -145,6 +156,16 @@ class WriteDecision {
 		batch.accept(new Accepted(id, draft, LearningRecord.of(draft, id, capturedAt, batch::git), signature));
 		return new Decision(AppendResult.APPENDED, "appended: id=" + id + " status=" + draft.status() + " path=" + path,
 				id, null);
+	}
+
+	/**
+	 * The exact-duplicate key of a draft: its status and learning NFC-normalised,
+	 * whitespace-collapsed and case-folded (field report case D), so the same text in two
+	 * Unicode forms is one learning, while the fingerprint written stays the learnings
+	 * tool's.
+	 */
+	private static String duplicateKey(Draft draft) {
+		return CanonicalFormat.duplicateKey(draft.status(), draft.learning());
 	}
 
 	/** The most similar row accepted earlier in the batch, if near enough. */

@@ -1,5 +1,9 @@
 package io.teamlearnings.learnings.index;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,7 +79,18 @@ class CanonicalFirstTests extends SharedServiceContext {
 		String id = response.json().get("id").asString();
 		assertThat(Files.readString(FILE)).contains(id);
 		assertThat(this.probe.rowsWithLearning(learning)).isZero();
-		assertThat(listed(http).get("index_state").asString()).isEqualTo("failed");
+		JsonNode failed = listed(http);
+		assertThat(failed.get("index_state").asString()).isEqualTo("failed");
+		assertThat(failed.get("index_error").asString()).startsWith("the index could not be updated")
+			.doesNotContainIgnoringCase("sql")
+			.doesNotContainIgnoringCase("insert")
+			.doesNotContain("\tat ");
+		HttpResponse<String> browse = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/api/repos/" + REPO + "/learnings"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(browse.statusCode()).isEqualTo(200);
+		assertThat(browse.headers().allValues(IndexSync.INDEX_FAILED_HEADER)).containsExactly(REPO);
 
 		IndexRowTrigger.remove(this.jdbc);
 

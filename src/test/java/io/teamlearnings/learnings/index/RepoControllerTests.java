@@ -118,7 +118,8 @@ class RepoControllerTests {
 	private static RepoHealth health(boolean repaired) {
 		return new RepoHealth("default", "/r/.learnings.jsonl", false, true, 2048, 12, 11, 11, "ab12", "ab12", repaired,
 				List.of(new RepoHealth.MalformedLine(4, 310, "invalid JSON at column 25")),
-				new RepoHealth.TornTail(13, 2031, 17));
+				new RepoHealth.TornTail(13, 2031, 17),
+				List.of(new RepoHealth.BadLink(9, "lrn-b", "lrn-a", SupersessionChains.LOOP)));
 	}
 
 }

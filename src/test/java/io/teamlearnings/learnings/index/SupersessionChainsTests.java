@@ -3,6 +3,7 @@ package io.teamlearnings.learnings.index;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.teamlearnings.learnings.index.SupersessionChains.BadLink;
 import io.teamlearnings.learnings.index.SupersessionChains.Link;
 import io.teamlearnings.learnings.index.SupersessionChains.Standing;
 import org.junit.jupiter.api.Test;
@@ -160,30 +161,43 @@ class SupersessionChainsTests {
 	}
 
 	/**
-	 * A loop cannot be written through the service, only by hand. Today each row of the
-	 * loop reports the other as its head; this only pins down that the walk ends.
+	 * Field report case B: A supersedes B and B supersedes A. Links are judged in file
+	 * order: the one that would close the loop (B's) is ignored and listed as a bad link.
 	 */
 	@Test
 	@Timeout(value = 10, unit = TimeUnit.SECONDS)
-	void aLoopOfTwoRowsEndsAndBothReportSuperseded() {
+	void theLinkThatWouldCloseALoopOfTwoIsIgnoredAndListed() {
 		row("A", "B");
 		row("B", "A");
 
-		assertThat(this.chains.after("A", (link) -> true)).extracting(Link::id).containsExactly("B");
-		assertThat(this.chains.standing("A", false)).isEqualTo(new Standing("B", "B", true, false, false));
+		assertThat(this.chains.after("B", (link) -> true)).extracting(Link::id).containsExactly("A");
 		assertThat(this.chains.standing("B", false)).isEqualTo(new Standing("A", "A", true, false, false));
+		assertThat(this.chains.standing("A", false)).isEqualTo(new Standing("A", "A", false, false, true));
+		assertThat(this.chains.badLinks()).containsExactly(new BadLink(2, "B", "A", SupersessionChains.LOOP));
 	}
 
 	@Test
 	@Timeout(value = 10, unit = TimeUnit.SECONDS)
-	void aLoopOfThreeRowsEndsAtTheRowBeforeTheStart() {
+	void theLinkThatWouldCloseALoopOfThreeIsIgnored() {
 		row("A", "C");
 		row("B", "A");
 		row("C", "B");
 
-		assertThat(this.chains.after("A", (link) -> true)).extracting(Link::id).containsExactly("B", "C");
-		assertThat(this.chains.standing("B", false).head()).isEqualTo("A");
+		assertThat(this.chains.after("C", (link) -> true)).extracting(Link::id).containsExactly("A", "B");
 		assertThat(this.chains.standing("C", false).head()).isEqualTo("B");
+		assertThat(this.chains.standing("B", false).active()).isTrue();
+		assertThat(this.chains.badLinks()).extracting(BadLink::id, BadLink::kind)
+			.containsExactly(tuple("C", SupersessionChains.LOOP));
+	}
+
+	@Test
+	void selfAndDanglingLinksAreListedInRowOrder() {
+		row("A", "A");
+		row("B", "ghost");
+		row("C", "B");
+
+		assertThat(this.chains.badLinks()).containsExactly(new BadLink(1, "A", "A", SupersessionChains.SELF),
+				new BadLink(2, "B", "ghost", SupersessionChains.DANGLING));
 	}
 
 	@Test
