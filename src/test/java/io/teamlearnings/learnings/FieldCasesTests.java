@@ -3,10 +3,12 @@ package io.teamlearnings.learnings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
 import java.util.List;
 
+import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.support.HttpClientSupport;
 import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.SharedServiceContext;
@@ -20,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Field report cases A, B and D (src/test/resources/cases/README.md names the source)
+ * Field report cases A, B, C and D (src/test/resources/cases/README.md names the source)
  * against the running service, with the right values the report gives.
  */
 class FieldCasesTests extends SharedServiceContext {
@@ -32,6 +34,8 @@ class FieldCasesTests extends SharedServiceContext {
 	private static final String DEEP = "chains-deep";
 
 	private static final String UNICODE = "case-d-unicode";
+
+	private static final String REWRITE = "case-c-rewrite";
 
 	private static final int DEPTH = 5_000;
 
@@ -56,6 +60,64 @@ class FieldCasesTests extends SharedServiceContext {
 				.append("}\n");
 		}
 		Files.writeString(root(DEEP).resolve(".learnings.jsonl"), chain);
+	}
+
+	@Test
+	void caseCARewriteThatKeepsBothEndsIsServedFromTheNewFile() throws IOException {
+		Path store = root(REWRITE).resolve(".learnings.jsonl");
+		Files.writeString(store, rewriteStore("do_more"));
+		assertThat(Files.size(store)).isGreaterThan(8 * 1024);
+		assertThat(this.http.get(learnings(REWRITE) + "/lrn-rewrite-30").json().get("row").get("status").asString())
+			.isEqualTo("do_more");
+
+		// as git checkout does: a new file with one middle row changed, renamed over the
+		// old
+		Path next = root(REWRITE).resolve(".learnings.jsonl.new");
+		Files.writeString(next, rewriteStore("do_less"));
+		assertThat(Files.size(next)).isEqualTo(Files.size(store));
+		Files.move(next, store, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+		assertThat(this.http.get(learnings(REWRITE) + "/lrn-rewrite-30").json().get("row").get("status").asString())
+			.isEqualTo("do_less");
+		JsonNode summary = this.http.get(learnings(REWRITE) + "/summary").json();
+		assertThat(summary.get("by_status").get("do_less").asInt()).isEqualTo(1);
+		assertThat(summary.get("by_status").get("do_more").asInt()).isEqualTo(59);
+		JsonNode repo = repository(REWRITE);
+		assertThat(repo.get("index_state").asString()).isEqualTo("current");
+
+		// the same bytes written in place, same size and inode: only the time changed
+		Files.writeString(store, rewriteStore("do_more"));
+		assertThat(this.http.get(learnings(REWRITE) + "/lrn-rewrite-30").json().get("row").get("status").asString())
+			.isEqualTo("do_more");
+	}
+
+	/** 60 rows over 8 KiB; row 30 has {@code middleStatus} and its fingerprint. */
+	private static String rewriteStore(String middleStatus) {
+		StringBuilder rows = new StringBuilder();
+		for (int i = 0; i < 60; i++) {
+			String status = (i == 30) ? middleStatus : "do_more";
+			String learning = "When the nightly export number " + i
+					+ " runs long, prefer splitting it by tenant because one tenant stalled the rest.";
+			rows.append("{\"id\":\"lrn-rewrite-")
+				.append(i)
+				.append("\",\"captured_at\":\"2026-11-20T10:00:00Z\",\"status\":\"")
+				.append(status)
+				.append("\",\"learning\":\"")
+				.append(learning)
+				.append("\",\"evidence\":[\"3 tests passed\"],\"application\":\"Split the export.\",\"fingerprint\":\"")
+				.append(CanonicalFormat.fingerprint(status, learning))
+				.append("\"}\n");
+		}
+		return rows.toString();
+	}
+
+	private JsonNode repository(String name) {
+		for (JsonNode repo : this.http.get("/api/repos").json()) {
+			if (repo.get("name").asString().equals(name)) {
+				return repo;
+			}
+		}
+		throw new AssertionError("no repository " + name);
 	}
 
 	private static void copy(String resource, String repo) throws IOException {

@@ -38,11 +38,12 @@ public abstract class SharedServiceContext {
 
 	/** Every served repository, in the order GET /api/repos lists them. */
 	private static final List<String> REPOS = List.of("chains-self", "case-a-odd-values", "case-b-loop", "chains-deep",
-			"case-d-unicode", "admissions-app", "canonical-first", "fixture-dotfiles", "fixture-shared",
-			"fixture-external", "fixture-torn", "rebuild-rewritten", "large-corpus", "recall-code", "recall-chains",
-			"recall-other", "recall-dotfiles", "recall-quality", "concurrent-distinct", "concurrent-same",
-			"concurrent-near", "concurrent-chain", "transfer-project", TEAM, "transfer-target", "fault-store",
-			"fault-notes", "hostile-app", "tool-notes", "quality-gate", "quality-tool-rows", "quality-import");
+			"case-d-unicode", "case-c-rewrite", "admissions-app", "canonical-first", "fixture-dotfiles",
+			"fixture-shared", "fixture-external", "fixture-torn", "rebuild-rewritten", "large-corpus", "recall-code",
+			"recall-chains", "recall-other", "recall-dotfiles", "recall-quality", "concurrent-distinct",
+			"concurrent-same", "concurrent-near", "concurrent-chain", "transfer-project", TEAM, "transfer-target",
+			"fault-store", "fault-notes", "hostile-app", "tool-notes", "quality-gate", "quality-tool-rows",
+			"quality-import");
 
 	/**
 	 * Repositories whose store is a copy of the dotfiles fixture when the service starts.

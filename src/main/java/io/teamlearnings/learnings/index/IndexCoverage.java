@@ -6,9 +6,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.system.Sha256;
@@ -18,8 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * How much of each canonical file the index covers ({@code index_state}): the bytes and
- * lines indexed, and SHA-256 digests of the first and last {@value #HASH_WINDOW} bytes
- * covered, by which a sync tells an append (both still match) from a rewrite.
+ * lines indexed, SHA-256 digests of the first and last {@value #HASH_WINDOW} bytes
+ * covered, by which a sync tells an append (both still match) from a rewrite, and the
+ * SHA-256 of every byte covered, for a change that is not a pure append (a rewrite that
+ * keeps both ends, as a {@code git checkout} of another version does). The whole digest
+ * is kept up to date as rows are appended, reading only the new bytes.
  */
 @Component
 class IndexCoverage {
@@ -40,30 +47,100 @@ class IndexCoverage {
 	 * @param headSha256 digest of the first indexed bytes
 	 * @param tailSha256 digest of the last indexed bytes
 	 * @param analysisVersion the text analysis that produced the stored terms
+	 * @param coveredSha256 digest of all the indexed bytes; empty when not known
 	 */
-	record State(long indexedBytes, long nextLine, String headSha256, String tailSha256, int analysisVersion) {
+	record State(long indexedBytes, long nextLine, String headSha256, String tailSha256, int analysisVersion,
+			String coveredSha256) {
 
-		static final State EMPTY = new State(0, 1, "", "", TextAnalysis.VERSION);
+		static final State EMPTY = new State(0, 1, "", "", TextAnalysis.VERSION, "");
 
 	}
 
+	/**
+	 * A running digest of a file's first {@code end} bytes, carried from one sync to the
+	 * next so that an append costs only the bytes appended.
+	 */
+	private record Prefix(long end, MessageDigest digest) {
+	}
+
+	private final Map<String, Prefix> prefixes = new ConcurrentHashMap<>();
+
 	State of(String repo) {
 		List<State> states = this.jdbc.query(
-				"SELECT indexed_bytes, next_line, head_sha256, tail_sha256, analysis_version FROM index_state"
-						+ " WHERE repo = ?",
-				(rs, i) -> new State(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+				"SELECT indexed_bytes, next_line, head_sha256, tail_sha256, analysis_version, covered_sha256"
+						+ " FROM index_state WHERE repo = ?",
+				(rs, i) -> new State(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+						rs.getString(6)),
 				repo);
 		return states.isEmpty() ? State.EMPTY : states.get(0);
 	}
 
-	/** Records that the index of {@code repo} covers {@code file} up to {@code end}. */
-	void save(String repo, Path file, long end, long nextLine) throws IOException {
+	/**
+	 * Records that the index of {@code repo} covers {@code file} up to {@code end}.
+	 * @param from where this sync started: the running digest is carried on from there
+	 * when it stands there, else computed over the whole covered prefix
+	 */
+	void save(String repo, Path file, long from, long end, long nextLine) throws IOException {
+		Prefix prefix = this.prefixes.get(repo);
+		MessageDigest digest = (prefix != null && prefix.end() == from && from > 0) ? clone(prefix.digest())
+				: Sha256.digest();
+		update(digest, file, (prefix != null && prefix.end() == from && from > 0) ? from : 0, end);
+		this.prefixes.put(repo, new Prefix(end, clone(digest)));
 		this.jdbc.update("""
 				MERGE INTO index_state (repo, indexed_bytes, next_line, head_sha256, tail_sha256, analysis_version,
-				    updated_at)
-				KEY (repo) VALUES (?, ?, ?, ?, ?, ?, ?)""", repo, end, nextLine, digest(file, 0, end),
+				    covered_sha256, updated_at)
+				KEY (repo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", repo, end, nextLine, digest(file, 0, end),
 				digest(file, Math.max(0, end - HASH_WINDOW), end), TextAnalysis.VERSION,
-				OffsetDateTime.now(ZoneOffset.UTC));
+				HexFormat.of().formatHex(digest.digest()), OffsetDateTime.now(ZoneOffset.UTC));
+	}
+
+	/** Forgets the running digest of a repository whose sync did not commit. */
+	void forget(String repo) {
+		this.prefixes.remove(repo);
+	}
+
+	/**
+	 * Whether every byte {@code state} covers is still the file's: the whole comparison a
+	 * sync makes when the file was not simply appended to.
+	 */
+	static boolean matchesWhole(Path file, State state) throws IOException {
+		if (state.indexedBytes() == 0) {
+			return true;
+		}
+		if (state.coveredSha256().isEmpty()) {
+			return false;
+		}
+		MessageDigest digest = Sha256.digest();
+		update(digest, file, 0, state.indexedBytes());
+		return state.coveredSha256().equals(HexFormat.of().formatHex(digest.digest()));
+	}
+
+	private static void update(MessageDigest digest, Path file, long from, long end) throws IOException {
+		if (end <= from) {
+			return;
+		}
+		ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			long position = from;
+			while (position < end) {
+				buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+				int read = channel.read(buffer, position);
+				if (read < 0) {
+					throw new IOException(file + " ended at byte " + position + ", before byte " + end);
+				}
+				digest.update(buffer.array(), 0, read);
+				position += read;
+			}
+		}
+	}
+
+	private static MessageDigest clone(MessageDigest digest) {
+		try {
+			return (MessageDigest) digest.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("SHA-256 cannot be carried on", ex);
+		}
 	}
 
 	/** Whether the bytes {@code state} covers are still the file's first bytes. */

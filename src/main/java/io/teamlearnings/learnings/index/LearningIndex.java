@@ -140,7 +140,8 @@ public class LearningIndex {
 		FileStamp stamp = FileStamp.of(file);
 		IndexCoverage.State state = this.coverage.of(repo.name());
 		boolean rebuild = forceRebuild || state.indexedBytes() > stamp.size()
-				|| state.analysisVersion() != TextAnalysis.VERSION || !IndexCoverage.matches(file, state);
+				|| state.analysisVersion() != TextAnalysis.VERSION || !IndexCoverage.matches(file, state)
+				|| (!appendedTo(this.synced.get(repo.name()), stamp) && !IndexCoverage.matchesWhole(file, state));
 		IndexCoverage.State from = rebuild ? IndexCoverage.State.EMPTY : state;
 		SyncReport report;
 		try {
@@ -155,10 +156,12 @@ public class LearningIndex {
 		}
 		catch (UncheckedIOException ex) {
 			this.chains.remove(repo.name());
+			this.coverage.forget(repo.name());
 			throw ex.getCause();
 		}
 		catch (RuntimeException ex) {
 			this.chains.remove(repo.name());
+			this.coverage.forget(repo.name());
 			throw ex;
 		}
 		this.syncCounts.computeIfAbsent(repo.name(), (name) -> new AtomicLong()).incrementAndGet();
@@ -172,6 +175,17 @@ public class LearningIndex {
 		return report;
 	}
 
+	/**
+	 * Whether the file only grew since the last sync: the same file (inode) and more
+	 * bytes. Anything else (the first sync since start, a new inode as a rename by
+	 * {@code git checkout} or an editor leaves, a shrink, a new modification time at the
+	 * same size) makes the sync compare every indexed byte with the file.
+	 */
+	private static boolean appendedTo(@Nullable FileStamp previous, FileStamp now) {
+		return previous != null && previous.exists() && now.exists() && previous.fileKey().equals(now.fileKey())
+				&& now.size() > previous.size();
+	}
+
 	private SyncReport index(Repo repo, Path file, IndexCoverage.State from, boolean rebuild) throws IOException {
 		String name = repo.name();
 		if (rebuild) {
@@ -182,7 +196,7 @@ public class LearningIndex {
 		SupersessionChains repoChains = chainsOf(name);
 		LineIndexer.Indexed indexed = this.lines.index(name, file, from.indexedBytes(), from.nextLine(), repoChains);
 		updateSupersededBy(name, repoChains, indexed.supersessionsChanged());
-		this.coverage.save(name, file, indexed.end().endOffset(), indexed.end().nextLineNumber());
+		this.coverage.save(name, file, from.indexedBytes(), indexed.end().endOffset(), indexed.end().nextLineNumber());
 		return new SyncReport(rebuild, indexed.rows(), indexed.malformed(), indexed.end().tornBytes());
 	}
 
