@@ -1,6 +1,7 @@
 package io.teamlearnings.learnings.index;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -46,9 +47,12 @@ public class IndexSync {
 
 	private final Map<String, String> syncErrors = new ConcurrentHashMap<>();
 
-	IndexSync(Repositories repositories, LearningIndex index) {
+	private final Duration lockWait;
+
+	IndexSync(Repositories repositories, LearningIndex index, StoreProperties properties) {
 		this.repositories = repositories;
 		this.index = index;
+		this.lockWait = properties.lockWait();
 	}
 
 	/**
@@ -129,17 +133,19 @@ public class IndexSync {
 	}
 
 	/**
-	 * Runs {@code work} under the repository's lock, after catching its index up with the
-	 * file.
+	 * Runs {@code work} under the repository's write locks (see {@link #lockedForWrite}),
+	 * after catching its index up with the file.
 	 * @param <T> what the work returns
 	 * @param repo the repository
 	 * @param work what to do; may write the file, then call {@link #afterWrite}
 	 * @return what the work returned
 	 * @throws StoreUnavailableException if the file cannot be read
+	 * @throws StoreLockBusyException if another process held the store's lock for longer
+	 * than {@code learnings.store.lock-wait}
 	 */
 	public <T> T underLock(Repo repo, Supplier<T> work) {
 		try {
-			return locked(repo, () -> {
+			return lockedForWrite(repo, () -> {
 				catchUpForWrite(repo);
 				return work.get();
 			});
@@ -166,6 +172,30 @@ public class IndexSync {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/**
+	 * Runs {@code work} holding the repository's in-JVM lock and, inside it, the OS lock
+	 * on the store's sibling lock file ({@code <store>.lock}, see {@link StoreLock}) that
+	 * other service processes over the same file take too; without syncing first. Every
+	 * append to a store runs under this, around its duplicate check and its write, and
+	 * catches the index up with the file (which another process may have appended to)
+	 * after taking it.
+	 * @param <T> what the work returns
+	 * @param repo the repository
+	 * @param work what to do
+	 * @return what the work returned
+	 * @throws StoreLockBusyException if the OS lock stayed held for longer than
+	 * {@code learnings.store.lock-wait}; the work did not run
+	 * @throws IOException if the work failed to read or write, or the lock file cannot be
+	 * created
+	 */
+	public <T> T lockedForWrite(Repo repo, IoWork<T> work) throws IOException {
+		return locked(repo, () -> {
+			try (StoreLock held = StoreLock.acquire(repo.storeFile(), this.lockWait)) {
+				return work.run();
+			}
+		});
 	}
 
 	/**

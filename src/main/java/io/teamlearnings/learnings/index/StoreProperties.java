@@ -30,11 +30,25 @@ import org.springframework.validation.annotation.Validated;
  * @param allowTempPath whether the quality gate accepts a repository whose root is under
  * a temporary directory ({@code /tmp}, {@code /var/folders/}); the tool's
  * {@code --allow-temp-path}
+ * @param lockWait how long an append waits for the OS lock on the store's lock file
+ * ({@code <store>.lock}) while another process (a second service instance over the same
+ * repository) holds it, before answering 503 with nothing written
  */
 @Validated
 @ConfigurationProperties("learnings.store")
 public record StoreProperties(@DefaultValue("0.8") @DecimalMin("0.0") @DecimalMax("1.0") double nearDuplicateThreshold,
 		@DefaultValue("2s") Duration pollInterval, @DefaultValue("learnings-service") @NotBlank String defaultSource,
 		@Nullable String teamRepo, @DefaultValue("strict") @NotNull QualityMode qualityMode,
-		@DefaultValue("false") boolean allowTempPath) {
+		@DefaultValue("false") boolean allowTempPath, @DefaultValue("5s") @NotNull Duration lockWait) {
+
+	/**
+	 * Binds the settings.
+	 * @throws IllegalArgumentException if the lock wait is negative
+	 */
+	public StoreProperties {
+		if (lockWait.isNegative()) {
+			throw new IllegalArgumentException("learnings.store.lock-wait must not be negative: " + lockWait);
+		}
+	}
+
 }

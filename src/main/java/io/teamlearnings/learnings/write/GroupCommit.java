@@ -15,6 +15,7 @@ import io.teamlearnings.learnings.index.IndexSync;
 import io.teamlearnings.learnings.index.LearningIndex;
 import io.teamlearnings.learnings.index.LearningView;
 import io.teamlearnings.learnings.index.LearningViews;
+import io.teamlearnings.learnings.index.StoreLockBusyException;
 import io.teamlearnings.learnings.index.StoreUnavailableException;
 import io.teamlearnings.learnings.jsonl.LearningLog;
 import io.teamlearnings.repos.Repo;
@@ -25,7 +26,11 @@ import org.springframework.stereotype.Component;
  * Commits appends to a repository's file in groups: the first caller to take the
  * repository's lock decides every waiting draft in arrival order, writes the accepted
  * rows with one write and one {@code fdatasync}, indexes them in one transaction, and
- * answers each caller. No caller is answered before its row is on disk.
+ * answers each caller. No caller is answered before its row is on disk. The first caller
+ * decides and writes holding both the repository's in-JVM lock and the OS lock on the
+ * store's lock file ({@link IndexSync#lockedForWrite}), after catching the index up with
+ * rows other processes appended; a caller whose lock wait runs out is answered 503 and
+ * its draft is never written.
  */
 @Component
 class GroupCommit {
@@ -69,7 +74,7 @@ class GroupCommit {
 		Queue<Pending> queue = this.queues.computeIfAbsent(repo.name(), (name) -> new ConcurrentLinkedQueue<>());
 		queue.add(mine);
 		try {
-			this.sync.locked(repo, () -> {
+			this.sync.lockedForWrite(repo, () -> {
 				if (!mine.result().isDone()) {
 					List<Pending> batch = new ArrayList<>();
 					for (Pending next = queue.poll(); next != null; next = queue.poll()) {
@@ -80,8 +85,13 @@ class GroupCommit {
 				return null;
 			});
 		}
-		catch (IOException ex) {
-			throw StoreUnavailableException.writing(repo.name(), ex);
+		catch (IOException | StoreLockBusyException ex) {
+			// the caller is told nothing was written: take the draft back, unless another
+			// caller already took it into its batch (then its answer is the truth)
+			if (queue.remove(mine)) {
+				throw (ex instanceof IOException io) ? StoreUnavailableException.writing(repo.name(), io)
+						: (StoreLockBusyException) ex;
+			}
 		}
 		try {
 			return mine.result().join();
@@ -144,7 +154,7 @@ class GroupCommit {
 
 	/**
 	 * Appends complete lines as given, in one write forced to disk, then indexes them.
-	 * Callers hold the repository's lock.
+	 * Callers hold the repository's write locks ({@link IndexSync#lockedForWrite}).
 	 * @throws StoreUnavailableException if the file cannot be written
 	 */
 	void appendLines(Repo repo, List<String> lines) {

@@ -1,5 +1,7 @@
 package io.teamlearnings.learnings.index;
 
+import java.time.Duration;
+
 import io.teamlearnings.learnings.quality.QualityMode;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The store's settings as a user writes them: the quality gate strict unless configured,
- * {@code best_effort} spelt as the tool spells it, an unknown mode refused at startup.
+ * {@code best_effort} spelt as the tool spells it, an unknown mode refused at startup;
+ * the store lock waited for 5 s unless configured, never a negative time.
  */
 class StorePropertiesTests {
 
@@ -24,7 +27,19 @@ class StorePropertiesTests {
 			StoreProperties properties = context.getBean(StoreProperties.class);
 			assertThat(properties.qualityMode()).isEqualTo(QualityMode.STRICT);
 			assertThat(properties.allowTempPath()).isFalse();
+			assertThat(properties.lockWait()).isEqualTo(Duration.ofSeconds(5));
 		});
+	}
+
+	@Test
+	void takesTheLockWaitAndRefusesANegativeOne() {
+		this.runner.withPropertyValues("learnings.store.lock-wait=250ms")
+			.run((context) -> assertThat(context.getBean(StoreProperties.class).lockWait())
+				.isEqualTo(Duration.ofMillis(250)));
+		this.runner.withPropertyValues("learnings.store.lock-wait=-1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("learnings.store.lock-wait must not be negative"));
 	}
 
 	@Test

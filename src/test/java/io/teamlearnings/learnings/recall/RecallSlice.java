@@ -38,7 +38,8 @@ public class RecallSlice {
 
 	@Bean
 	StoreProperties storeProperties() {
-		return new StoreProperties(0.8, Duration.ofSeconds(2), "learnings-service", null, QualityMode.STRICT, false);
+		return new StoreProperties(0.8, Duration.ofSeconds(2), "learnings-service", null, QualityMode.STRICT, false,
+				Duration.ofSeconds(5));
 	}
 
 	@Bean

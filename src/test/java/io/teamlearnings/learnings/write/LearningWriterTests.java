@@ -134,8 +134,9 @@ class LearningWriterTests {
 			.willReturn(new AppendResult(AppendResult.APPENDED, "appended: id=lrn-1 status=do_more path=/x", "lrn-1",
 					"/x", null, new LearningView("app", 1, Map.of("id", "lrn-1"), List.of(), List.of()), null,
 					List.of()));
-		return new LearningWriter(repositories, mock(IndexSync.class), this.commits, mock(LearningViews.class),
-				new StoreProperties(0.8, Duration.ofSeconds(2), "learnings-service", null, mode, allowTempPath),
+		return new LearningWriter(
+				repositories, mock(IndexSync.class), this.commits, mock(LearningViews.class), new StoreProperties(0.8,
+						Duration.ofSeconds(2), "learnings-service", null, mode, allowTempPath, Duration.ofSeconds(5)),
 				mock(ObjectProvider.class));
 	}
 
