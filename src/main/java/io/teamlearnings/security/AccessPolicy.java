@@ -37,7 +37,7 @@ public final class AccessPolicy {
 		Matcher repo = REPO_PATH.matcher(path);
 		if (repo.matches()) {
 			String rest = (repo.group(2) != null) ? repo.group(2) : "";
-			if (rest.equals("/reindex")) {
+			if (rest.equals("/reindex") || rest.equals("/repair")) {
 				return new Need(Role.ADMIN, repo.group(1), false);
 			}
 			return new Need(read ? Role.READER : Role.WRITER, repo.group(1), false);

@@ -82,6 +82,8 @@ class SecurityTests {
 				new Case("POST", "/api/repos/app/learnings", "writer", 201),
 				new Case("POST", "/api/repos/app/reindex", "writer", 403),
 				new Case("POST", "/api/repos/app/reindex", "admin", 200),
+				new Case("POST", "/api/repos/app/repair", "writer", 403),
+				new Case("POST", "/api/repos/app/repair", "admin", 200),
 				new Case("POST", "/api/repos/app/admissions", "reader", 403),
 				new Case("GET", "/api/repos/app/admissions", "reader", 200),
 				new Case("GET", "/api/sessions", "reader", 200), new Case("GET", "/api/sessions", null, 401),

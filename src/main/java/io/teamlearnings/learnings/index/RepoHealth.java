@@ -1,5 +1,6 @@
 package io.teamlearnings.learnings.index;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,8 +15,8 @@ import org.springframework.lang.Nullable;
  *
  * @param repo the repository
  * @param path the canonical file
- * @param healthy rows agree, digests agree, no malformed line, no torn tail and no bad
- * link
+ * @param healthy rows agree, digests agree, no malformed line, no torn tail, no bad link
+ * and no lost acknowledged row
  * @param inSync the index holds exactly the file's rows: same count, same digest
  * @param fileBytes size of the file
  * @param linesInFile complete lines in the file
@@ -29,6 +30,9 @@ import org.springframework.lang.Nullable;
  * @param badLinks {@code supersedes_id} values that chains ignore ({@code self},
  * {@code loop}) or that name no row ({@code dangling}), in line order (see
  * SupersessionChains)
+ * @param lostAcknowledgedRows rows this service acknowledged (see {@link AckJournal})
+ * whose exact line is no longer in the file, in the order they were acknowledged;
+ * {@code POST /api/repos/{repo}/repair} appends them back
  */
 @Schema(name = "RepoHealth")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,7 +41,23 @@ record RepoHealth(String repo, String path, boolean healthy, @JsonProperty("in_s
 		@JsonProperty("rows_in_file") long rowsInFile, @JsonProperty("rows_in_index") long rowsInIndex,
 		@JsonProperty("file_digest") String fileDigest, @JsonProperty("index_digest") String indexDigest,
 		boolean repaired, List<MalformedLine> malformed, @JsonProperty("torn_tail") @Nullable TornTail tornTail,
-		@JsonProperty("bad_links") List<BadLink> badLinks) {
+		@JsonProperty("bad_links") List<BadLink> badLinks,
+		@JsonProperty("lost_acknowledged_rows") List<LostRow> lostAcknowledgedRows) {
+
+	/**
+	 * A row the service acknowledged (wrote, forced to disk and answered 201 for) whose
+	 * exact line is no longer in the file: typically overwritten by a writer that appends
+	 * without {@code O_APPEND} at an offset it took before the service's append (the
+	 * {@code learnings} tool).
+	 *
+	 * @param id the row's id
+	 * @param acknowledgedAt when the service acknowledged it
+	 * @param line the row's exact line, without newline, as repair appends it back
+	 */
+	@Schema(name = "LostRow")
+	record LostRow(@Schema(example = "lrn-20261121T100000Z-aaaa0001") String id,
+			@JsonProperty("acknowledged_at") Instant acknowledgedAt, String line) {
+	}
 
 	/**
 	 * A row's {@code supersedes_id} that chains ignore or that names no row. The row is

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.learnings.jsonl.FileDigest;
 import io.teamlearnings.learnings.jsonl.JsonlScanner;
+import io.teamlearnings.learnings.jsonl.LearningLog;
 import io.teamlearnings.learnings.jsonl.LineParser;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
@@ -34,8 +35,11 @@ class RepoStatus {
 
 	private final LineParser parser;
 
-	RepoStatus(Repositories repositories, IndexSync sync, LearningIndex index, LineParser parser) {
+	private final AckJournal journal;
+
+	RepoStatus(Repositories repositories, IndexSync sync, LearningIndex index, LineParser parser, AckJournal journal) {
 		this.repositories = repositories;
+		this.journal = journal;
 		this.sync = sync;
 		this.index = index;
 		this.parser = parser;
@@ -94,6 +98,43 @@ class RepoStatus {
 	}
 
 	/**
+	 * Appends back, byte for byte, every row this service acknowledged whose exact line
+	 * is no longer in the file ({@link AckJournal#lost}), in the order they were
+	 * acknowledged, with one write forced to disk, under the same locks as any append
+	 * (after catching the index up); then indexes them. A row whose line is still in the
+	 * file is never written again.
+	 * @param repoName the repository
+	 * @return what was restored; empty if nothing was lost
+	 * @throws StoreUnavailableException if the file or the journal cannot be read or
+	 * written
+	 * @throws StoreLockBusyException if another process holds the store's lock too long
+	 */
+	RepairReport repair(String repoName) {
+		Repo repo = this.repositories.require(repoName);
+		try {
+			return this.sync.lockedForWrite(repo, () -> {
+				this.sync.catchUpForWrite(repo);
+				List<AckJournal.Entry> lost = this.journal.lost(repo);
+				if (!lost.isEmpty()) {
+					log.warn("Restoring {} acknowledged row(s) lost from {}", lost.size(), repo.storeFile());
+					LearningLog.append(repo.storeFile(),
+							lost.stream().map(AckJournal.Entry::line).toArray(String[]::new));
+					this.sync.afterWrite(repo);
+				}
+				return new RepairReport(repo.name(), repo.storeFile().toString(),
+						lost.stream().map(RepoStatus::lostRow).toList());
+			});
+		}
+		catch (IOException ex) {
+			throw StoreUnavailableException.writing(repo.name(), ex);
+		}
+	}
+
+	private static RepoHealth.LostRow lostRow(AckJournal.Entry entry) {
+		return new RepoHealth.LostRow(entry.id(), entry.acknowledgedAt(), entry.line());
+	}
+
+	/**
 	 * Runs a check under the repository's lock; a file that cannot be read is a 503
 	 * naming the repository, as for every other endpoint.
 	 */
@@ -139,9 +180,11 @@ class RepoStatus {
 			.stream()
 			.map((link) -> new RepoHealth.BadLink(link.ref(), link.id(), link.supersedesId(), link.kind()))
 			.toList();
-		boolean healthy = inSync && malformed.isEmpty() && torn == null && badLinks.isEmpty();
+		List<RepoHealth.LostRow> lost = this.journal.lost(repo).stream().map(RepoStatus::lostRow).toList();
+		boolean healthy = inSync && malformed.isEmpty() && torn == null && badLinks.isEmpty() && lost.isEmpty();
 		return new RepoHealth(repo.name(), repo.storeFile().toString(), healthy, inSync, fileBytes,
-				end.nextLineNumber() - 1, rows[0], rowsInIndex, fileHex, indexHex, repaired, malformed, torn, badLinks);
+				end.nextLineNumber() - 1, rows[0], rowsInIndex, fileHex, indexHex, repaired, malformed, torn, badLinks,
+				lost);
 	}
 
 }

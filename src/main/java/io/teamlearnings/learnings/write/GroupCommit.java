@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import io.teamlearnings.learnings.index.AckJournal;
 import io.teamlearnings.learnings.index.IndexSync;
 import io.teamlearnings.learnings.index.LearningIndex;
 import io.teamlearnings.learnings.index.LearningView;
@@ -25,12 +26,13 @@ import org.springframework.stereotype.Component;
 /**
  * Commits appends to a repository's file in groups: the first caller to take the
  * repository's lock decides every waiting draft in arrival order, writes the accepted
- * rows with one write and one {@code fdatasync}, indexes them in one transaction, and
- * answers each caller. No caller is answered before its row is on disk. The first caller
- * decides and writes holding both the repository's in-JVM lock and the OS lock on the
- * store's lock file ({@link IndexSync#lockedForWrite}), after catching the index up with
- * rows other processes appended; a caller whose lock wait runs out is answered 503 and
- * its draft is never written.
+ * rows with one write and one {@code fdatasync}, journals them as acknowledged
+ * ({@link AckJournal}: one more write and {@code fdatasync}), indexes them in one
+ * transaction, and answers each caller. No caller is answered before its row is on disk.
+ * The first caller decides and writes holding both the repository's in-JVM lock and the
+ * OS lock on the store's lock file ({@link IndexSync#lockedForWrite}), after catching the
+ * index up with rows other processes appended; a caller whose lock wait runs out is
+ * answered 503 and its draft is never written.
  */
 @Component
 class GroupCommit {
@@ -43,10 +45,13 @@ class GroupCommit {
 
 	private final LearningViews views;
 
+	private final AckJournal journal;
+
 	private final Map<String, Queue<Pending>> queues = new ConcurrentHashMap<>();
 
-	GroupCommit(IndexSync sync, LearningIndex index, WriteDecision decision, LearningViews views) {
+	GroupCommit(IndexSync sync, LearningIndex index, WriteDecision decision, LearningViews views, AckJournal journal) {
 		this.sync = sync;
+		this.journal = journal;
 		this.index = index;
 		this.decision = decision;
 		this.views = views;
@@ -153,13 +158,17 @@ class GroupCommit {
 	}
 
 	/**
-	 * Appends complete lines as given, in one write forced to disk, then indexes them.
-	 * Callers hold the repository's write locks ({@link IndexSync#lockedForWrite}).
-	 * @throws StoreUnavailableException if the file cannot be written
+	 * Appends complete lines as given, in one write forced to disk, records them in the
+	 * repository's journal of acknowledged rows ({@link AckJournal}, one more write and
+	 * {@code fdatasync}), then indexes them. Callers hold the repository's write locks
+	 * ({@link IndexSync#lockedForWrite}) and answer only after this returns.
+	 * @throws StoreUnavailableException if the file or the journal cannot be written (if
+	 * only the journal failed, the rows are in the file but not protected by the journal)
 	 */
 	void appendLines(Repo repo, List<String> lines) {
 		try {
 			LearningLog.append(repo.storeFile(), lines.toArray(String[]::new));
+			this.journal.record(repo, lines);
 		}
 		catch (IOException ex) {
 			throw StoreUnavailableException.writing(repo.name(), ex);

@@ -2,6 +2,7 @@ package io.teamlearnings.learnings.index;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.time.Instant;
 import java.util.List;
 
 import io.teamlearnings.repos.UnknownRepositoryException;
@@ -68,6 +69,35 @@ class RepoControllerTests {
 		assertThat(result).bodyJson().extractingPath("$.rows_in_file").isEqualTo(11);
 		assertThat(result).bodyJson().extractingPath("$.malformed[0].line").isEqualTo(4);
 		assertThat(result).bodyJson().extractingPath("$.torn_tail.bytes").isEqualTo(17);
+		assertThat(result).bodyJson().extractingPath("$.lost_acknowledged_rows[0].id").isEqualTo("lrn-c");
+		assertThat(result).bodyJson()
+			.extractingPath("$.lost_acknowledged_rows[0].acknowledged_at")
+			.isEqualTo("2026-11-21T10:00:00Z");
+	}
+
+	@Test
+	void answersTheRepairWithTheRowsItRestoredAsJsonOrProofLines() throws IOException {
+		RepairReport report = new RepairReport("default", "/r/.learnings.jsonl",
+				List.of(new RepoHealth.LostRow("lrn-c", Instant.parse("2026-11-21T10:00:00Z"), "{\"id\":\"lrn-c\"}")));
+		given(this.status.repair("default")).willReturn(report);
+
+		MvcTestResult json = this.mvc.post().uri("/api/repos/default/repair").exchange();
+		MvcTestResult text = this.mvc.post().uri("/api/repos/default/repair").accept(MediaType.TEXT_PLAIN).exchange();
+
+		assertThat(json).hasStatus(HttpStatus.OK).hasContentType(MediaType.APPLICATION_JSON);
+		assertThat(json).bodyJson().extractingPath("$.restored[0].line").isEqualTo("{\"id\":\"lrn-c\"}");
+		assertThat(text).hasStatus(HttpStatus.OK).hasBodyTextEqualTo("restored: id=lrn-c path=/r/.learnings.jsonl\n");
+	}
+
+	@Test
+	void answersARepairOfAnUnknownRepositoryWithAProblemNamingIt() throws IOException {
+		given(this.status.repair("nope")).willThrow(UnknownRepositoryException.forName("nope"));
+
+		assertThat(this.mvc.post().uri("/api/repos/nope/repair")).hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.repo")
+			.isEqualTo("nope");
 	}
 
 	@Test
@@ -119,7 +149,8 @@ class RepoControllerTests {
 		return new RepoHealth("default", "/r/.learnings.jsonl", false, true, 2048, 12, 11, 11, "ab12", "ab12", repaired,
 				List.of(new RepoHealth.MalformedLine(4, 310, "invalid JSON at column 25")),
 				new RepoHealth.TornTail(13, 2031, 17),
-				List.of(new RepoHealth.BadLink(9, "lrn-b", "lrn-a", SupersessionChains.LOOP)));
+				List.of(new RepoHealth.BadLink(9, "lrn-b", "lrn-a", SupersessionChains.LOOP)),
+				List.of(new RepoHealth.LostRow("lrn-c", Instant.parse("2026-11-21T10:00:00Z"), "{\"id\":\"lrn-c\"}")));
 	}
 
 }
