@@ -33,6 +33,8 @@ import org.springframework.lang.Nullable;
  * @param lostAcknowledgedRows rows this service acknowledged (see {@link AckJournal})
  * whose exact line is no longer in the file, in the order they were acknowledged;
  * {@code POST /api/repos/{repo}/repair} appends them back
+ * @param lockWait an append of this service waiting for another process's store lock, if
+ * one is; the check is then made without waiting for the lock (see {@link StoreLock})
  */
 @Schema(name = "RepoHealth")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,7 +44,31 @@ record RepoHealth(String repo, String path, boolean healthy, @JsonProperty("in_s
 		@JsonProperty("file_digest") String fileDigest, @JsonProperty("index_digest") String indexDigest,
 		boolean repaired, List<MalformedLine> malformed, @JsonProperty("torn_tail") @Nullable TornTail tornTail,
 		@JsonProperty("bad_links") List<BadLink> badLinks,
-		@JsonProperty("lost_acknowledged_rows") List<LostRow> lostAcknowledgedRows) {
+		@JsonProperty("lost_acknowledged_rows") List<LostRow> lostAcknowledgedRows,
+		@JsonProperty("lock_wait") @Nullable LockWait lockWait) {
+
+	/**
+	 * This check, made while an append waits for another process's lock: not healthy.
+	 * @param wait the wait
+	 * @return the check with {@code lock_wait} set
+	 */
+	RepoHealth waitingFor(LockWait wait) {
+		return new RepoHealth(this.repo, this.path, false, this.inSync, this.fileBytes, this.linesInFile,
+				this.rowsInFile, this.rowsInIndex, this.fileDigest, this.indexDigest, this.repaired, this.malformed,
+				this.tornTail, this.badLinks, this.lostAcknowledgedRows, wait);
+	}
+
+	/**
+	 * An append waiting for the store's lock, held by another process.
+	 *
+	 * @param lockFile the lock file
+	 * @param waitingSince when the append began to wait
+	 * @param holder what the holder wrote into the lock file when it took it ({@code pid
+	 * <pid> on <host> since <time>}), or {@code unknown}
+	 */
+	record LockWait(@JsonProperty("lock_file") String lockFile, @JsonProperty("waiting_since") Instant waitingSince,
+			String holder) {
+	}
 
 	/**
 	 * A row the service acknowledged (wrote, forced to disk and answered 201 for) whose

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.learnings.jsonl.FileDigest;
@@ -76,6 +77,17 @@ class RepoStatus {
 	 */
 	RepoHealth health(String repoName) {
 		Repo repo = this.repositories.require(repoName);
+		Optional<RepoHealth.LockWait> waiting = StoreLock.waiting(repo.storeFile());
+		if (waiting.isPresent()) {
+			// an append holds the repository's lock while it waits for another process:
+			// say so at once, from the file and the index as they are
+			try {
+				return check(repo, false).waitingFor(waiting.get());
+			}
+			catch (IOException ex) {
+				throw StoreUnavailableException.checking(repo.name(), ex);
+			}
+		}
 		return checkedUnderLock(repo, () -> {
 			this.index.sync(repo);
 			RepoHealth health = check(repo, false);
@@ -184,7 +196,7 @@ class RepoStatus {
 		boolean healthy = inSync && malformed.isEmpty() && torn == null && badLinks.isEmpty() && lost.isEmpty();
 		return new RepoHealth(repo.name(), repo.storeFile().toString(), healthy, inSync, fileBytes,
 				end.nextLineNumber() - 1, rows[0], rowsInIndex, fileHex, indexHex, repaired, malformed, torn, badLinks,
-				lost);
+				lost, null);
 	}
 
 }

@@ -1,12 +1,19 @@
 package io.teamlearnings.learnings.index;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,8 +25,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code .learnings.jsonl.lock}. A sibling, not the store itself, because a process loses
  * every {@code fcntl} lock on a file when it closes any descriptor of that file, and the
  * service (and its readers) open and close the store all the time; nobody but the lock
- * opens the sibling. The sibling file is created on first use, holds nothing, and is
- * never removed (removing it would let two processes lock different files).
+ * opens the sibling. The sibling file is created on first use and never removed (removing
+ * it would let two processes lock different files); whoever takes the lock writes into it
+ * who it is ({@code pid <pid> on <host> since <time>}), so that a process waiting for it
+ * can say who holds it ({@link #waiting}).
  * <p>
  * The JVM holds {@code fcntl} locks for the whole process, and a second lock on the same
  * file from the same JVM throws {@link java.nio.channels.OverlappingFileLockException};
@@ -30,6 +39,9 @@ final class StoreLock implements AutoCloseable {
 
 	/** One in-JVM lock per lock file, shared by every application context in the JVM. */
 	private static final Map<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
+
+	/** Appends of this JVM waiting for another process, by lock file. */
+	private static final Map<Path, RepoHealth.LockWait> WAITING = new ConcurrentHashMap<>();
 
 	/** How long to sleep between tries while another process holds the lock. */
 	private static final long RETRY_MILLIS = 10;
@@ -84,9 +96,14 @@ final class StoreLock implements AutoCloseable {
 			for (;;) {
 				FileLock lock = channel.tryLock();
 				if (lock != null) {
+					WAITING.remove(lockFile);
+					sayWhoHolds(channel);
 					return new StoreLock(inJvm, channel, lock);
 				}
+				WAITING.computeIfAbsent(lockFile,
+						(file) -> new RepoHealth.LockWait(file.toString(), Instant.now(), holderOf(file)));
 				if (System.nanoTime() - deadline >= 0) {
+					WAITING.remove(lockFile);
 					throw new StoreLockBusyException(lockFile, wait);
 				}
 				Thread.sleep(RETRY_MILLIS);
@@ -94,14 +111,64 @@ final class StoreLock implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			WAITING.remove(lockFile);
 			closeQuietly(channel);
 			inJvm.unlock();
 			throw new StoreLockBusyException(lockFile, wait);
 		}
 		catch (IOException | RuntimeException ex) {
+			WAITING.remove(lockFile);
 			closeQuietly(channel);
 			inJvm.unlock();
 			throw ex;
+		}
+	}
+
+	/**
+	 * The append of this JVM waiting for another process's lock on {@code storeFile}, if
+	 * one is.
+	 * @param storeFile the canonical file
+	 * @return the wait, with what the holder wrote into the lock file
+	 */
+	static Optional<RepoHealth.LockWait> waiting(Path storeFile) {
+		return Optional.ofNullable(WAITING.get(lockFileOf(storeFile)));
+	}
+
+	/**
+	 * Writes who holds the lock into the lock file; best effort, the lock is held anyway.
+	 */
+	private static void sayWhoHolds(FileChannel channel) {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (IOException ex) {
+			host = "an unknown host";
+		}
+		String holder = "pid " + ProcessHandle.current().pid() + " on " + host + " since "
+				+ Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n";
+		try {
+			channel.truncate(0);
+			channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+		}
+		catch (IOException ex) {
+			// who holds the lock is only said for a waiting process's sake
+		}
+	}
+
+	/**
+	 * What the holder of a lock file wrote into it. Read only while this JVM holds no
+	 * lock on it (its in-JVM lock is held by the waiting caller), since closing a
+	 * descriptor of a file drops the process's {@code fcntl} locks on it.
+	 */
+	private static String holderOf(Path lockFile) {
+		try {
+			byte[] bytes = Files.readAllBytes(lockFile);
+			String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8).strip();
+			return text.isEmpty() ? "unknown" : text;
+		}
+		catch (IOException ex) {
+			return "unknown";
 		}
 	}
 

@@ -150,7 +150,8 @@ class RepoControllerTests {
 				List.of(new RepoHealth.MalformedLine(4, 310, "invalid JSON at column 25")),
 				new RepoHealth.TornTail(13, 2031, 17),
 				List.of(new RepoHealth.BadLink(9, "lrn-b", "lrn-a", SupersessionChains.LOOP)),
-				List.of(new RepoHealth.LostRow("lrn-c", Instant.parse("2026-11-21T10:00:00Z"), "{\"id\":\"lrn-c\"}")));
+				List.of(new RepoHealth.LostRow("lrn-c", Instant.parse("2026-11-21T10:00:00Z"), "{\"id\":\"lrn-c\"}")),
+				null);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.teamlearnings.learnings.write;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -204,14 +206,33 @@ class TwoProcessesTests {
 		Response refused;
 		// this JVM is a process of its own to the other service: its lock is what the
 		// other service waits for
+		JsonNode healthWhileWaiting = null;
 		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 				FileLock held = channel.lock()) {
+			channel.truncate(0);
+			channel.write(
+					ByteBuffer.wrap(
+							"pid 4242 on the-tool-host since 2026-11-30T05:00:00Z\n".getBytes(StandardCharsets.UTF_8)),
+					0);
 			Instant start = Instant.now();
-			refused = this.otherHttp.postJson("/api/repos/" + REPO + "/learnings",
-					json("When another process holds the store lock, prefer waiting because 3 tests passed."));
+			CompletableFuture<Response> append = CompletableFuture
+				.supplyAsync(() -> this.otherHttp.postJson("/api/repos/" + REPO + "/learnings",
+						json("When another process holds the store lock, prefer waiting because 3 tests passed.")));
+			while (!append.isDone() && healthWhileWaiting == null) {
+				JsonNode health = this.otherHttp.get("/api/repos/" + REPO + "/health").json();
+				healthWhileWaiting = health.has("lock_wait") ? health : null;
+				Thread.sleep(100);
+			}
+			refused = append.get();
 			assertThat(Duration.between(start, Instant.now())).as(refused.body())
 				.isGreaterThanOrEqualTo(Duration.ofMillis(1500));
 		}
+		assertThat(healthWhileWaiting).as("health while the append waits").isNotNull();
+		assertThat(healthWhileWaiting.get("healthy").asBoolean()).isFalse();
+		assertThat(healthWhileWaiting.get("lock_wait").get("lock_file").asString()).isEqualTo(lockFile.toString());
+		assertThat(healthWhileWaiting.get("lock_wait").get("holder").asString())
+			.isEqualTo("pid 4242 on the-tool-host since 2026-11-30T05:00:00Z");
+		assertThat(this.otherHttp.get("/api/repos/" + REPO + "/health").json().has("lock_wait")).isFalse();
 		assertThat(refused.status()).isEqualTo(503);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
 		assertThat(refused.json().get("lock").asString()).isEqualTo(lockFile.toString());
