@@ -202,15 +202,16 @@ class ConversationExtractor {
 
 	/**
 	 * As the seed's {@code sanitize_text}: CR LF and CR become LF, surrounding white
-	 * space goes, and a text longer than {@code max} characters (code points) becomes its
-	 * first {@code max-1}, right-trimmed, plus {@code ...}.
+	 * space (Python's {@code str.strip()} set, {@link RolloutReader#isPythonSpace}) goes,
+	 * and a text longer than {@code max} characters (code points) becomes its first
+	 * {@code max-1}, right-trimmed, plus {@code ...}.
 	 */
 	static String sanitize(String text, int max) {
-		String cleaned = text.replace("\r\n", "\n").replace("\r", "\n").strip();
+		String cleaned = RolloutReader.pythonStrip(text.replace("\r\n", "\n").replace("\r", "\n"));
 		if (cleaned.codePointCount(0, cleaned.length()) <= max) {
 			return cleaned;
 		}
-		return cleaned.substring(0, cleaned.offsetByCodePoints(0, max - 1)).stripTrailing() + "...";
+		return RolloutReader.pythonStripTrailing(cleaned.substring(0, cleaned.offsetByCodePoints(0, max - 1))) + "...";
 	}
 
 }

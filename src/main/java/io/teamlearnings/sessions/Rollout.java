@@ -26,7 +26,7 @@ import org.springframework.lang.Nullable;
  * @param itemMessages user and assistant messages from {@code response_item} (or legacy)
  * messages, injected context dropped
  * @param toolCalls the tool calls with their outputs
- * @param problems lines that are not JSON objects
+ * @param problems lines that are not valid UTF-8 or not JSON objects, with the reason
  * @param torn whether the last line is incomplete (a file still being written)
  */
 record Rollout(Path path, String source, String format, String id, @Nullable Instant start, @Nullable Instant metaStart,

@@ -175,7 +175,7 @@ final class RolloutParse {
 		String type = payload.path("type").asString("");
 		JsonNode message = payload.get("message");
 		if ((type.equals("user_message") || type.equals("agent_message")) && message != null && message.isString()
-				&& !message.asString().isBlank()) {
+				&& !RolloutReader.isPythonBlank(message.asString())) {
 			this.eventMessages.add(new Rollout.Message(line, type.equals("user_message") ? "user" : "assistant",
 					message.asString(), at));
 		}

@@ -123,7 +123,8 @@ class SessionCatalog {
 				if (!rollout.problems().isEmpty()
 						&& rollout.problems().size() * 2 > rollout.conversation().size() + rollout.toolCalls().size()) {
 					throw InvalidUploadException.because(rollout.problems().size()
-							+ " lines are not JSON objects, the first at line " + rollout.problems().get(0).line());
+							+ " lines cannot be read (not UTF-8 or not JSON objects), the first at line "
+							+ rollout.problems().get(0).line());
 				}
 				boolean created;
 				try {

@@ -33,13 +33,19 @@ class RolloutReaderPropertyTests {
 	@Test
 	void breaksLinesExactlyAsSplittingAtLfCrLfOrCrDoes() {
 		java.util.regex.Pattern lineBreak = java.util.regex.Pattern.compile("\r\n|\r|\n");
-		String alphabet = "ab\r\n{}";
+		String alphabet = "ab\r\n{}\u00e9";
 		qt().withExamples(2000)
 			.forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 40))
 			.check((picks) -> {
 				StringBuilder text = new StringBuilder();
 				picks.forEach((pick) -> text.append(alphabet.charAt(pick)));
-				return RolloutReader.lines(text.toString()).equals(List.of(lineBreak.split(text.toString(), -1)));
+				byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				List<String> lines = RolloutReader.lines(bytes)
+					.stream()
+					.map((range) -> new String(bytes, range[0], range[1] - range[0],
+							java.nio.charset.StandardCharsets.UTF_8))
+					.toList();
+				return lines.equals(List.of(lineBreak.split(text.toString(), -1)));
 			});
 	}
 

@@ -83,6 +83,48 @@ class SessionsApiTests extends SharedServiceContext {
 	}
 
 	@Test
+	void extractsASessionWithAnInvalidByteAndListsTheDamagedLine() throws IOException {
+		Path file = SESSIONS
+			.resolve("2026/11/23/rollout-2026-11-23T11-50-00-0199a600-e1e1-7e1e-8e1e-e1e1e1e1e1e1.jsonl");
+		Files.write(file, bytes("/cases/e1-invalid-utf8.jsonl"));
+
+		assertThat(this.http.get("/api/sessions/extract?lookback_minutes=20").body()).isEqualTo("""
+				RECENT_CONVERSATIONS_FOUND=1
+				LOOKBACK_MINUTES=20
+				ARCHIVED_SESSIONS_INCLUDED=true
+				CLEANUP_REMOVED_OLD_SESSIONS=0
+				CLEANUP_REMOVED_ARCHIVED_SESSIONS=0
+				=== SESSION 1 ===
+				TIMESTAMP_UTC=2026-11-23T11:50:00+00:00
+				FILE=%s
+				[USER]
+				Keep going after the damaged line
+				[/USER]
+				[ASSISTANT]
+				Done.
+				[/ASSISTANT]
+				""".formatted(file));
+		JsonNode detail = this.http.get("/api/sessions/0199a600-e1e1-7e1e-8e1e-e1e1e1e1e1e1").json();
+		assertThat(detail.get("unreadable_lines").get(0).get("line").asInt()).isEqualTo(2);
+		assertThat(detail.get("unreadable_lines").get(0).get("reason").asString())
+			.isEqualTo("not UTF-8: invalid byte 0xff at byte 106");
+		assertThat(detail.get("messages").findValuesAsString("text"))
+			.containsExactly("Keep going after the damaged line", "Done.");
+		assertThat(this.http.get("/api/sessions?lookback_minutes=20").json().findValuesAsString("id"))
+			.containsExactly("0199a600-e1e1-7e1e-8e1e-e1e1e1e1e1e1");
+	}
+
+	@Test
+	void printsNoMessagesForAUserMessageOfOneNoBreakSpaceAsTheSeedDoes() throws IOException {
+		Path file = SESSIONS
+			.resolve("2026/11/23/rollout-2026-11-23T11-51-00-0199a600-e2e2-7e2e-8e2e-e2e2e2e2e2e2.jsonl");
+		Files.write(file, bytes("/cases/e2-nbsp-only.jsonl"));
+
+		assertThat(this.http.get("/api/sessions/extract?lookback_minutes=20").body())
+			.endsWith("=== SESSION 1 ===\nTIMESTAMP_UTC=2026-11-23T11:51:00+00:00\nFILE=" + file + "\nMESSAGES=NONE\n");
+	}
+
+	@Test
 	void saysNoRecentConversationsWhenTheWindowIsEmpty() {
 		Response none = this.http.get("/api/sessions/extract?lookback_minutes=30");
 		assertThat(none.body()).isEqualTo("NO_RECENT_CONVERSATIONS\n");
@@ -195,6 +237,12 @@ class SessionsApiTests extends SharedServiceContext {
 	private static String text(String resource) throws IOException {
 		try (InputStream in = fixture(resource).openStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static byte[] bytes(String resource) throws IOException {
+		try (InputStream in = fixture(resource).openStream()) {
+			return in.readAllBytes();
 		}
 	}
 

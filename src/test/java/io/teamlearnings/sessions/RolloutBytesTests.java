@@ -1,0 +1,152 @@
+package io.teamlearnings.sessions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Field case E (`../shared/cases/field-reports-2026-11.md`): the bytes a rollout file may
+ * hold. An invalid UTF-8 byte costs only its own line, wherever it is; text is stripped
+ * with Python's white space, as the seed's {@code extract_recent_conversations.py} does.
+ */
+class RolloutBytesTests {
+
+	/**
+	 * Every code point for which Python's {@code str.isspace()} is true (what
+	 * {@code str.strip()} removes), computed with Python 3.11.7:
+	 * {@code python3 -c "print(' '.join('%04X'%c for c in range(0x110000) if chr(c).isspace()))"}.
+	 */
+	private static final Set<Integer> PYTHON_WHITESPACE = Set.of(0x0009, 0x000A, 0x000B, 0x000C, 0x000D, 0x001C, 0x001D,
+			0x001E, 0x001F, 0x0020, 0x0085, 0x00A0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
+			0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000);
+
+	private final RolloutReader reader = new RolloutReader();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void stripsExactlyPythonsWhiteSpaceSet() {
+		java.util.List<String> differences = new java.util.ArrayList<>();
+		for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+			String one = Character.toString(c);
+			boolean python = PYTHON_WHITESPACE.contains(c);
+			String expected = python ? "x" : one + "x" + one;
+			if (RolloutReader.isPythonSpace(c) != python || !RolloutReader.pythonStrip(one + "x" + one).equals(expected)
+					|| !ConversationExtractor.sanitize(one + "x" + one, 100).equals(expected)
+					|| !RolloutReader.pythonStrip("x" + one + "x").equals("x" + one + "x")) {
+				differences.add(String.format("U+%04X", c));
+			}
+		}
+		assertThat(differences).isEmpty();
+		assertThat(RolloutReader.isPythonBlank("\u00a0\u202f\u2028\u0085\u3000")).isTrue();
+		assertThat(RolloutReader.isPythonBlank("\u200b")).as("zero-width space is not white space in Python").isFalse();
+	}
+
+	@Test
+	void cutsLongTextsAndRightStripsThemWithPythonsWhiteSpace() {
+		String text = "a".repeat(98) + "\u00a0\u202f" + "tail";
+		assertThat(ConversationExtractor.sanitize(text, 100)).isEqualTo("a".repeat(98) + "...");
+	}
+
+	@Test
+	void skipsOnlyTheLineWithAnInvalidByte() throws IOException {
+		Path file = copy("e1-invalid-utf8.jsonl");
+
+		Rollout rollout = this.reader.read(file, SessionFiles.UPLOAD);
+
+		assertThat(rollout.id()).isEqualTo("0199a600-e1e1-7e1e-8e1e-e1e1e1e1e1e1");
+		assertThat(rollout.conversation()).extracting(Rollout.Message::line, Rollout.Message::text)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3, "Keep going after the damaged line"),
+					org.assertj.core.groups.Tuple.tuple(4, "Done."));
+		assertThat(rollout.problems())
+			.containsExactly(new Rollout.Problem(2, "not UTF-8: invalid byte 0xff at byte 106"));
+		assertThat(rollout.torn()).isFalse();
+		assertThat(this.reader.metaStart(file)).isEqualTo(Instant.parse("2026-11-23T11:50:00Z"));
+	}
+
+	@Test
+	void anInvalidByteFarIntoTheFileCostsOnlyItsLineToo() throws IOException {
+		String meta = "{\"timestamp\":\"2026-11-23T11:50:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"s-far\","
+				+ "\"timestamp\":\"2026-11-23T11:50:00Z\",\"cwd\":\"/w\"}}\r\n";
+		String big = user("x".repeat(20_000)) + "\r";
+		byte[] bad = (user("truncated ") + "\n").getBytes(StandardCharsets.UTF_8);
+		byte[] damaged = new byte[bad.length + 1];
+		int quote = new String(bad, StandardCharsets.UTF_8).indexOf("truncated ") + "truncated ".length();
+		System.arraycopy(bad, 0, damaged, 0, quote);
+		damaged[quote] = (byte) 0xc3; // the first byte of a two-byte sequence, cut off
+		System.arraycopy(bad, quote, damaged, quote + 1, bad.length - quote);
+		Path file = this.dir.resolve("rollout-far.jsonl");
+		Files.write(file, concat(meta.getBytes(StandardCharsets.UTF_8), big.getBytes(StandardCharsets.UTF_8), damaged,
+				(user("\u00a0after\u2028") + "\n").getBytes(StandardCharsets.UTF_8)));
+
+		Rollout rollout = this.reader.read(file, SessionFiles.UPLOAD);
+
+		assertThat(rollout.conversation()).extracting(Rollout.Message::line).containsExactly(2, 4);
+		assertThat(rollout.problems()).extracting(Rollout.Problem::line).containsExactly(3);
+		assertThat(rollout.problems().get(0).reason()).startsWith("not UTF-8: invalid byte 0xc3");
+		assertThat(ConversationExtractor.sanitize(rollout.conversation().get(1).text(), 100)).isEqualTo("after");
+	}
+
+	@Test
+	void aFirstLineThatIsNotUtf8IsNoSessionMetaButTheRestIsRead() throws IOException {
+		Path file = this.dir.resolve("rollout-first.jsonl");
+		Files.write(file, concat(new byte[] { '{', (byte) 0xff, '}', '\n' },
+				(user("still here") + "\n").getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(this.reader.metaStart(file)).isNull();
+		Rollout rollout = this.reader.read(file, SessionFiles.UPLOAD);
+		assertThat(rollout.problems()).extracting(Rollout.Problem::line).containsExactly(1);
+		assertThat(rollout.conversation()).extracting(Rollout.Message::text).containsExactly("still here");
+	}
+
+	@Test
+	void anUnfinishedMultiByteCharacterOnTheLastLineIsATornFile() throws IOException {
+		Path file = copy("e1-invalid-utf8.jsonl");
+		Files.write(file, new byte[] { '{', '"', (byte) 0xe2, (byte) 0x80 }, java.nio.file.StandardOpenOption.APPEND);
+
+		Rollout rollout = this.reader.read(file, SessionFiles.UPLOAD);
+
+		assertThat(rollout.torn()).isTrue();
+		assertThat(rollout.problems()).extracting(Rollout.Problem::line).containsExactly(2);
+	}
+
+	@Test
+	void aUserMessageOfOneNoBreakSpaceIsNoMessage() throws IOException {
+		Rollout rollout = this.reader.read(copy("e2-nbsp-only.jsonl"), SessionFiles.UPLOAD);
+
+		assertThat(rollout.conversation()).isEmpty();
+		assertThat(rollout.problems()).isEmpty();
+	}
+
+	private static String user(String text) {
+		return "{\"timestamp\":\"2026-11-23T11:50:01Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"user_message\","
+				+ "\"message\":\"" + text + "\"}}";
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
+	}
+
+	private Path copy(String name) throws IOException {
+		Path target = this.dir.resolve(name);
+		try (InputStream in = RolloutBytesTests.class.getResourceAsStream("/cases/" + name)) {
+			Files.copy(in, target);
+		}
+		return target;
+	}
+
+}
