@@ -1,8 +1,6 @@
 package io.teamlearnings.learnings.write;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.teamlearnings.LearningsApplication;
 import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.HttpClientSupport;
+import io.teamlearnings.support.ServiceProcess;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -53,7 +52,7 @@ class CrashRecoveryTests {
 
 	@Test
 	void everyAcknowledgedAppendSurvivesAKill() throws Exception {
-		int port = freePort();
+		int port = ServiceProcess.freePort();
 		HttpClientSupport http = new HttpClientSupport(port);
 		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 		AtomicBoolean running = new AtomicBoolean(true);
@@ -61,7 +60,7 @@ class CrashRecoveryTests {
 
 		Process service = start(port, "first");
 		try {
-			awaitReady(http, service);
+			ServiceProcess.awaitReady(http, service);
 			for (int c = 0; c < 4; c++) {
 				int client = c;
 				clients.submit(() -> {
@@ -125,32 +124,9 @@ class CrashRecoveryTests {
 	}
 
 	private Process start(int port, String run) throws IOException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-Djava.io.tmpdir=" + this.tmpDir, "-cp", System.getProperty("java.class.path"),
-				LearningsApplication.class.getName(), "--server.port=" + port, "--learnings.data-dir=" + this.dataDir,
-				"--learnings.repos[0].name=crash", "--learnings.repos[0].root=" + this.root,
-				"--learnings.store.allow-temp-path=true")
-			.redirectErrorStream(true)
-			.redirectOutput(new File(this.dataDir.toFile(), run + ".log"))
-			.start();
-	}
-
-	private static void awaitReady(HttpClientSupport http, Process service) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(service.isAlive()).as("service process is running").isTrue();
-			try {
-				if (http.get("/api/repos").status() == 200) {
-					return;
-				}
-			}
-			catch (IllegalStateException ex) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("service did not become ready in 90 s");
+		return ServiceProcess.start(this.tmpDir, this.dataDir.resolve(run + ".log"), "--server.port=" + port,
+				"--learnings.data-dir=" + this.dataDir, "--learnings.repos[0].name=crash",
+				"--learnings.repos[0].root=" + this.root, "--learnings.store.allow-temp-path=true");
 	}
 
 	private static void awaitAcknowledged(Set<String> acknowledged, int count) throws InterruptedException {
@@ -159,12 +135,6 @@ class CrashRecoveryTests {
 			Thread.sleep(20);
 		}
 		assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(count);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

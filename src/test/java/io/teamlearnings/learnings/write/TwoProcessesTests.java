@@ -1,8 +1,6 @@
 package io.teamlearnings.learnings.write;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -28,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.teamlearnings.LearningsApplication;
 import io.teamlearnings.support.HttpClientSupport;
+import io.teamlearnings.support.ServiceProcess;
 import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.AfterAll;
@@ -87,7 +86,7 @@ class TwoProcessesTests {
 
 	@BeforeAll
 	void startBoth() throws Exception {
-		int port = freePort();
+		int port = ServiceProcess.freePort();
 		this.other = start(port);
 		this.otherHttp = new HttpClientSupport(port);
 		this.inJvm = new SpringApplicationBuilder(LearningsApplication.class).run("--server.port=0",
@@ -95,7 +94,7 @@ class TwoProcessesTests {
 				"--learnings.repos[0].root=" + this.root, "--learnings.store.allow-temp-path=true");
 		this.inJvmHttp = new HttpClientSupport(
 				Integer.parseInt(this.inJvm.getEnvironment().getRequiredProperty("local.server.port")));
-		awaitReady(this.otherHttp, this.other);
+		ServiceProcess.awaitReady(this.otherHttp, this.other);
 	}
 
 	@AfterAll
@@ -270,38 +269,10 @@ class TwoProcessesTests {
 	}
 
 	private Process start(int port) throws IOException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-Djava.io.tmpdir=" + this.tmpOther, "-cp", System.getProperty("java.class.path"),
-				LearningsApplication.class.getName(), "--server.port=" + port, "--learnings.data-dir=" + this.dataOther,
-				"--learnings.repos[0].name=" + REPO, "--learnings.repos[0].root=" + this.root,
-				"--learnings.store.allow-temp-path=true", "--learnings.store.lock-wait=2s")
-			.redirectErrorStream(true)
-			.redirectOutput(new File(this.dataOther.toFile(), "service.log"))
-			.start();
-	}
-
-	private static void awaitReady(HttpClientSupport http, Process service) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(service.isAlive()).as("service process is running").isTrue();
-			try {
-				if (http.get("/api/repos").status() == 200) {
-					return;
-				}
-			}
-			catch (IllegalStateException ex) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("service did not become ready in 90 s");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return ServiceProcess.start(this.tmpOther, this.dataOther.resolve("service.log"), "--server.port=" + port,
+				"--learnings.data-dir=" + this.dataOther, "--learnings.repos[0].name=" + REPO,
+				"--learnings.repos[0].root=" + this.root, "--learnings.store.allow-temp-path=true",
+				"--learnings.store.lock-wait=2s");
 	}
 
 }
