@@ -101,9 +101,10 @@ class IndexCoverage {
 
 	/**
 	 * Whether every byte {@code state} covers is still the file's: the whole comparison a
-	 * sync makes when the file was not simply appended to.
+	 * sync makes when the file was not simply appended to. When they are, the running
+	 * digest carries on from there, so the sync that follows reads only new bytes.
 	 */
-	static boolean matchesWhole(Path file, State state) throws IOException {
+	boolean matchesWhole(String repo, Path file, State state) throws IOException {
 		if (state.indexedBytes() == 0) {
 			return true;
 		}
@@ -112,7 +113,12 @@ class IndexCoverage {
 		}
 		MessageDigest digest = Sha256.digest();
 		update(digest, file, 0, state.indexedBytes());
-		return state.coveredSha256().equals(HexFormat.of().formatHex(digest.digest()));
+		MessageDigest carried = clone(digest);
+		boolean matches = state.coveredSha256().equals(HexFormat.of().formatHex(digest.digest()));
+		if (matches) {
+			this.prefixes.put(repo, new Prefix(state.indexedBytes(), carried));
+		}
+		return matches;
 	}
 
 	private static void update(MessageDigest digest, Path file, long from, long end) throws IOException {

@@ -141,7 +141,8 @@ public class LearningIndex {
 		IndexCoverage.State state = this.coverage.of(repo.name());
 		boolean rebuild = forceRebuild || state.indexedBytes() > stamp.size()
 				|| state.analysisVersion() != TextAnalysis.VERSION || !IndexCoverage.matches(file, state)
-				|| (!appendedTo(this.synced.get(repo.name()), stamp) && !IndexCoverage.matchesWhole(file, state));
+				|| (!appendedTo(this.synced.get(repo.name()), stamp)
+						&& !this.coverage.matchesWhole(repo.name(), file, state));
 		IndexCoverage.State from = rebuild ? IndexCoverage.State.EMPTY : state;
 		SyncReport report;
 		try {
