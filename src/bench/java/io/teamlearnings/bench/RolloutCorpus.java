@@ -158,6 +158,34 @@ public final class RolloutCorpus {
 		return new Generated(files, bytes, users, assistants);
 	}
 
+	/**
+	 * Writes one long session under {@code codexHome/sessions/YYYY/MM/DD/}, about
+	 * {@code totalBytes} long, in the current CLI's shape (with {@code event_msg}
+	 * records), starting between 10 minutes and 6 hours before {@code now}, from
+	 * {@code new Random(seed)}: the session context, one turn of the user's request,
+	 * {@code toolOutputs} shell {@code function_call}s each followed by its
+	 * {@code function_call_output} (most of the bytes, each output line about
+	 * {@code totalBytes / toolOutputs} long), a reasoning item and the assistant's
+	 * answer, then a follow-up user message not answered yet. Its extract is three
+	 * messages: user, assistant, user. The file is written a line at a time, so the
+	 * generator holds about one output in memory whatever the size; the same arguments
+	 * write the same bytes.
+	 */
+	public static Generated writeLongTurn(Path codexHome, long seed, int toolOutputs, long totalBytes, Instant now) {
+		if (toolOutputs < 1 || totalBytes / toolOutputs > 256_000_000) {
+			throw new IllegalArgumentException("at least one tool output is needed, of at most 256 MB");
+		}
+		Random random = new Random(seed);
+		SessionWriter session = new SessionWriter(random, new Text(random), now, totalBytes, 0, true);
+		try {
+			session.writeLongTurn(codexHome, toolOutputs);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not write a session under " + codexHome, ex);
+		}
+		return new Generated(List.of(session.file), session.bytes, session.eventUsers, session.eventAssistants);
+	}
+
 	/** {@code jq}, {@link #JQ_ARGS}, {@link #JQ_FILTER} and the files. */
 	public static List<String> jqCommand(Collection<Path> files) {
 		List<String> command = new ArrayList<>();
@@ -285,6 +313,14 @@ public final class RolloutCorpus {
 		private double primaryUsed;
 
 		SessionWriter(Random random, Text text, Instant now, long target, int index) {
+			this(random, text, now, target, index, false);
+		}
+
+		/**
+		 * A session of about {@code target} bytes; {@code current} forces the current
+		 * CLI's shape (with {@code event_msg} records) without changing what is drawn.
+		 */
+		SessionWriter(Random random, Text text, Instant now, long target, int index, boolean current) {
 			this.random = random;
 			this.text = text;
 			this.nowMillis = now.toEpochMilli();
@@ -292,7 +328,7 @@ public final class RolloutCorpus {
 			this.project = PROJECTS[random.nextInt(PROJECTS.length)];
 			this.cwd = "/home/" + USERS[random.nextInt(USERS.length)] + "/src/" + this.project.name();
 			this.index = index;
-			this.events = random.nextInt(7) != 0 && index != 1;
+			this.events = (random.nextInt(7) != 0 && index != 1) || current;
 			this.jsonOutputs = !this.events || random.nextBoolean();
 			this.shellArray = this.jsonOutputs || random.nextInt(3) == 0;
 			this.cliVersion = this.events ? new String[] { "0.46.0", "0.53.0", "0.58.0", "0.63.0" }[random.nextInt(4)]
@@ -313,6 +349,38 @@ public final class RolloutCorpus {
 		}
 
 		void write(Path codexHome) throws IOException {
+			write(codexHome, () -> {
+				int turns = 0;
+				while (turns == 0 || remaining() > 2_500) {
+					turn(turns++);
+				}
+			});
+		}
+
+		/**
+		 * One turn of {@code toolOutputs} shell calls whose output lines share what is
+		 * left of the target after the context, then a follow-up user message.
+		 */
+		void writeLongTurn(Path codexHome, int toolOutputs) throws IOException {
+			write(codexHome, () -> {
+				advance(2_000);
+				turnContext();
+				userMessage(this.text.request(this.mainType, this.mainFile, this.testType));
+				tokenCount(true);
+				for (int i = 0; i < toolOutputs; i++) {
+					// what is left (less 4 KB to close) over the outputs to come
+					shell((int) Math.max(1_000, (remaining() - 4_000) / (toolOutputs - i)));
+				}
+				reasoning();
+				assistantMessage(this.text.finalAnswer(this.mainType, this.mainFile, this.testType));
+				tokenCount(false);
+				advance(60_000);
+				turnContext();
+				userMessage(this.text.followUp(this.mainType, this.mainFile, this.testType));
+			});
+		}
+
+		private void write(Path codexHome, Body body) throws IOException {
 			String id = uuid(this.start);
 			Instant started = Instant.ofEpochMilli(this.start);
 			this.file = codexHome.resolve("sessions")
@@ -323,11 +391,15 @@ public final class RolloutCorpus {
 				this.out = stream;
 				sessionMeta(id);
 				injectedContext();
-				int turns = 0;
-				while (turns == 0 || remaining() > 2_500) {
-					turn(turns++);
-				}
+				body.write();
 			}
+		}
+
+		/** What comes after the session context. */
+		private interface Body {
+
+			void write() throws IOException;
+
 		}
 
 		private long remaining() {
@@ -547,10 +619,29 @@ public final class RolloutCorpus {
 		}
 
 		private void shell() throws IOException {
+			shell(0);
+		}
+
+		/**
+		 * A shell call and its output; with {@code outputLineBytes} above 0, an output
+		 * that makes its {@code function_call_output} line at most (and about) that long,
+		 * else one of {@link #outputSize()}.
+		 */
+		private void shell(int outputLineBytes) throws IOException {
 			Text.Command command = this.text.command(this.mainType, this.mainFile, this.testType);
-			int size = outputSize();
+			int exitCode;
 			this.scratch.setLength(0);
-			int exitCode = this.text.output(command, this.scratch, size);
+			if (outputLineBytes > 0) {
+				exitCode = 0;
+				while (this.scratch.length() < outputLineBytes) {
+					// the command's output again and again (a search can have none)
+					exitCode = Math.max(exitCode,
+							this.text.output(command, this.scratch, outputLineBytes - this.scratch.length()));
+				}
+			}
+			else {
+				exitCode = this.text.output(command, this.scratch, outputSize());
+			}
 			String callId = callId();
 			advance(1_000 + this.random.nextInt(4_000));
 			this.inner.setLength(0);
@@ -581,11 +672,60 @@ public final class RolloutCorpus {
 			double seconds = (command.test() ? 2 + this.random.nextInt(90) : this.random.nextInt(3))
 					+ this.random.nextInt(1000) / 1000.0;
 			advance((long) (seconds * 1000));
+			if (outputLineBytes > 0) {
+				fitOutput(callId, exitCode, seconds, outputLineBytes);
+			}
 			output(callId, "function_call_output", exitCode, seconds, this.scratch);
+		}
+
+		/**
+		 * Cuts {@link #scratch} at a line break so that its output line is at most
+		 * {@code lineBytes} long.
+		 */
+		private void fitOutput(String callId, int exitCode, double seconds, int lineBytes) {
+			while (true) {
+				outputLine(callId, "function_call_output", exitCode, seconds, this.scratch);
+				long excess = utf8Length(this.line) + 2 - lineBytes;
+				if (excess <= 0 || this.scratch.isEmpty()) {
+					return;
+				}
+				// each character cut takes at least one byte off the line
+				int keep = (int) Math.max(0, this.scratch.length() - excess);
+				int lineBreak = this.scratch.lastIndexOf("\n", keep - 1);
+				this.scratch.setLength((lineBreak >= 0) ? lineBreak + 1 : keep);
+			}
+		}
+
+		private static long utf8Length(CharSequence text) {
+			long bytes = 0;
+			for (int i = 0, n = text.length(); i < n; i++) {
+				char c = text.charAt(i);
+				if (c < 0x80) {
+					bytes++;
+				}
+				else if (c < 0x800) {
+					bytes += 2;
+				}
+				else if (Character.isHighSurrogate(c)) {
+					bytes += 4;
+					i++;
+				}
+				else {
+					bytes += 3;
+				}
+			}
+			return bytes;
 		}
 
 		private void output(String callId, String type, int exitCode, double seconds, CharSequence output)
 				throws IOException {
+			outputLine(callId, type, exitCode, seconds, output);
+			end();
+			this.inputTokens += output.length() / 4;
+		}
+
+		/** Builds the output record in {@link #line}, not written yet. */
+		private void outputLine(String callId, String type, int exitCode, double seconds, CharSequence output) {
 			this.inner.setLength(0);
 			String duration = String.format(Locale.ROOT, "%.1f", seconds);
 			if (this.jsonOutputs) {
@@ -610,8 +750,6 @@ public final class RolloutCorpus {
 			payload.append("\",\"output\":");
 			quote(payload, this.inner);
 			payload.append('}');
-			end();
-			this.inputTokens += output.length() / 4;
 		}
 
 		private void applyPatch() throws IOException {

@@ -175,6 +175,35 @@ class RolloutCorpusTests {
 		}
 	}
 
+	@Test
+	void aLongTurnIsItsOutputsBetweenThreeMessages(@TempDir Path first, @TempDir Path second) throws Exception {
+		int outputs = 8;
+		long bytes = 400_000;
+		RolloutCorpus.Generated one = RolloutCorpus.writeLongTurn(first, SEED, outputs, bytes, FixedClock.NOW);
+		RolloutCorpus.Generated two = RolloutCorpus.writeLongTurn(second, SEED, outputs, bytes, FixedClock.NOW);
+
+		assertThat(relative(first, one.files())).singleElement()
+			.matches((path) -> ROLLOUT.matcher(path).matches())
+			.isEqualTo(relative(second, two.files()).get(0));
+		Path file = one.files().get(0);
+		assertThat(Files.mismatch(file, two.files().get(0))).isEqualTo(-1L);
+		assertThat(one.bytes()).isEqualTo(Files.size(file)).isCloseTo(bytes, within(bytes / 20));
+		assertThat(one.userMessages()).isEqualTo(2);
+		assertThat(one.assistantMessages()).isEqualTo(1);
+		List<Integer> outputLines = new ArrayList<>();
+		try (Stream<String> lines = Files.lines(file)) {
+			lines.filter((line) -> line.contains("\"type\":\"function_call_output\""))
+				.forEach((line) -> outputLines.add(line.getBytes(StandardCharsets.UTF_8).length + 1));
+		}
+		assertThat(outputLines).hasSize(outputs)
+			.allSatisfy((length) -> assertThat(length).isBetween((int) (bytes / outputs * 8 / 10),
+					(int) (bytes / outputs)));
+
+		assumeThat(onPath("jq")).as("jq on the PATH").isTrue();
+		assertThat(blocks(jq(one.files()))).extracting((block) -> block.substring(0, block.indexOf('\n')))
+			.containsExactly("[USER]", "[ASSISTANT]", "[USER]");
+	}
+
 	/** The extract as JSON, every message whole. */
 	private static JsonNode extract() throws Exception {
 		return MAPPER.readTree(extract("/api/sessions/extract?lookback_minutes=1440&max_message_chars=100000000",
