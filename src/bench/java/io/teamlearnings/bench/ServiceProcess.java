@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The service jar running as a process of its own, as a user starts it: on a free port,
@@ -30,28 +31,45 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final Path gcLog;
 
+	private final Path log;
+
 	private final double secondsToReady;
 
-	private ServiceProcess(Process process, int port, Path gcLog, double secondsToReady) {
+	private ServiceProcess(Process process, int port, Path gcLog, Path log, double secondsToReady) {
 		this.process = process;
 		this.port = port;
 		this.gcLog = gcLog;
+		this.log = log;
 		this.secondsToReady = secondsToReady;
 	}
 
 	/**
-	 * Starts the jar and waits until its readiness probe answers 200.
+	 * Starts the jar with the JVM's default heap limit and waits until its readiness
+	 * probe answers 200.
 	 * @param jar the service jar
 	 * @param work a directory for the process's log and GC log
 	 * @param settings {@code --key=value} arguments
 	 */
 	static ServiceProcess start(Path jar, Path work, String label, List<String> settings) {
+		return start(jar, work, label, List.of(), settings);
+	}
+
+	/**
+	 * Starts the jar with JVM options (such as {@code -Xmx256m}) and waits until its
+	 * readiness probe answers 200.
+	 * @param jar the service jar
+	 * @param work a directory for the process's log and GC log
+	 * @param jvmOptions options for the {@code java} command, before {@code -jar}
+	 * @param settings {@code --key=value} arguments
+	 */
+	static ServiceProcess start(Path jar, Path work, String label, List<String> jvmOptions, List<String> settings) {
 		int port = Ports.free();
 		Path gcLog = work.resolve(label + "-gc.log");
-		List<String> command = new ArrayList<>(
-				List.of(javaBinary(), "-Xlog:gc:file=" + gcLog, "-jar", jar.toAbsolutePath().toString(),
-						"--server.port=" + port, "--server.address=127.0.0.1", "--learnings.store.poll-interval=1h",
-						"--logging.level.root=WARN", "--logging.level.io.teamlearnings=WARN"));
+		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xlog:gc:file=" + gcLog));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+				"--server.address=127.0.0.1", "--learnings.store.poll-interval=1h", "--logging.level.root=WARN",
+				"--logging.level.io.teamlearnings=WARN"));
 		command.addAll(settings);
 		try {
 			Files.createDirectories(work);
@@ -78,7 +96,8 @@ final class ServiceProcess implements AutoCloseable {
 				}
 				Thread.sleep(20);
 			}
-			return new ServiceProcess(process, port, gcLog, (System.nanoTime() - start) / 1e9);
+			return new ServiceProcess(process, port, gcLog, work.resolve(label + ".log"),
+					(System.nanoTime() - start) / 1e9);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -103,13 +122,72 @@ final class ServiceProcess implements AutoCloseable {
 
 	/** Resident set size in MiB, from {@code /proc/<pid>/status}. */
 	double residentMib() {
+		return procStatusMib("VmRSS:");
+	}
+
+	/**
+	 * The largest resident set size the process has had so far, in MiB ({@code VmHWM}).
+	 */
+	double peakResidentMib() {
+		return procStatusMib("VmHWM:");
+	}
+
+	private double procStatusMib(String field) {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(this.process.pid()), "status"))) {
-				if (line.startsWith("VmRSS:")) {
+				if (line.startsWith(field)) {
 					return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
 				}
 			}
-			throw new IllegalStateException("no VmRSS in /proc status");
+			throw new IllegalStateException("no " + field + " in /proc status");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether the process's output (its log) contains {@code text} so far. */
+	boolean logContains(String text) {
+		try (Stream<String> lines = Files.lines(this.log)) {
+			return lines.anyMatch((line) -> line.contains(text));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return false;
+		}
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * Runs a full collection now ({@code jcmd <pid> GC.run}), so that the heap in use at
+	 * this moment appears in the GC log as the "before" of that collection.
+	 */
+	void collectGarbage() {
+		try {
+			Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+					Long.toString(this.process.pid()), "GC.run")
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+				throw new IllegalStateException("jcmd GC.run did not succeed on " + this.process.pid());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** How many lines the GC log has now, to read the peaks after this point. */
+	int gcLogMark() {
+		try {
+			return Files.readAllLines(this.gcLog).size();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -122,10 +200,19 @@ final class ServiceProcess implements AutoCloseable {
 	 * live).
 	 */
 	HeapPeaks heapPeaks() {
+		return heapPeaksSince(0);
+	}
+
+	/**
+	 * {@link #heapPeaks()} of the collections logged after the first {@code mark} lines
+	 * (see {@link #gcLogMark()}).
+	 */
+	HeapPeaks heapPeaksSince(int mark) {
 		long before = 0;
 		long after = 0;
 		try {
-			for (String line : Files.readAllLines(this.gcLog)) {
+			List<String> lines = Files.readAllLines(this.gcLog);
+			for (String line : lines.subList(Math.min(mark, lines.size()), lines.size())) {
 				Matcher pause = GC_PAUSE.matcher(line);
 				if (pause.find()) {
 					before = Math.max(before, Long.parseLong(pause.group(1)));
