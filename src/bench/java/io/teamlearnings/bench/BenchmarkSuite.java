@@ -66,12 +66,28 @@ public final class BenchmarkSuite {
 	private void run() throws Exception {
 		Files.createDirectories(this.options.work());
 		log("work directory %s, %d runs per figure", this.options.work(), this.options.runs());
-		appends();
-		recall();
-		quality();
-		rebuild();
-		startup();
-		sessions();
+		if (this.options.includes("appends")) {
+			appends();
+		}
+		if (this.options.includes("recall")) {
+			recall();
+		}
+		if (this.options.includes("quality")) {
+			quality();
+		}
+		if (this.options.includes("rebuild")) {
+			rebuild();
+		}
+		if (this.options.includes("startup")) {
+			startup();
+		}
+		if (this.options.includes("sessions")) {
+			sessions();
+		}
+		if (this.options.includes("sessions-large")) {
+			largeWindow();
+			longSession();
+		}
 		this.report.write();
 		log("wrote %s", this.options.out());
 	}
@@ -445,6 +461,295 @@ public final class BenchmarkSuite {
 		this.report.sessions(generated, service, jq, serviceBlocks, jqBlocks);
 	}
 
+	// 7. Session extraction in a bounded heap: a large window, and one very large file
+
+	/**
+	 * Section 5's extraction of many sessions (about 2 MB each) with the service's heap
+	 * capped ({@code -Xmx512m} unless told), beside the same {@code jq} command, run for
+	 * run.
+	 */
+	private void largeWindow() throws Exception {
+		Options.LargeSessions sizes = this.options.largeSessions();
+		Path codexHome = this.options.work().resolve("codex-home-window");
+		RolloutCorpus.Generated generated = RolloutCorpus.write(codexHome, SEED, sizes.sessions(), sizes.bytes(),
+				Instant.now());
+		log("generated %d sessions, %,d bytes, for the bounded-heap window", generated.files().size(),
+				generated.bytes());
+		List<Double> service = new ArrayList<>();
+		List<Double> jq = new ArrayList<>();
+		ExtractRun last = null;
+		JqRun lastJq = null;
+		ServiceProcess.HeapPeaks peaks;
+		double serviceRss;
+		try (ServiceProcess server = ServiceProcess.start(this.options.jar(), this.options.work(), "sessions-window",
+				List.of("-Xmx" + sizes.heap()), sessionSettings("sessions-window", codexHome))) {
+			// every extract counts towards the heap peak, the warm-up too
+			int mark = server.gcLogMark();
+			extractText(server);
+			for (int run = 1; run <= this.options.runs(); run++) {
+				last = extractText(server);
+				if (!last.ok()) {
+					log("sessions window run %d: service failed after %.2f s: %s", run, last.seconds(), last.error());
+					break;
+				}
+				service.add(last.seconds());
+				lastJq = jq(generated.files(), "window");
+				jq.add(lastJq.seconds());
+				log("sessions window run %d (-Xmx%s): service %.2f s, jq %.2f s", run, sizes.heap(), last.seconds(),
+						lastJq.seconds());
+			}
+			peaks = heapPeaksAtEnd(server, mark);
+			serviceRss = server.isAlive() ? server.peakResidentMib() : Double.NaN;
+		}
+		long smallest = Long.MAX_VALUE;
+		long largest = 0;
+		for (Path file : generated.files()) {
+			smallest = Math.min(smallest, Files.size(file));
+			largest = Math.max(largest, Files.size(file));
+		}
+		deleteTree(codexHome);
+		this.report.largeWindow(new LargeWindow(generated, smallest, largest, sizes.heap(), service, jq, last, lastJq,
+				peaks, serviceRss));
+	}
+
+	/**
+	 * One session file far larger than the service's heap ({@code -Xmx256m} unless told),
+	 * a single turn of large tool outputs, beside a small session: the extract must
+	 * answer 200 with both sessions and the long one's three messages. Measured: its wall
+	 * time and the heap's peak, beside {@code jq}'s time and peak resident size over the
+	 * same two files.
+	 */
+	private void longSession() throws Exception {
+		Options.LargeSessions sizes = this.options.largeSessions();
+		Path codexHome = this.options.work().resolve("codex-home-long");
+		Instant now = Instant.now();
+		long start = System.nanoTime();
+		RolloutCorpus.Generated big = RolloutCorpus.writeLongTurn(codexHome, SEED + 14, sizes.toolOutputs(),
+				sizes.longBytes(), now);
+		RolloutCorpus.Generated small = RolloutCorpus.write(codexHome, SEED + 15, 1, 200_000, now);
+		log("generated a %,d-byte session of %d tool outputs and a %,d-byte one in %.1f s", big.bytes(),
+				sizes.toolOutputs(), small.bytes(), (System.nanoTime() - start) / 1e9);
+		List<Path> files = List.of(big.files().get(0), small.files().get(0));
+		List<Double> service = new ArrayList<>();
+		List<Double> jq = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
+		ExtractRun last = null;
+		JqRun lastJq = null;
+		ServiceProcess.HeapPeaks peaks;
+		double serviceRss;
+		boolean outOfMemory;
+		try (ServiceProcess server = ServiceProcess.start(this.options.jar(), this.options.work(), "sessions-long",
+				List.of("-Xmx" + sizes.longHeap()), sessionSettings("sessions-long", codexHome))) {
+			int mark = server.gcLogMark();
+			for (int run = 1; run <= this.options.runs(); run++) {
+				last = extractText(server);
+				String failure = longSessionFailure(last, big, small);
+				if (failure != null) {
+					failures.add(failure);
+					log("long session run %d: FAILED after %.1f s: %s", run, last.seconds(), failure);
+					break;
+				}
+				service.add(last.seconds());
+				lastJq = jq(files, "long");
+				jq.add(lastJq.seconds());
+				log("long session run %d (-Xmx%s): service %.1f s %s, jq %.1f s (max RSS %.0f MiB)", run,
+						sizes.longHeap(), last.seconds(), last.headers(), lastJq.seconds(), lastJq.maxRssMib());
+			}
+			if (lastJq == null) {
+				// the service failed at once: jq is still the reference to report
+				lastJq = jq(files, "long");
+				jq.add(lastJq.seconds());
+			}
+			peaks = heapPeaksAtEnd(server, mark);
+			serviceRss = server.isAlive() ? server.peakResidentMib() : Double.NaN;
+			outOfMemory = server.logContains("OutOfMemoryError");
+		}
+		log("long session: heap peak %d MiB used, %d MiB live after GC (-Xmx%s)%s", peaks.usedMib(), peaks.liveMib(),
+				sizes.longHeap(), outOfMemory ? ", OutOfMemoryError in the service log" : "");
+		deleteTree(codexHome);
+		this.report.longSession(new LongSession(big, small, sizes.toolOutputs(), sizes.longHeap(), service, jq, last,
+				lastJq, peaks, serviceRss, outOfMemory, failures));
+	}
+
+	/**
+	 * Why the long session's extract is not what it must be (null if it is): 200, both
+	 * sessions, the long one's user request, assistant answer and follow-up in that
+	 * order, the small one's every message.
+	 */
+	private static String longSessionFailure(ExtractRun run, RolloutCorpus.Generated big,
+			RolloutCorpus.Generated small) {
+		if (!run.ok()) {
+			return run.error();
+		}
+		TextExtract.Session longOne = run.extract().session(big.files().get(0).toString());
+		TextExtract.Session smallOne = run.extract().session(small.files().get(0).toString());
+		if (run.extract().found() != 2 || longOne == null || smallOne == null) {
+			return "expected both sessions, the answer has " + run.extract().found() + ": "
+					+ run.extract().sessions().stream().map(TextExtract.Session::file).toList();
+		}
+		if (!longOne.tags().equals(List.of("USER", "ASSISTANT", "USER"))) {
+			return "the long session's messages are " + longOne.tags() + ", not [USER, ASSISTANT, USER]";
+		}
+		if (smallOne.tags().size() != small.userMessages() + small.assistantMessages()) {
+			return "the small session has " + smallOne.tags().size() + " messages, not "
+					+ (small.userMessages() + small.assistantMessages());
+		}
+		return null;
+	}
+
+	/**
+	 * The heap peaks while the extracts ran, from the GC log (written by
+	 * {@code -Xlog:gc}), not by sampling {@code jstat -gc} or {@code jcmd GC.heap_info}
+	 * every 100 ms: the heap in use only grows between collections, so its largest value
+	 * is the "before" of one of them, which the log records for every collection. A
+	 * sample would miss a peak that a 256 MB heap reaches and collects between two
+	 * samples, and each sample would start a JVM on two cores the service needs. A full
+	 * collection requested at the end ({@code jcmd GC.run}) logs the heap in use after
+	 * the last automatic one, so no growth goes unseen.
+	 */
+	private static ServiceProcess.HeapPeaks heapPeaksAtEnd(ServiceProcess server, int mark) {
+		if (server.isAlive()) {
+			server.collectGarbage();
+		}
+		return server.heapPeaksSince(mark);
+	}
+
+	/**
+	 * One timed {@code text/plain} extract, read to its end.
+	 *
+	 * @param status the HTTP status, 0 when there was no answer
+	 * @param seconds from sending the request to the answer's last byte
+	 * @param extract what the answer held (null without an answer)
+	 * @param headers the {@code Sessions-Unreadable} and {@code Sessions-Skipped-Lines}
+	 * headers, if the build sends them
+	 * @param error why it is not a 200 answer (null if it is)
+	 */
+	record ExtractRun(int status, double seconds, TextExtract extract, Map<String, String> headers, String error) {
+
+		boolean ok() {
+			return this.error == null;
+		}
+
+	}
+
+	private ExtractRun extractText(ServiceProcess service) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(service.base() + "/api/sessions/extract?lookback_minutes=1440"))
+			.header("Accept", "text/plain")
+			.timeout(Duration.ofMinutes(30))
+			.GET()
+			.build();
+		long start = System.nanoTime();
+		try {
+			HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			Map<String, String> headers = new LinkedHashMap<>();
+			for (String name : List.of("Sessions-Unreadable", "Sessions-Skipped-Lines")) {
+				response.headers().firstValue(name).ifPresent((value) -> headers.put(name, value));
+			}
+			if (response.statusCode() != 200) {
+				String body;
+				try (InputStream in = response.body()) {
+					body = new String(in.readNBytes(300), StandardCharsets.UTF_8);
+				}
+				return new ExtractRun(response.statusCode(), (System.nanoTime() - start) / 1e9, null, headers,
+						"HTTP " + response.statusCode() + ": " + body);
+			}
+			TextExtract extract = TextExtract.read(response.body());
+			return new ExtractRun(200, (System.nanoTime() - start) / 1e9, extract, headers, null);
+		}
+		catch (IOException ex) {
+			return new ExtractRun(0, (System.nanoTime() - start) / 1e9, null, Map.of(), "no answer: " + ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * One timed run of the {@code jq} reference.
+	 *
+	 * @param seconds wall time to its last byte of output
+	 * @param blocks the {@code [USER]} and {@code [ASSISTANT]} blocks it wrote
+	 * @param maxRssMib its peak resident size from {@code /usr/bin/time -v} (NaN without
+	 * it)
+	 */
+	record JqRun(double seconds, long blocks, double maxRssMib) {
+	}
+
+	/**
+	 * {@link RolloutCorpus#jqCommand} over the files, under {@code /usr/bin/time -v} when
+	 * there is one (which costs a fork and a {@code wait4}, nothing measurable).
+	 */
+	private JqRun jq(List<Path> files, String label) throws Exception {
+		Path time = Path.of("/usr/bin/time");
+		boolean timed = Files.isExecutable(time);
+		List<String> command = new ArrayList<>(timed ? List.of(time.toString(), "-v") : List.of());
+		command.addAll(RolloutCorpus.jqCommand(files));
+		Path errors = this.options.work().resolve("jq-" + label + ".txt");
+		long start = System.nanoTime();
+		Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+		long blocks = countBlocks(process.getInputStream());
+		int exit = process.waitFor();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		if (exit != 0) {
+			throw new IllegalStateException("jq exited with " + exit + "; see " + errors);
+		}
+		double maxRss = Double.NaN;
+		for (String line : Files.readAllLines(errors)) {
+			if (line.strip().startsWith("Maximum resident set size (kbytes):")) {
+				maxRss = Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+			}
+		}
+		return new JqRun(seconds, blocks, maxRss);
+	}
+
+	/**
+	 * The bounded-heap window's figures.
+	 *
+	 * @param corpus the sessions
+	 * @param smallestFile the smallest session file's size in bytes
+	 * @param largestFile the largest one's
+	 * @param heap the service's {@code -Xmx}
+	 * @param service the service's seconds, run by run
+	 * @param jq jq's seconds, run by run
+	 * @param last the service's last extract
+	 * @param lastJq jq's last run (null if the service failed first)
+	 * @param peaks the heap peaks over every extract
+	 * @param serviceRssMib the service's peak resident size ({@code VmHWM})
+	 */
+	record LargeWindow(RolloutCorpus.Generated corpus, long smallestFile, long largestFile, String heap,
+			List<Double> service, List<Double> jq, ExtractRun last, JqRun lastJq, ServiceProcess.HeapPeaks peaks,
+			double serviceRssMib) {
+	}
+
+	/**
+	 * The long session's figures.
+	 *
+	 * @param big the long session
+	 * @param small the small one beside it
+	 * @param toolOutputs the long session's tool outputs
+	 * @param heap the service's {@code -Xmx}
+	 * @param service the service's seconds, run by run, while it succeeded
+	 * @param jq jq's seconds, run by run
+	 * @param last the service's last extract
+	 * @param lastJq jq's last run
+	 * @param peaks the heap peaks over every extract
+	 * @param serviceRssMib the service's peak resident size ({@code VmHWM}; NaN if it
+	 * died)
+	 * @param outOfMemory whether the service logged an {@code OutOfMemoryError}
+	 * @param failures why runs failed
+	 */
+	record LongSession(RolloutCorpus.Generated big, RolloutCorpus.Generated small, int toolOutputs, String heap,
+			List<Double> service, List<Double> jq, ExtractRun last, JqRun lastJq, ServiceProcess.HeapPeaks peaks,
+			double serviceRssMib, boolean outOfMemory, List<String> failures) {
+
+		boolean succeeded() {
+			return this.failures.isEmpty() && !this.service.isEmpty();
+		}
+
+	}
+
 	/** {@code [USER]} and {@code [ASSISTANT]} lines in an extract. */
 	private static long countBlocks(InputStream in) throws IOException {
 		long blocks = 0;
@@ -460,6 +765,15 @@ public final class BenchmarkSuite {
 	}
 
 	// Helpers
+
+	/** {@link #settings} for an empty repository, reading sessions from codexHome. */
+	private List<String> sessionSettings(String label, Path codexHome) throws IOException {
+		List<String> settings = new ArrayList<>(
+				settings(emptyRepository(label), this.options.work().resolve(label + "-data")));
+		settings.add("--learnings.sessions.sessions-dir=" + codexHome.resolve("sessions"));
+		settings.add("--learnings.sessions.archive-dir=" + codexHome.resolve("archived_sessions"));
+		return settings;
+	}
 
 	private ServiceProcess start(String label, Path root) {
 		return ServiceProcess.start(this.options.jar(), this.options.work(), label,

@@ -205,6 +205,112 @@ final class Report {
 				verdict(serviceSeconds.median() < jqSeconds.median(), "")));
 	}
 
+	/** Sections after the memory one: section 7. */
+	private final List<String> closing = new ArrayList<>();
+
+	void largeWindow(BenchmarkSuite.LargeWindow figures) {
+		RolloutCorpus.Generated corpus = figures.corpus();
+		double megabytes = corpus.bytes() / 1e6;
+		StringBuilder text = new StringBuilder("## 7. Session extraction in a bounded heap\n\n");
+		text.append(String.format(Locale.ROOT,
+				"### %,.0f MB in %d sessions at -Xmx%s%n%n%d generated Codex rollout files (the generator and seed of "
+						+ "section 5), %,.0f MB, %.1f to %.1f MB each (%.1f MB on average). The service is started with "
+						+ "`-Xmx%s`; `GET /api/sessions/extract?lookback_minutes=1440` as text/plain, whole answer read, "
+						+ "after one unmeasured extract. Reference: the same `jq %s` command as section 5 over the same "
+						+ "files, run for run, its peak resident size from `/usr/bin/time -v`. Files are in the page "
+						+ "cache for both. Heap peaks as in the table below (GC log).%n%n",
+				megabytes, corpus.files().size(), figures.heap(), corpus.files().size(), megabytes,
+				figures.smallestFile() / 1e6, figures.largestFile() / 1e6, megabytes / corpus.files().size(),
+				figures.heap(), String.join(" ", RolloutCorpus.JQ_ARGS)));
+		text.append("| | seconds | MB/s | message blocks | peak memory |\n|---|---|---|---|---|\n");
+		BenchmarkSuite.ExtractRun last = figures.last();
+		String heap = String.format(Locale.ROOT, "heap %d MiB in use at most, %d MiB live after GC; RSS %.0f MiB",
+				figures.peaks().usedMib(), figures.peaks().liveMib(), figures.serviceRssMib());
+		if (figures.service().isEmpty()) {
+			text.append(String.format(Locale.ROOT, "| service, -Xmx%s | **failed**: %s | | | %s |%n", figures.heap(),
+					last.error(), heap));
+		}
+		else {
+			Samples seconds = Samples.of(figures.service());
+			text.append(String.format(Locale.ROOT, "| service, -Xmx%s | %s | %.0f | %,d | %s |%n", figures.heap(),
+					seconds.describe("%.2f"), megabytes / seconds.median(), last.ok() ? last.extract().blocks() : 0,
+					heap));
+		}
+		if (!figures.jq().isEmpty()) {
+			Samples seconds = Samples.of(figures.jq());
+			text.append(
+					String.format(Locale.ROOT, "| jq | %s | %.0f | %,d | RSS %.0f MiB |%n", seconds.describe("%.2f"),
+							megabytes / seconds.median(), figures.lastJq().blocks(), figures.lastJq().maxRssMib()));
+		}
+		if (!last.ok()) {
+			text.append(String.format(Locale.ROOT, "%nA run failed: %s%n", last.error()));
+		}
+		this.closing.add(text.toString());
+		boolean faster = !figures.service().isEmpty() && !figures.jq().isEmpty()
+				&& Samples.of(figures.service()).median() < Samples.of(figures.jq()).median();
+		this.summary.add(String.format(Locale.ROOT,
+				"| Session extraction at -Xmx%s, %,.0f MB in %d sessions, service vs jq | %s | faster than jq | %s |",
+				figures.heap(), megabytes, corpus.files().size(),
+				figures.service().isEmpty() ? "failed"
+						: String.format(Locale.ROOT, "%.0f vs %.0f MB/s",
+								megabytes / Samples.of(figures.service()).median(),
+								megabytes / Samples.of(figures.jq()).median()),
+				verdict(faster, "")));
+	}
+
+	void longSession(BenchmarkSuite.LongSession figures) {
+		double megabytes = (figures.big().bytes() + figures.small().bytes()) / 1e6;
+		double bigMegabytes = figures.big().bytes() / 1e6;
+		StringBuilder text = new StringBuilder();
+		text.append(String.format(Locale.ROOT,
+				"### One %,.0f MB rollout file at -Xmx%s%n%nOne generated session of %,.0f MB in the current CLI's "
+						+ "shape: the user's request, %d shell `function_call`s each followed by its "
+						+ "`function_call_output` of about %.1f MB, the assistant's answer, then a follow-up user "
+						+ "message; beside it a small session of %.2f MB. The service is started with `-Xmx%s`; its "
+						+ "extract (as above) must answer 200 with both sessions, the long one's three messages (user, "
+						+ "assistant, user) and every one of the small one's. Heap peaks from the service's GC log "
+						+ "(`-Xlog:gc`) while the extracts ran: the most in use before any collection, a full "
+						+ "collection requested at the end (`jcmd GC.run`) included, and the most live after one; RSS "
+						+ "is the process's peak resident size (`VmHWM`), startup included. Reference: the same `jq %s` "
+						+ "command over the two files, its peak resident size from `/usr/bin/time -v`.%n%n",
+				bigMegabytes, figures.heap(), bigMegabytes, figures.toolOutputs(), bigMegabytes / figures.toolOutputs(),
+				figures.small().bytes() / 1e6, figures.heap(), String.join(" ", RolloutCorpus.JQ_ARGS)));
+		text.append("| | result | seconds | MB/s | peak memory |\n|---|---|---|---|---|\n");
+		String heap = String.format(Locale.ROOT, "heap %d MiB in use at most (of `-Xmx%s`), %d MiB live after GC; %s",
+				figures.peaks().usedMib(), figures.heap(), figures.peaks().liveMib(),
+				Double.isNaN(figures.serviceRssMib()) ? "the process had exited"
+						: String.format(Locale.ROOT, "RSS %.0f MiB", figures.serviceRssMib()));
+		BenchmarkSuite.ExtractRun last = figures.last();
+		if (figures.succeeded()) {
+			Samples seconds = Samples.of(figures.service());
+			text.append(String.format(Locale.ROOT,
+					"| service, -Xmx%s | 200, both sessions, %,d message blocks | %s | " + "%.0f | %s |%n",
+					figures.heap(), last.extract().blocks(), seconds.describe("%.1f"), megabytes / seconds.median(),
+					heap));
+		}
+		else {
+			text.append(String.format(Locale.ROOT, "| service, -Xmx%s | **failed** after %.1f s: %s%s | | | %s |%n",
+					figures.heap(), last.seconds(), String.join("; ", figures.failures()).replace("|", "\\|"),
+					figures.outOfMemory() ? " (`OutOfMemoryError` in the service log)" : "", heap));
+		}
+		Samples jqSeconds = Samples.of(figures.jq());
+		text.append(String.format(Locale.ROOT, "| jq | %,d message blocks | %s | %.0f | RSS %.0f MiB |%n",
+				figures.lastJq().blocks(), jqSeconds.describe("%.1f"), megabytes / jqSeconds.median(),
+				figures.lastJq().maxRssMib()));
+		if (last != null && !last.headers().isEmpty()) {
+			text.append(String.format(Locale.ROOT, "%nThe extract's diagnostic headers: %s.%n", last.headers()));
+		}
+		this.closing.add(text.toString());
+		this.summary.add(String.format(Locale.ROOT,
+				"| Extract of one %,.0f MB rollout at -Xmx%s | %s | answers 200 with both sessions | %s |",
+				bigMegabytes, figures.heap(),
+				figures.succeeded()
+						? String.format(Locale.ROOT, "200 in %.1f s, heap peak %d MiB",
+								Samples.of(figures.service()).median(), figures.peaks().usedMib())
+						: "failed" + (figures.outOfMemory() ? " (OutOfMemoryError)" : ""),
+				verdict(figures.succeeded(), "")));
+	}
+
 	void write() throws IOException {
 		StringBuilder text = new StringBuilder();
 		text.append("# Benchmarks\n\n");
@@ -234,7 +340,13 @@ final class Report {
 			text.append(section).append('\n');
 		}
 		if (this.memory != null) {
-			text.append(this.memory);
+			text.append(this.memory).append('\n');
+		}
+		for (String section : this.closing) {
+			text.append(section).append('\n');
+		}
+		while (text.length() > 1 && text.charAt(text.length() - 1) == '\n' && text.charAt(text.length() - 2) == '\n') {
+			text.setLength(text.length() - 1);
 		}
 		Files.createDirectories(this.options.out().toAbsolutePath().getParent());
 		Files.writeString(this.options.out(), text.toString());
