@@ -291,7 +291,8 @@ final class Report {
 		else {
 			text.append(String.format(Locale.ROOT, "| service, -Xmx%s | **failed** after %.1f s: %s%s | | | %s |%n",
 					figures.heap(), last.seconds(), String.join("; ", figures.failures()).replace("|", "\\|"),
-					figures.outOfMemory() ? " (`OutOfMemoryError` in the service log)" : "", heap));
+					figures.outOfMemory() ? " (`OutOfMemoryError` in the service log)" : "",
+					heap + " until the failure (an allocation that failed is not in the log)"));
 		}
 		Samples jqSeconds = Samples.of(figures.jq());
 		text.append(String.format(Locale.ROOT, "| jq | %,d message blocks | %s | %.0f | RSS %.0f MiB |%n",
