@@ -22,7 +22,7 @@ import io.teamlearnings.learnings.LearningLookup;
  * out
  */
 @Schema(name = "LessonSignal")
-record LessonSignal(String kind, double score, @JsonProperty("session_id") String sessionId, String file, int line,
+record LessonSignal(String kind, double score, @JsonProperty("session_id") String sessionId, String file, long line,
 		List<String> evidence, String rule,
 		@JsonProperty("related_learnings") List<LearningLookup.Recalled> relatedLearnings) {
 

@@ -1,10 +1,12 @@
 package io.teamlearnings.sessions;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.teamlearnings.learnings.LearningLookup;
+import io.teamlearnings.sessions.rollout.Rollout;
 
 import org.springframework.stereotype.Service;
 
@@ -23,22 +25,32 @@ class LessonSignals {
 
 	private final LearningLookup learnings;
 
-	LessonSignals(SessionCatalog catalog, SignalDetector detector, LearningLookup learnings) {
+	private final Clock clock;
+
+	LessonSignals(SessionCatalog catalog, SignalDetector detector, LearningLookup learnings, Clock clock) {
 		this.catalog = catalog;
 		this.detector = detector;
 		this.learnings = learnings;
+		this.clock = clock;
 	}
 
-	SignalsResult signals(int lookbackMinutes, int limit) {
-		List<Rollout> sessions = this.catalog.rollouts(Math.max(lookbackMinutes, 1));
-		List<LessonSignal> all = this.detector.detect(sessions);
+	/**
+	 * The signals of the sessions in the window.
+	 * @param lookback the window, by last activity or by start
+	 * @param limit at most this many signals, best first
+	 */
+	SignalsResult signals(Lookback lookback, int limit) {
+		SessionCatalog.Selection selection = this.catalog.select(lookback);
+		List<Rollout> sessions = selection.rollouts();
+		List<LessonSignal> all = this.detector.detect(sessions, lookback.cutoff(this.clock));
 		Map<String, Integer> byKind = new TreeMap<>();
 		all.forEach((signal) -> byKind.merge(signal.kind(), 1, Integer::sum));
 		List<LessonSignal> ranked = all.stream()
 			.limit(limit)
 			.map((signal) -> signal.withRelated(this.learnings.recallAcross(query(signal), RELATED)))
 			.toList();
-		return new SignalsResult(Math.max(lookbackMinutes, 1), sessions.size(), byKind, ranked);
+		return new SignalsResult(lookback.minutes(), lookback.by().value(), sessions.size(), byKind, ranked,
+				selection.unreadable());
 	}
 
 	/** The words of the moment itself, without the speaker tags, as the recall query. */

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -46,11 +47,18 @@ class RunController {
 					+ "its evidence and the existing learnings recall finds for it. README lists the rules.")
 	@ApiResponse(responseCode = "200", description = "The signals, best first")
 	SignalsResult signals(
-			@Parameter(description = "Sessions started within this many minutes") @RequestParam(
-					name = "lookback_minutes", defaultValue = "1440") @Min(1) int lookbackMinutes,
+			@Parameter(description = "Sessions active (or started, see lookback_by) within this many minutes; "
+					+ "only moments inside the window are signals") @RequestParam(name = "lookback_minutes",
+							defaultValue = "1440") @Min(1) int lookbackMinutes,
+			@Parameter(description = "activity: sessions whose last activity is in the window, so a session "
+					+ "resumed today into an old file is mined for today's turns; start: sessions started in it",
+					schema = @Schema(allowableValues = { "activity", "start" },
+							defaultValue = "activity")) @RequestParam(name = "lookback_by",
+									required = false) @Nullable String lookbackBy,
 			@Parameter(description = "Most signals, 1 to 500") @RequestParam(
 					defaultValue = "50") @Min(1) @Max(500) int limit) {
-		return this.signals.signals(lookbackMinutes, limit);
+		return this.signals.signals(new Lookback(lookbackMinutes, Lookback.By.parse(lookbackBy, Lookback.By.ACTIVITY)),
+				limit);
 	}
 
 	@GetMapping(path = "/runs/memory", produces = { MARKDOWN, MediaType.TEXT_PLAIN_VALUE })

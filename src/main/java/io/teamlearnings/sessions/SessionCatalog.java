@@ -1,33 +1,38 @@
 package io.teamlearnings.sessions;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.teamlearnings.system.Sha256;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.teamlearnings.sessions.rollout.Rollout;
+import io.teamlearnings.sessions.rollout.RolloutReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The sessions the service can see: listed, read one by one, and received as uploads.
+ * The sessions the service can see: listed (from the {@link SessionIndex}), read one by
+ * one, selected by a {@link Lookback} window, and received as uploads. A file that cannot
+ * be read is reported beside the others, never in their place.
  */
 @Service
 class SessionCatalog {
@@ -36,7 +41,10 @@ class SessionCatalog {
 
 	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
-	private final SessionFiles files;
+	private static final Comparator<SessionSummary> NEWEST_FIRST = Comparator.comparing(SessionSummary::startedAt,
+			Comparator.nullsLast(Comparator.reverseOrder()));
+
+	private final SessionIndex index;
 
 	private final RolloutReader reader;
 
@@ -44,88 +52,142 @@ class SessionCatalog {
 
 	private final Clock clock;
 
-	SessionCatalog(SessionFiles files, RolloutReader reader, SessionsProperties properties, Clock clock) {
-		this.files = files;
+	SessionCatalog(SessionIndex index, RolloutReader reader, SessionsProperties properties, Clock clock) {
+		this.index = index;
 		this.reader = reader;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/**
-	 * Every readable session, newest first; only those started within the lookback if one
-	 * is given.
+	 * A file that could not be read.
+	 *
+	 * @param file the file
+	 * @param reason why
 	 */
-	List<Rollout> rollouts(@Nullable Integer lookbackMinutes) {
-		Instant cutoff = (lookbackMinutes != null)
-				? this.clock.instant().minus(Duration.ofMinutes(Math.max(lookbackMinutes, 1))) : null;
+	@Schema(name = "UnreadableSessionFile")
+	record Unreadable(String file, String reason) {
+
+		static Unreadable of(SessionSummary summary) {
+			return new Unreadable(summary.file(), String.valueOf(summary.error()));
+		}
+
+	}
+
+	/**
+	 * The sessions of a window, read whole.
+	 *
+	 * @param rollouts the sessions, newest start first
+	 * @param unreadable files in the window that could not be read
+	 */
+	record Selection(List<Rollout> rollouts, @JsonProperty("unreadable_files") List<Unreadable> unreadable) {
+	}
+
+	/**
+	 * Every session file's summary, newest start first; only those in the window if one
+	 * is given. Files that cannot be read are listed too, with their {@code error}.
+	 */
+	List<SessionSummary> list(Lookback lookback) {
+		Instant cutoff = lookback.cutoff(this.clock);
+		return this.index.all()
+			.stream()
+			.filter((entry) -> inWindow(entry, lookback.by(), cutoff))
+			.map(SessionIndex.Entry::summary)
+			.sorted(NEWEST_FIRST)
+			.toList();
+	}
+
+	/** Every session file's summary, newest start first. */
+	List<SessionSummary> list() {
+		return this.index.all().stream().map(SessionIndex.Entry::summary).sorted(NEWEST_FIRST).toList();
+	}
+
+	/**
+	 * The sessions in the window, read whole (one at a time), and the files in it that
+	 * could not be read.
+	 */
+	Selection select(Lookback lookback) {
+		Instant cutoff = lookback.cutoff(this.clock);
 		List<Rollout> rollouts = new ArrayList<>();
-		for (SessionFiles.Located file : this.files.all()) {
-			try {
-				Rollout rollout = this.reader.read(file.path(), file.source());
-				if (cutoff == null || (rollout.start() != null && !rollout.start().isBefore(cutoff))) {
-					rollouts.add(rollout);
-				}
+		List<Unreadable> unreadable = new ArrayList<>();
+		for (SessionIndex.Entry entry : this.index.all()) {
+			if (!inWindow(entry, lookback.by(), cutoff)) {
+				continue;
 			}
-			catch (IOException | UncheckedIOException ex) {
-				log.warn("Could not read session file {}", file.path(), ex);
+			if (!entry.readable()) {
+				unreadable.add(Unreadable.of(entry.summary()));
+				continue;
+			}
+			try {
+				Rollout rollout = this.reader.read(entry.file().path(), entry.file().source());
+				this.index.update(entry.file(), rollout);
+				rollouts.add(rollout);
+			}
+			catch (IOException ex) {
+				log.warn("Could not read session file {}", entry.file().path(), ex);
+				unreadable.add(new Unreadable(entry.file().path().toString(), "could not be read: " + ex.getMessage()));
 			}
 		}
-		rollouts.sort(Comparator.comparing(Rollout::start, Comparator.nullsLast(Comparator.reverseOrder())));
-		return rollouts;
+		rollouts.sort(Comparator.comparing(Rollout::startedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+		return new Selection(rollouts, unreadable);
 	}
 
-	List<SessionSummary> list(@Nullable Integer lookbackMinutes) {
-		return rollouts(lookbackMinutes).stream().map(SessionSummary::of).toList();
+	/**
+	 * Whether an indexed file is in the window: by its start, or by its last activity. A
+	 * file that could not be read is placed by its modification time.
+	 */
+	static boolean inWindow(SessionIndex.Entry entry, Lookback.By by, Instant cutoff) {
+		SessionSummary summary = entry.summary();
+		Instant at = (by == Lookback.By.START && entry.readable()) ? summary.startedAt() : summary.lastActivityAt();
+		return at != null && !at.isBefore(cutoff);
 	}
 
+	/**
+	 * One session, whole: the first file (sessions, archive, uploads) whose session has
+	 * this id.
+	 * @throws SessionNotFoundException when no readable file holds it
+	 * @throws SessionUnreadableException when its file cannot be read now
+	 */
 	SessionDetail get(String id) {
 		if (!SAFE_ID.matcher(id).matches()) {
 			throw SessionNotFoundException.of(id);
 		}
-		return rollouts(null).stream()
-			.filter((rollout) -> rollout.id().equals(id))
+		SessionIndex.Entry entry = this.index.all()
+			.stream()
+			.filter((candidate) -> candidate.readable() && candidate.summary().id().equals(id))
 			.findFirst()
-			.map((rollout) -> new SessionDetail(SessionSummary.of(rollout), rollout.conversation(), rollout.toolCalls(),
-					rollout.problems()))
 			.orElseThrow(() -> SessionNotFoundException.of(id));
+		Rollout rollout;
+		try {
+			rollout = this.reader.read(entry.file().path(), entry.file().source());
+		}
+		catch (IOException ex) {
+			log.warn("Could not read session file {}", entry.file().path(), ex);
+			throw new SessionUnreadableException(id, entry.file().path(), ex);
+		}
+		this.index.update(entry.file(), rollout);
+		return new SessionDetail(SessionSummary.of(rollout), rollout.conversation(), rollout.toolCalls(),
+				rollout.compactions(), rollout.problems());
 	}
 
 	/**
 	 * Stores an uploaded rollout file under the uploads directory if it is one, named by
-	 * its content's digest, so the same file uploaded twice is stored once.
+	 * its content's digest, so the same file uploaded twice is stored once. The body is
+	 * streamed to a temporary file, never held in memory.
 	 * @return the stored session, and whether it was new
+	 * @throws InvalidUploadException when the body is empty, holds no session, or most of
+	 * its lines cannot be read
 	 */
-	Upload upload(byte[] content) {
-		if (content.length == 0) {
-			throw InvalidUploadException.because("the body is empty");
-		}
-		try {
-			StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(content));
-		}
-		catch (CharacterCodingException ex) {
-			throw InvalidUploadException.because("it is not UTF-8 text");
-		}
+	Upload upload(InputStream body) {
 		Path directory = this.properties.uploads();
-		Path target = directory.resolve("upload-" + Sha256.hex(content).substring(0, 24) + ".jsonl");
 		try {
 			Files.createDirectories(directory);
 			Path temporary = directory.resolve("." + UUID.randomUUID() + ".tmp");
 			try {
-				Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+				String digest = copy(body, temporary);
 				Rollout rollout = this.reader.read(temporary, SessionFiles.UPLOAD);
-				if (rollout.format().equals("unknown") || rollout.start() == null) {
-					throw InvalidUploadException
-						.because("no session_meta record or legacy session header with a start time was found");
-				}
-				if (!rollout.problems().isEmpty()
-						&& rollout.problems().size() * 2 > rollout.conversation().size() + rollout.toolCalls().size()) {
-					throw InvalidUploadException.because(rollout.problems().size()
-							+ " lines cannot be read (not UTF-8 or not JSON objects), the first at line "
-							+ rollout.problems().get(0).line());
-				}
+				check(rollout);
+				Path target = directory.resolve("upload-" + digest.substring(0, 24) + ".jsonl");
 				boolean created;
 				try {
 					Files.createLink(target, temporary);
@@ -134,7 +196,8 @@ class SessionCatalog {
 				catch (FileAlreadyExistsException ex) {
 					created = false;
 				}
-				return new Upload(SessionSummary.of(this.reader.read(target, SessionFiles.UPLOAD)), created);
+				SessionFiles.Located located = new SessionFiles.Located(target, SessionFiles.UPLOAD);
+				return new Upload(this.index.entry(located).summary(), created);
 			}
 			finally {
 				Files.deleteIfExists(temporary);
@@ -142,6 +205,38 @@ class SessionCatalog {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not store the upload under " + directory, ex);
+		}
+	}
+
+	private static String copy(InputStream body, Path target) throws IOException {
+		MessageDigest sha256;
+		try {
+			sha256 = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+		long size;
+		try (OutputStream out = new DigestOutputStream(
+				Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), sha256)) {
+			size = body.transferTo(out);
+		}
+		if (size == 0) {
+			throw InvalidUploadException.because("the body is empty");
+		}
+		return HexFormat.of().formatHex(sha256.digest());
+	}
+
+	private static void check(Rollout rollout) {
+		if (rollout.format().equals("unknown") || rollout.startedAt() == null) {
+			throw InvalidUploadException
+				.because("no session_meta record or legacy session header with a start time was found");
+		}
+		if (rollout.problemCount() > 0
+				&& rollout.problemCount() * 2 > rollout.conversation().size() + rollout.toolCalls().size()) {
+			throw InvalidUploadException.because(rollout.problemCount()
+					+ " lines cannot be read (not UTF-8, not JSON objects or too long), the first at line "
+					+ rollout.problems().get(0).line());
 		}
 	}
 

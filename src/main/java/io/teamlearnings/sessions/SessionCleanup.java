@@ -1,8 +1,6 @@
 package io.teamlearnings.sessions;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,18 +12,26 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.teamlearnings.sessions.rollout.RolloutReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes old session files as the seed's extractor does after reading: in the sessions
  * directory, files whose start (first-line {@code session_meta}) is older than the
- * retention (files without a readable start stay); in the archive, every file, except one
- * that resolves inside the sessions directory. It never follows a symbolic link, never
- * deletes outside those directories, never deletes a file it could not read, and never
- * touches a file modified after the request began.
+ * retention (files without a readable start stay); in the archive, every file, plain or
+ * compressed ({@code .jsonl.zst}), except one that resolves inside the sessions
+ * directory.
+ * <p>
+ * Unlike the seed, it never deletes a file with activity inside the retention window: one
+ * whose newest record or modification time is within it (Codex resumes a session into its
+ * old file, so an old start says nothing of the last turns); such files are listed as
+ * {@code kept_recently_active}. It never follows a symbolic link, never deletes outside
+ * those directories, never deletes a file it could not read, and never touches a file
+ * modified after the request began.
  */
 @Component
 class SessionCleanup {
@@ -34,14 +40,18 @@ class SessionCleanup {
 
 	private final SessionFiles files;
 
+	private final SessionIndex index;
+
 	private final RolloutReader reader;
 
 	private final SessionsProperties properties;
 
 	private final Clock clock;
 
-	SessionCleanup(SessionFiles files, RolloutReader reader, SessionsProperties properties, Clock clock) {
+	SessionCleanup(SessionFiles files, SessionIndex index, RolloutReader reader, SessionsProperties properties,
+			Clock clock) {
 		this.files = files;
+		this.index = index;
 		this.reader = reader;
 		this.properties = properties;
 		this.clock = clock;
@@ -51,15 +61,21 @@ class SessionCleanup {
 	 * What a cleanup removed, or would remove.
 	 *
 	 * @param dryRun whether nothing was deleted
-	 * @param retentionDays the retention applied to the sessions directory
+	 * @param retentionDays the retention applied
 	 * @param removedOldSessions session files past the retention
-	 * @param removedArchivedSessions archived session files
-	 * @param kept files that matched but were left, with the reason
+	 * @param removedArchivedSessions archived session files ({@code .jsonl})
+	 * @param removedArchivedCompressed compressed archived session files
+	 * ({@code .jsonl.zst})
+	 * @param keptRecentlyActive files past the retention by their start that were active
+	 * within it, kept
+	 * @param kept files that matched but were left for another reason, with the reason
 	 */
 	@Schema(name = "CleanupReport")
 	record Report(@JsonProperty("dry_run") boolean dryRun, @JsonProperty("retention_days") int retentionDays,
 			@JsonProperty("removed_old_sessions") List<String> removedOldSessions,
-			@JsonProperty("removed_archived_sessions") List<String> removedArchivedSessions, List<Kept> kept) {
+			@JsonProperty("removed_archived_sessions") List<String> removedArchivedSessions,
+			@JsonProperty("removed_archived_compressed") List<String> removedArchivedCompressed,
+			@JsonProperty("kept_recently_active") List<String> keptRecentlyActive, List<Kept> kept) {
 	}
 
 	/**
@@ -80,37 +96,71 @@ class SessionCleanup {
 	Report clean(boolean dryRun, Instant requestStart) {
 		Instant cutoff = this.clock.instant().minus(Duration.ofDays(this.properties.retentionDays()));
 		Path sessionsRoot = this.properties.sessions();
+		Path archiveRoot = this.properties.archive();
 		List<String> old = new ArrayList<>();
 		List<String> archived = new ArrayList<>();
+		List<String> compressed = new ArrayList<>();
+		List<String> active = new ArrayList<>();
 		List<Kept> kept = new ArrayList<>();
-		for (SessionFiles.Located file : this.files.of(SessionFiles.SESSIONS)) {
+		for (SessionFiles.Located file : this.files.all()) {
+			boolean archive = file.source().equals(SessionFiles.ARCHIVE);
+			if (file.source().equals(SessionFiles.UPLOAD)
+					|| (archive && SessionFiles.inside(file.path(), sessionsRoot))) {
+				continue;
+			}
 			Instant start;
 			try {
-				start = this.reader.metaStart(file.path());
+				start = archive ? null : this.reader.metaStart(file.path());
 			}
 			catch (IOException ex) {
-				kept.add(new Kept(file.path().toString(), "could not be read"));
+				kept.add(new Kept(file.path().toString(), "could not be read: " + ex.getMessage()));
 				continue;
 			}
-			if (start != null && start.isBefore(cutoff)
-					&& remove(file.path(), sessionsRoot, dryRun, requestStart, kept)) {
-				old.add(file.path().toString());
+			if (!archive && (start == null || !start.isBefore(cutoff))) {
+				continue;
+			}
+			Activity activity = activity(file, cutoff);
+			if (activity.unreadable() != null) {
+				kept.add(new Kept(file.path().toString(), activity.unreadable()));
+			}
+			else if (activity.recent()) {
+				active.add(file.path().toString());
+			}
+			else if (remove(file.path(), archive ? archiveRoot : sessionsRoot, dryRun, requestStart, kept)) {
+				List<String> removed = !archive ? old : file.compressed() ? compressed : archived;
+				removed.add(file.path().toString());
 			}
 		}
-		Path archiveRoot = this.properties.archive();
-		for (SessionFiles.Located file : this.files.of(SessionFiles.ARCHIVE)) {
-			if (SessionFiles.inside(file.path(), sessionsRoot)) {
-				continue;
-			}
-			if (!readable(file.path())) {
-				kept.add(new Kept(file.path().toString(), "could not be read"));
-				continue;
-			}
-			if (remove(file.path(), archiveRoot, dryRun, requestStart, kept)) {
-				archived.add(file.path().toString());
+		return new Report(dryRun, this.properties.retentionDays(), old, archived, compressed, active, kept);
+	}
+
+	/**
+	 * Whether a file was active within the window.
+	 *
+	 * @param recent modified in it, or holding a record dated in it
+	 * @param unreadable why the file could not be read, if it could not
+	 */
+	private record Activity(boolean recent, @Nullable String unreadable) {
+	}
+
+	/**
+	 * A file's activity: its modification time first (no read), then its newest record
+	 * time from the index (read once per version of the file).
+	 */
+	private Activity activity(SessionFiles.Located file, Instant cutoff) {
+		try {
+			if (!Files.getLastModifiedTime(file.path(), LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)) {
+				return new Activity(true, null);
 			}
 		}
-		return new Report(dryRun, this.properties.retentionDays(), old, archived, kept);
+		catch (IOException ex) {
+			return new Activity(false, "could not be read: " + ex.getMessage());
+		}
+		SessionIndex.Entry entry = this.index.entry(file);
+		if (!entry.readable()) {
+			return new Activity(false, String.valueOf(entry.summary().error()));
+		}
+		return new Activity(!entry.newestActivity().isBefore(cutoff), null);
 	}
 
 	private boolean remove(Path file, Path root, boolean dryRun, Instant requestStart, List<Kept> kept) {
@@ -131,16 +181,6 @@ class SessionCleanup {
 		catch (IOException ex) {
 			log.warn("Could not delete session file {}", file, ex);
 			kept.add(new Kept(file.toString(), "could not be deleted: " + ex.getClass().getSimpleName()));
-			return false;
-		}
-	}
-
-	private static boolean readable(Path file) {
-		try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			reader.readLine();
-			return true;
-		}
-		catch (IOException ex) {
 			return false;
 		}
 	}

@@ -11,13 +11,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.teamlearnings.sessions.rollout.RolloutReader;
+
 import org.springframework.stereotype.Component;
 
 /**
- * Finds session files ({@code *.jsonl}) under the configured directories: the Codex
- * sessions directory (any depth, {@code YYYY/MM/DD/rollout-...jsonl}), the archive (flat)
- * and the uploads. Symbolic links are never followed, neither to files nor to
- * directories, and a file reached twice is listed once.
+ * Finds session files under the configured directories: the Codex sessions directory (any
+ * depth, {@code YYYY/MM/DD/rollout-...jsonl}), the archive (flat) and the uploads.
+ * Rollouts are {@code *.jsonl} files, hand-off files
+ * ({@code rollout-<ts>-<uuid>_<uuid>.jsonl}) included; in the sessions and archive
+ * directories also {@code *.jsonl.zst}, the zstd-compressed form Codex archives rollouts
+ * in, except where the plain file sits beside it (the plain file wins:
+ * {@code seed-tools.md} section 3). Symbolic links are never followed, neither to files
+ * nor to directories, and a file reached twice is listed once.
  */
 @Component
 class SessionFiles {
@@ -27,6 +33,10 @@ class SessionFiles {
 	static final String ARCHIVE = "archive";
 
 	static final String UPLOAD = "upload";
+
+	private static final String PLAIN = ".jsonl";
+
+	private static final String COMPRESSED = ".jsonl.zst";
 
 	private final SessionsProperties properties;
 
@@ -41,15 +51,20 @@ class SessionFiles {
 	 * @param source {@code sessions}, {@code archive} or {@code upload}
 	 */
 	record Located(Path path, String source) {
+
+		boolean compressed() {
+			return RolloutReader.isCompressed(this.path);
+		}
+
 	}
 
 	/** Files in the sessions directory, then the archive, then the uploads. */
 	List<Located> all() {
 		List<Located> files = new ArrayList<>();
 		Set<Path> seen = new HashSet<>();
-		add(files, seen, this.properties.sessions(), SESSIONS);
-		add(files, seen, this.properties.archive(), ARCHIVE);
-		add(files, seen, this.properties.uploads(), UPLOAD);
+		add(files, seen, this.properties.sessions(), SESSIONS, true);
+		add(files, seen, this.properties.archive(), ARCHIVE, true);
+		add(files, seen, this.properties.uploads(), UPLOAD, false);
 		return files;
 	}
 
@@ -64,22 +79,35 @@ class SessionFiles {
 				|| Files.isDirectory(this.properties.uploads(), LinkOption.NOFOLLOW_LINKS);
 	}
 
-	private static void add(List<Located> files, Set<Path> seen, Path root, String source) {
+	private static void add(List<Located> files, Set<Path> seen, Path root, String source, boolean compressed) {
 		if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}
 		try (Stream<Path> walk = Files.walk(root)) {
-			walk.filter((path) -> path.getFileName().toString().endsWith(".jsonl")
-					&& Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+			walk.filter((path) -> isRollout(path, compressed) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+				.sorted()
 				.forEach((path) -> {
 					if (seen.add(path.toAbsolutePath().normalize())) {
 						files.add(new Located(path, source));
 					}
 				});
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("could not list session files under " + root, ex);
+		catch (IOException | UncheckedIOException ex) {
+			throw new UncheckedIOException("could not list session files under " + root,
+					(ex instanceof UncheckedIOException unchecked) ? unchecked.getCause() : (IOException) ex);
 		}
+	}
+
+	private static boolean isRollout(Path path, boolean compressed) {
+		String name = path.getFileName().toString();
+		if (name.endsWith(PLAIN)) {
+			return true;
+		}
+		if (!compressed || !name.endsWith(COMPRESSED)) {
+			return false;
+		}
+		Path plain = path.resolveSibling(name.substring(0, name.length() - ".zst".length()));
+		return !Files.isRegularFile(plain, LinkOption.NOFOLLOW_LINKS);
 	}
 
 	/** Whether {@code path}, resolved, lies inside {@code root}, resolved. */

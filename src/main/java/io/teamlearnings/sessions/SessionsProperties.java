@@ -2,12 +2,15 @@ package io.teamlearnings.sessions;
 
 import java.nio.file.Path;
 
+import io.teamlearnings.sessions.rollout.RolloutReader;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.lang.Nullable;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -23,12 +26,22 @@ import org.springframework.validation.annotation.Validated;
  * ({@code <learnings.data-dir>/run-memory.md})
  * @param runsFile the recorded run reports, one JSON object a line
  * ({@code <learnings.data-dir>/runs.jsonl})
- * @param retentionDays cleanup deletes session files that started longer ago
+ * @param retentionDays cleanup deletes session files that started longer ago, unless they
+ * were active since
+ * @param maxLineSize the longest line of a session file that is read; a longer line is
+ * skipped and reported (not loaded), so one huge line costs neither memory nor the other
+ * lines (1 KB to 1 GB)
  */
 @Validated
 @ConfigurationProperties("learnings.sessions")
 record SessionsProperties(@Nullable Path sessionsDir, @Nullable Path archiveDir, @NotNull Path uploadsDir,
-		@NotNull Path runMemoryFile, @NotNull Path runsFile, @DefaultValue("7") @Min(1) int retentionDays) {
+		@NotNull Path runMemoryFile, @NotNull Path runsFile, @DefaultValue("7") @Min(1) int retentionDays,
+		@DefaultValue("64MB") DataSize maxLineSize) implements RolloutReader.Limits {
+
+	@AssertTrue(message = "learnings.sessions.max-line-size must be between 1KB and 1GB")
+	boolean isMaxLineSizeInRange() {
+		return this.maxLineSize.toBytes() >= 1024 && this.maxLineSize.toBytes() <= DataSize.ofGigabytes(1).toBytes();
+	}
 
 	private static Path home(String... parts) {
 		return Path.of(System.getProperty("user.home"), parts);

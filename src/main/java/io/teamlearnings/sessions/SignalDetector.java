@@ -1,5 +1,6 @@
 package io.teamlearnings.sessions;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.teamlearnings.sessions.rollout.Rollout;
 import io.teamlearnings.system.Jaccard;
 
 import org.springframework.lang.Nullable;
@@ -32,6 +34,11 @@ import org.springframework.stereotype.Component;
  * stage, commit or push ("only the staged files", "commit but don't push", "I didn't ask
  * you to push").</li>
  * </ul>
+ * Only moments inside the window are signals: a message or tool call dated at or after
+ * its beginning (undated ones count when their session started in it), so a resumed
+ * session's old turns are not mined again. History a fork replays from its parent is
+ * never the source of a signal, nor an earlier request a later one repeats; it may still
+ * be what a user corrects.
  */
 @Component
 class SignalDetector {
@@ -82,37 +89,60 @@ class SignalDetector {
 
 	private static final int QUOTE = 400;
 
-	/** All signals in {@code sessions}, best first. */
-	List<LessonSignal> detect(List<Rollout> sessions) {
+	/**
+	 * All signals in {@code sessions} at or after {@code since}, best first.
+	 * @param sessions the sessions, in any order
+	 * @param since the window's beginning
+	 */
+	List<LessonSignal> detect(List<Rollout> sessions, Instant since) {
 		List<LessonSignal> signals = new ArrayList<>();
 		List<Request> requests = new ArrayList<>();
 		List<Rollout> chronological = new ArrayList<>(sessions);
-		chronological.sort(Comparator.comparing(Rollout::start, Comparator.nullsFirst(Comparator.naturalOrder())));
+		chronological.sort(Comparator.comparing(Rollout::startedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
 		for (Rollout session : chronological) {
-			conversationSignals(session, signals, requests);
-			toolSignals(session, signals);
+			Window window = new Window(session, since);
+			conversationSignals(session, window, signals, requests);
+			toolSignals(session, window, signals);
 		}
 		repeats(requests, signals);
 		signals.sort(Comparator.comparingDouble(LessonSignal::score)
 			.reversed()
 			.thenComparing(LessonSignal::sessionId)
-			.thenComparingInt(LessonSignal::line));
+			.thenComparingLong(LessonSignal::line));
 		return signals;
 	}
 
-	private record Request(Rollout session, Rollout.Message message, Set<String> terms) {
+	private record Request(Rollout session, Rollout.Message message, Set<String> terms, boolean inWindow) {
 	}
 
-	private void conversationSignals(Rollout session, List<LessonSignal> signals, List<Request> requests) {
+	/** Whether a moment of one session is new activity inside the window. */
+	private record Window(Rollout session, Instant since) {
+
+		boolean holds(@Nullable Instant at, boolean replayed) {
+			if (replayed) {
+				return false;
+			}
+			Instant when = (at != null) ? at : this.session.startedAt();
+			return when == null || !when.isBefore(this.since);
+		}
+
+	}
+
+	private void conversationSignals(Rollout session, Window window, List<LessonSignal> signals,
+			List<Request> requests) {
 		List<Rollout.Message> messages = session.conversation();
 		for (int i = 0; i < messages.size(); i++) {
 			Rollout.Message message = messages.get(i);
-			if (!message.role().equals("user")) {
+			if (!message.role().equals("user") || message.replayed()) {
 				continue;
 			}
+			boolean inWindow = window.holds(message.at(), false);
 			Set<String> terms = terms(message.text());
 			if (terms.size() >= MIN_TERMS) {
-				requests.add(new Request(session, message, terms));
+				requests.add(new Request(session, message, terms, inWindow));
+			}
+			if (!inWindow) {
+				continue;
 			}
 			Rollout.Message previous = (i > 0 && messages.get(i - 1).role().equals("assistant")) ? messages.get(i - 1)
 					: null;
@@ -138,9 +168,9 @@ class SignalDetector {
 		}
 	}
 
-	private void toolSignals(Rollout session, List<LessonSignal> signals) {
+	private void toolSignals(Rollout session, Window window, List<LessonSignal> signals) {
 		for (Rollout.ToolCall call : session.toolCalls()) {
-			if (!call.failed()) {
+			if (!call.failed() || !window.holds(call.at(), call.replayed())) {
 				continue;
 			}
 			List<String> evidence = new ArrayList<>();
@@ -157,7 +187,7 @@ class SignalDetector {
 	}
 
 	@Nullable
-	private static Rollout.Message nextAssistant(Rollout session, int line) {
+	private static Rollout.Message nextAssistant(Rollout session, long line) {
 		return session.conversation()
 			.stream()
 			.filter((message) -> message.role().equals("assistant") && message.line() > line)
@@ -168,6 +198,9 @@ class SignalDetector {
 	private void repeats(List<Request> requests, List<LessonSignal> signals) {
 		for (int j = 1; j < requests.size(); j++) {
 			Request later = requests.get(j);
+			if (!later.inWindow()) {
+				continue;
+			}
 			for (int i = 0; i < j; i++) {
 				Request earlier = requests.get(i);
 				if (Jaccard.of(earlier.terms(), later.terms()) < REPEAT_SIMILARITY) {
@@ -193,7 +226,7 @@ class SignalDetector {
 		return terms;
 	}
 
-	private static LessonSignal signal(String kind, double score, Rollout session, int line, List<String> evidence,
+	private static LessonSignal signal(String kind, double score, Rollout session, long line, List<String> evidence,
 			String rule) {
 		return new LessonSignal(kind, score, session.id(), session.path().toString(), line, evidence, rule, List.of());
 	}

@@ -50,18 +50,43 @@ class RunControllerTests {
 
 	@Test
 	void answersSignalsWithTheirEvidenceAndRelatedLearnings() {
-		given(this.signals.signals(1440, 50)).willReturn(new SignalsResult(1440, 2, Map.of("correction", 1),
-				List.of(new LessonSignal("correction", 3.5, "0199a213", "/s/rollout.jsonl", 12,
-						List.of("[ASSISTANT] Done.", "[USER] no, that is wrong"), "user says no after a completion",
-						List.of(new LearningLookup.Recalled("default", "lrn-1", 2.5, "Run the tests first."))))));
+		given(this.signals.signals(new Lookback(1440, Lookback.By.ACTIVITY), 50))
+			.willReturn(new SignalsResult(1440, "activity", 2, Map.of("correction", 1),
+					List.of(new LessonSignal("correction", 3.5, "0199a213", "/s/rollout.jsonl", 12,
+							List.of("[ASSISTANT] Done.", "[USER] no, that is wrong"), "user says no after a completion",
+							List.of(new LearningLookup.Recalled("default", "lrn-1", 2.5, "Run the tests first.")))),
+					List.of()));
 
 		MvcTestResult result = this.mvc.get().uri("/api/sessions/signals").exchange();
 
 		assertThat(result).hasStatus(HttpStatus.OK).hasContentType(MediaType.APPLICATION_JSON);
 		assertThat(result).bodyJson().extractingPath("$.lookback_minutes").isEqualTo(1440);
+		assertThat(result).bodyJson().extractingPath("$.lookback_by").isEqualTo("activity");
 		assertThat(result).bodyJson().extractingPath("$.by_kind.correction").isEqualTo(1);
 		assertThat(result).bodyJson().extractingPath("$.signals[0].session_id").isEqualTo("0199a213");
 		assertThat(result).bodyJson().extractingPath("$.signals[0].related_learnings[0].id").isEqualTo("lrn-1");
+	}
+
+	@Test
+	void selectsSignalsBySessionStartWhenAsked() {
+		given(this.signals.signals(new Lookback(60, Lookback.By.START), 50))
+			.willReturn(new SignalsResult(60, "start", 0, Map.of(), List.of(), List.of()));
+
+		assertThat(this.mvc.get().uri("/api/sessions/signals?lookback_minutes=60&lookback_by=start"))
+			.hasStatus(HttpStatus.OK)
+			.bodyJson()
+			.extractingPath("$.lookback_by")
+			.isEqualTo("start");
+	}
+
+	@Test
+	void rejectsAnUnknownLookbackByNamingTheParameter() {
+		assertThat(this.mvc.get().uri("/api/sessions/signals?lookback_by=yesterday")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("lookback_by");
+		verifyNoInteractions(this.signals);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -63,6 +64,10 @@ class SessionsApiTests extends SharedServiceContext {
 				}
 				else {
 					Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+					// as Codex left them: last written long before the test clock's
+					// today, so
+					// only their records say how recently they were active
+					Files.setLastModifiedTime(target, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
 				}
 			}
 		}
@@ -195,11 +200,14 @@ class SessionsApiTests extends SharedServiceContext {
 
 		JsonNode dry = this.http.post("/api/sessions/cleanup?dry_run=true", "application/json", "").json();
 		assertThat(dry.get("removed_old_sessions")).hasSize(1);
-		assertThat(dry.get("removed_archived_sessions")).hasSize(2);
+		assertThat(dry.get("removed_archived_sessions")).hasSize(1);
+		assertThat(dry.get("kept_recently_active")).as("the archived session of 6 hours ago stays").hasSize(1);
+		assertThat(dry.get("kept_recently_active").get(0).asString())
+			.endsWith("rollout-2026-11-23T06-00-00-0199a2bb-8888-7888-8888-888888888888.jsonl");
 		assertThat(Files.list(ARCHIVE).count()).isEqualTo(4);
 
 		JsonNode done = this.http.post("/api/sessions/cleanup", "application/json", "").json();
-		assertThat(done.get("removed_archived_sessions")).hasSize(2);
+		assertThat(done.get("removed_archived_sessions")).hasSize(1);
 		assertThat(outside).exists();
 		assertThat(ARCHIVE.resolve("link.jsonl")).isSymbolicLink();
 		assertThat(ARCHIVE.resolve("notes.txt")).exists();

@@ -1,4 +1,4 @@
-package io.teamlearnings.sessions;
+package io.teamlearnings.sessions.rollout;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +31,7 @@ class RolloutBytesTests {
 			0x001E, 0x001F, 0x0020, 0x0085, 0x00A0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
 			0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000);
 
-	private final RolloutReader reader = new RolloutReader();
+	private final RolloutReader reader = new RolloutReader(() -> DataSize.ofMegabytes(64));
 
 	@TempDir
 	Path dir;
@@ -41,33 +43,28 @@ class RolloutBytesTests {
 			String one = Character.toString(c);
 			boolean python = PYTHON_WHITESPACE.contains(c);
 			String expected = python ? "x" : one + "x" + one;
-			if (RolloutReader.isPythonSpace(c) != python || !RolloutReader.pythonStrip(one + "x" + one).equals(expected)
-					|| !ConversationExtractor.sanitize(one + "x" + one, 100).equals(expected)
-					|| !RolloutReader.pythonStrip("x" + one + "x").equals("x" + one + "x")) {
+			if (PythonText.isSpace(c) != python || !PythonText.strip(one + "x" + one).equals(expected)
+					|| !PythonText.stripTrailing("x" + one).equals(python ? "x" : "x" + one)
+					|| PythonText.isBlank(one + one) != python
+					|| !PythonText.strip("x" + one + "x").equals("x" + one + "x")) {
 				differences.add(String.format("U+%04X", c));
 			}
 		}
 		assertThat(differences).isEmpty();
-		assertThat(RolloutReader.isPythonBlank("\u00a0\u202f\u2028\u0085\u3000")).isTrue();
-		assertThat(RolloutReader.isPythonBlank("\u200b")).as("zero-width space is not white space in Python").isFalse();
-	}
-
-	@Test
-	void cutsLongTextsAndRightStripsThemWithPythonsWhiteSpace() {
-		String text = "a".repeat(98) + "\u00a0\u202f" + "tail";
-		assertThat(ConversationExtractor.sanitize(text, 100)).isEqualTo("a".repeat(98) + "...");
+		assertThat(PythonText.isBlank("\u00a0\u202f\u2028\u0085\u3000")).isTrue();
+		assertThat(PythonText.isBlank("\u200b")).as("zero-width space is not white space in Python").isFalse();
 	}
 
 	@Test
 	void skipsOnlyTheLineWithAnInvalidByte() throws IOException {
 		Path file = copy("e1-invalid-utf8.jsonl");
 
-		Rollout rollout = this.reader.read(file, SessionFiles.UPLOAD);
+		Rollout rollout = this.reader.read(file, "upload");
 
 		assertThat(rollout.id()).isEqualTo("0199a600-e1e1-7e1e-8e1e-e1e1e1e1e1e1");
 		assertThat(rollout.conversation()).extracting(Rollout.Message::line, Rollout.Message::text)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(3, "Keep going after the damaged line"),
-					org.assertj.core.groups.Tuple.tuple(4, "Done."));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "Keep going after the damaged line"),
+					org.assertj.core.groups.Tuple.tuple(4L, "Done."));
 		assertThat(rollout.problems())
 			.containsExactly(new Rollout.Problem(2, "not UTF-8: invalid byte 0xff at byte 106"));
 		assertThat(rollout.torn()).isFalse();
@@ -89,12 +86,12 @@ class RolloutBytesTests {
 		Files.write(file, concat(meta.getBytes(StandardCharsets.UTF_8), big.getBytes(StandardCharsets.UTF_8), damaged,
 				(user("\u00a0after\u2028") + "\n").getBytes(StandardCharsets.UTF_8)));
 
-		Rollout rollout = this.reader.read(file, SessionFiles.UPLOAD);
+		Rollout rollout = this.reader.read(file, "upload");
 
-		assertThat(rollout.conversation()).extracting(Rollout.Message::line).containsExactly(2, 4);
-		assertThat(rollout.problems()).extracting(Rollout.Problem::line).containsExactly(3);
+		assertThat(rollout.conversation()).extracting(Rollout.Message::line).containsExactly(2L, 4L);
+		assertThat(rollout.problems()).extracting(Rollout.Problem::line).containsExactly(3L);
 		assertThat(rollout.problems().get(0).reason()).startsWith("not UTF-8: invalid byte 0xc3");
-		assertThat(ConversationExtractor.sanitize(rollout.conversation().get(1).text(), 100)).isEqualTo("after");
+		assertThat(PythonText.strip(rollout.conversation().get(1).text())).isEqualTo("after");
 	}
 
 	@Test
@@ -104,8 +101,8 @@ class RolloutBytesTests {
 				(user("still here") + "\n").getBytes(StandardCharsets.UTF_8)));
 
 		assertThat(this.reader.metaStart(file)).isNull();
-		Rollout rollout = this.reader.read(file, SessionFiles.UPLOAD);
-		assertThat(rollout.problems()).extracting(Rollout.Problem::line).containsExactly(1);
+		Rollout rollout = this.reader.read(file, "upload");
+		assertThat(rollout.problems()).extracting(Rollout.Problem::line).containsExactly(1L);
 		assertThat(rollout.conversation()).extracting(Rollout.Message::text).containsExactly("still here");
 	}
 
@@ -114,15 +111,15 @@ class RolloutBytesTests {
 		Path file = copy("e1-invalid-utf8.jsonl");
 		Files.write(file, new byte[] { '{', '"', (byte) 0xe2, (byte) 0x80 }, java.nio.file.StandardOpenOption.APPEND);
 
-		Rollout rollout = this.reader.read(file, SessionFiles.UPLOAD);
+		Rollout rollout = this.reader.read(file, "upload");
 
 		assertThat(rollout.torn()).isTrue();
-		assertThat(rollout.problems()).extracting(Rollout.Problem::line).containsExactly(2);
+		assertThat(rollout.problems()).extracting(Rollout.Problem::line).containsExactly(2L);
 	}
 
 	@Test
 	void aUserMessageOfOneNoBreakSpaceIsNoMessage() throws IOException {
-		Rollout rollout = this.reader.read(copy("e2-nbsp-only.jsonl"), SessionFiles.UPLOAD);
+		Rollout rollout = this.reader.read(copy("e2-nbsp-only.jsonl"), "upload");
 
 		assertThat(rollout.conversation()).isEmpty();
 		assertThat(rollout.problems()).isEmpty();

@@ -1,4 +1,4 @@
-package io.teamlearnings.sessions;
+package io.teamlearnings.sessions.rollout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.quicktheories.QuickTheory.qt;
@@ -25,28 +27,57 @@ class RolloutReaderPropertyTests {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-	private final RolloutReader reader = new RolloutReader();
+	private final RolloutReader reader = new RolloutReader(() -> DataSize.ofMegabytes(64));
 
 	@TempDir
 	Path dir;
 
 	@Test
-	void breaksLinesExactlyAsSplittingAtLfCrLfOrCrDoes() {
+	void breaksLinesExactlyAsSplittingAtLfCrLfOrCrDoesWhateverTheChunks() {
 		java.util.regex.Pattern lineBreak = java.util.regex.Pattern.compile("\r\n|\r|\n");
 		String alphabet = "ab\r\n{}\u00e9";
 		qt().withExamples(2000)
-			.forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 40))
-			.check((picks) -> {
+			.forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 40),
+					integers().between(1, 9))
+			.check((picks, chunk) -> {
 				StringBuilder text = new StringBuilder();
 				picks.forEach((pick) -> text.append(alphabet.charAt(pick)));
 				byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-				List<String> lines = RolloutReader.lines(bytes)
-					.stream()
-					.map((range) -> new String(bytes, range[0], range[1] - range[0],
-							java.nio.charset.StandardCharsets.UTF_8))
-					.toList();
-				return lines.equals(List.of(lineBreak.split(text.toString(), -1)));
+				return lines(bytes, 1024, chunk).equals(List.of(lineBreak.split(text.toString(), -1)));
 			});
+	}
+
+	@Test
+	void dropsTheBytesOfLinesOverTheLimitAndKeepsTheirLength() {
+		qt().withExamples(1000)
+			.forAll(lists().of(integers().between(0, 12)).ofSizeBetween(1, 12), integers().between(1, 9),
+					integers().between(0, 8))
+			.check((lengths, chunk, limit) -> {
+				StringBuilder text = new StringBuilder();
+				lengths.forEach((length) -> text.append("x".repeat(length)).append('\n'));
+				byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				List<String> expected = new java.util.ArrayList<>();
+				lengths.forEach((length) -> expected.add((length <= limit) ? "x".repeat(length) : "<" + length + ">"));
+				expected.add("");
+				return lines(bytes, limit, chunk).equals(expected);
+			});
+	}
+
+	/** The lines a {@link LineReader} gives, a dropped one as {@code <size>}. */
+	private static List<String> lines(byte[] bytes, long limit, int chunk) {
+		try {
+			LineReader reader = new LineReader(new java.io.ByteArrayInputStream(bytes), limit, chunk);
+			List<String> lines = new java.util.ArrayList<>();
+			for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+				lines.add(line.kept()
+						? new String(line.bytes(), 0, (int) line.size(), java.nio.charset.StandardCharsets.UTF_8)
+						: "<" + line.size() + ">");
+			}
+			return lines;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test
@@ -85,7 +116,7 @@ class RolloutReaderPropertyTests {
 		try {
 			Path file = Files.createTempFile(this.dir, "rollout", ".jsonl");
 			Files.write(file, bytes);
-			return this.reader.read(file, SessionFiles.SESSIONS);
+			return this.reader.read(file, "sessions");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,0 +1,257 @@
+package io.teamlearnings.sessions.rollout;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Locale;
+
+import io.airlift.compress.zstd.ZstdInputStream;
+
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads Codex rollout files, plain ({@code .jsonl}) or zstd-compressed
+ * ({@code .jsonl.zst}, as Codex archives them), as streams of lines: memory is bounded by
+ * the longest line kept and the messages kept, never by the file, so files of any size
+ * (over 2 GiB too) are read. Current files: one {@code {"timestamp","type","payload"}}
+ * record a line (with an optional {@code ordinal} and top-level {@code metadata}), the
+ * first a {@code session_meta}; user and assistant text as {@code event_msg}
+ * {@code user_message}/{@code agent_message} and as {@code response_item}
+ * {@code message}s; tool calls as {@code function_call}, {@code custom_tool_call} and
+ * {@code local_shell_call} items with their outputs; {@code compacted} history; any other
+ * record type ({@code turn_context}, {@code token_usage_record}, {@code world_state},
+ * ...) is tolerated. Older files: a bare header ({@code id}, {@code timestamp}, ...) then
+ * bare items and {@code {"record_type":"state"}} markers.
+ * <p>
+ * A line that is not valid UTF-8, not a JSON object, or longer than the line limit is
+ * reported and skipped, costing only that line (the seed's Python extractor crashes on an
+ * invalid byte instead: {@code seed-tools.md} section 4); an incomplete last line (a file
+ * still being written) is left out. Text is stripped and blank-tested with Python's white
+ * space ({@link PythonText}). Lines break at LF, CR LF or CR, as the seed's Python reader
+ * splits them.
+ */
+@Component
+public class RolloutReader {
+
+	/** Problems kept per file; the rest are counted only. */
+	public static final int MAX_PROBLEMS = 1000;
+
+	/** Characters kept of a tool call's input and output, and of a compaction summary. */
+	public static final int KEPT_TOOL_CHARS = 4000;
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private final long maxLineBytes;
+
+	/**
+	 * A reader that skips lines longer than {@code limits.maxLineSize()}.
+	 * @param limits the line limit
+	 */
+	public RolloutReader(Limits limits) {
+		this.maxLineBytes = limits.maxLineSize().toBytes();
+	}
+
+	/** The reader's limits, as configured. */
+	public interface Limits {
+
+		/** The longest line read; longer ones are skipped and reported. */
+		DataSize maxLineSize();
+
+	}
+
+	/**
+	 * A file opened for reading, with what its attributes say.
+	 *
+	 * @param path the file
+	 * @param source where it was found
+	 * @param compressed whether it is zstd-compressed
+	 * @param bytes its size
+	 * @param modifiedAt its modification time
+	 */
+	record Opened(Path path, String source, boolean compressed, long bytes, Instant modifiedAt) {
+	}
+
+	/**
+	 * The session id a file's name gives: the last uuid before {@code .jsonl} (a hand-off
+	 * file {@code rollout-<ts>-<uuid>_<uuid>.jsonl} gives its second), else the name
+	 * without its extension.
+	 */
+	public static String idFromName(Path path) {
+		return RolloutParse.idFromName(path);
+	}
+
+	/** Whether {@code path} names a zstd-compressed rollout ({@code .jsonl.zst}). */
+	public static boolean isCompressed(Path path) {
+		return path.getFileName().toString().endsWith(".zst");
+	}
+
+	/**
+	 * Reads a whole rollout file.
+	 * @param path the file, {@code .jsonl} or {@code .jsonl.zst}
+	 * @param source where it was found ({@code sessions}, {@code archive},
+	 * {@code upload})
+	 * @return the session it holds
+	 * @throws IOException when it cannot be opened or read to its end (a corrupt zstd
+	 * stream too)
+	 */
+	public Rollout read(Path path, String source) throws IOException {
+		BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+				LinkOption.NOFOLLOW_LINKS);
+		Opened opened = new Opened(path, source, isCompressed(path), attributes.size(),
+				attributes.lastModifiedTime().toInstant());
+		RolloutParse parse = new RolloutParse(MAPPER);
+		try (InputStream in = open(path)) {
+			LineReader lines = new LineReader(in, this.maxLineBytes);
+			for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
+				read(line, parse);
+			}
+		}
+		catch (RuntimeException ex) {
+			// a corrupt compressed stream surfaces as an unchecked exception
+			throw new IOException("could not decompress " + path.getFileName() + ": " + ex.getMessage(), ex);
+		}
+		return parse.toRollout(opened);
+	}
+
+	private void read(LineReader.Line line, RolloutParse parse) {
+		boolean last = !line.terminated();
+		if (!line.kept()) {
+			parse.problem(line.number(),
+					String.format(Locale.ROOT, "longer than the line limit of %s (%d bytes): skipped",
+							DataSize.ofBytes(this.maxLineBytes), line.size()));
+			return;
+		}
+		String decoded;
+		try {
+			decoded = decode(line.bytes(), 0, (int) line.size());
+		}
+		catch (CharacterCodingException ex) {
+			if (last) {
+				parse.torn();
+			}
+			else {
+				parse.problem(line.number(), ex.getMessage());
+			}
+			return;
+		}
+		String text = PythonText.strip(decoded);
+		if (text.isEmpty()) {
+			return;
+		}
+		JsonNode record;
+		try {
+			record = MAPPER.readTree(text);
+		}
+		catch (JacksonException ex) {
+			if (last) {
+				parse.torn();
+			}
+			else {
+				parse.problem(line.number(), "not JSON: " + ex.getOriginalMessage());
+			}
+			return;
+		}
+		if (!record.isObject()) {
+			parse.problem(line.number(), "not a JSON object");
+			return;
+		}
+		parse.record(line.number(), record);
+	}
+
+	/**
+	 * The session start as the seed's extractor reads it: from a first line that is a
+	 * {@code session_meta} record only; null when there is none. Reads the first line
+	 * only (at most the line limit).
+	 * @throws IOException when the file cannot be opened or read
+	 */
+	@Nullable
+	public Instant metaStart(Path path) throws IOException {
+		LineReader.Line first;
+		try (InputStream in = open(path)) {
+			first = new LineReader(in, this.maxLineBytes).next();
+		}
+		catch (RuntimeException ex) {
+			throw new IOException("could not decompress " + path.getFileName() + ": " + ex.getMessage(), ex);
+		}
+		if (first == null || !first.kept()) {
+			return null;
+		}
+		try {
+			String text = PythonText.strip(decode(first.bytes(), 0, (int) first.size()));
+			JsonNode record = MAPPER.readTree(text);
+			JsonNode payload = record.path("payload");
+			if (!record.isObject() || !"session_meta".equals(record.path("type").asString("")) || !payload.isObject()) {
+				return null;
+			}
+			Instant start = RolloutParse.instant(payload.get("timestamp"));
+			return (start != null) ? start : RolloutParse.instant(record.get("timestamp"));
+		}
+		catch (CharacterCodingException | JacksonException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The file's bytes as written by Codex: decompressed when it is a {@code .jsonl.zst}
+	 * (aircompressor's pure-Java zstd stream decoder, so no native library is loaded).
+	 * @throws IOException when it cannot be opened
+	 */
+	public static InputStream open(Path path) throws IOException {
+		InputStream file = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS);
+		try {
+			return isCompressed(path) ? new BufferedInputStream(new ZstdInputStream(file), 64 * 1024) : file;
+		}
+		catch (RuntimeException ex) {
+			file.close();
+			throw new IOException("could not decompress " + path.getFileName() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Decodes {@code bytes[start, end)} as strict UTF-8.
+	 * @throws CharacterCodingException naming the first invalid byte and its offset in
+	 * the line (0-based), e.g. {@code not UTF-8: invalid byte 0xff at byte 12}
+	 */
+	static String decode(byte[] bytes, int start, int end) throws CharacterCodingException {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes, start, end - start);
+		CharBuffer out = CharBuffer.allocate(end - start);
+		CoderResult result = decoder.decode(in, out, true);
+		if (!result.isError()) {
+			result = decoder.flush(out);
+		}
+		if (result.isError()) {
+			int at = in.position();
+			throw new CharacterCodingException() {
+
+				@Override
+				public String getMessage() {
+					return String.format(Locale.ROOT, "not UTF-8: invalid byte 0x%02x at byte %d", bytes[at] & 0xff,
+							at - start);
+				}
+
+			};
+		}
+		return out.flip().toString();
+	}
+
+}
