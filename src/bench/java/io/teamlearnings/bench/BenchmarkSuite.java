@@ -564,8 +564,9 @@ public final class BenchmarkSuite {
 			serviceRss = server.isAlive() ? server.peakResidentMib() : Double.NaN;
 			outOfMemory = server.logContains("OutOfMemoryError");
 		}
-		log("long session: heap peak %d MiB used, %d MiB live after GC (-Xmx%s)%s", peaks.usedMib(), peaks.liveMib(),
-				sizes.longHeap(), outOfMemory ? ", OutOfMemoryError in the service log" : "");
+		log("long session: heap peak %d MiB used, %d MiB after a collection, %d MiB live at the end (-Xmx%s)%s",
+				peaks.usedMib(), peaks.liveMib(), peaks.lastFullMib(), sizes.longHeap(),
+				outOfMemory ? ", OutOfMemoryError in the service log" : "");
 		deleteTree(codexHome);
 		this.report.longSession(new LongSession(big, small, sizes.toolOutputs(), sizes.longHeap(), service, jq, last,
 				lastJq, peaks, serviceRss, outOfMemory, failures));

@@ -218,14 +218,16 @@ final class Report {
 						+ "`-Xmx%s`; `GET /api/sessions/extract?lookback_minutes=1440` as text/plain, whole answer read, "
 						+ "after one unmeasured extract. Reference: the same `jq %s` command as section 5 over the same "
 						+ "files, run for run, its peak resident size from `/usr/bin/time -v`. Files are in the page "
-						+ "cache for both. Heap peaks as in the table below (GC log).%n%n",
+						+ "cache for both. Heap figures from the GC log as below.%n%n",
 				megabytes, corpus.files().size(), figures.heap(), corpus.files().size(), megabytes,
 				figures.smallestFile() / 1e6, figures.largestFile() / 1e6, megabytes / corpus.files().size(),
 				figures.heap(), String.join(" ", RolloutCorpus.JQ_ARGS)));
 		text.append("| | seconds | MB/s | message blocks | peak memory |\n|---|---|---|---|---|\n");
 		BenchmarkSuite.ExtractRun last = figures.last();
-		String heap = String.format(Locale.ROOT, "heap %d MiB in use at most, %d MiB live after GC; RSS %.0f MiB",
-				figures.peaks().usedMib(), figures.peaks().liveMib(), figures.serviceRssMib());
+		String heap = String.format(Locale.ROOT,
+				"heap %d MiB in use at most, %d MiB after a collection at most, %d MiB live at the end; RSS %.0f MiB",
+				figures.peaks().usedMib(), figures.peaks().liveMib(), figures.peaks().lastFullMib(),
+				figures.serviceRssMib());
 		if (figures.service().isEmpty()) {
 			text.append(String.format(Locale.ROOT, "| service, -Xmx%s | **failed**: %s | | | %s |%n", figures.heap(),
 					last.error(), heap));
@@ -269,15 +271,18 @@ final class Report {
 						+ "message; beside it a small session of %.2f MB. The service is started with `-Xmx%s`; its "
 						+ "extract (as above) must answer 200 with both sessions, the long one's three messages (user, "
 						+ "assistant, user) and every one of the small one's. Heap peaks from the service's GC log "
-						+ "(`-Xlog:gc`) while the extracts ran: the most in use before any collection, a full "
-						+ "collection requested at the end (`jcmd GC.run`) included, and the most live after one; RSS "
+						+ "(`-Xlog:gc`) while the extracts ran: the most in use before any collection (G1 lets "
+						+ "garbage fill the heap it may use before it collects, so this nears `-Xmx` whenever much is "
+						+ "allocated), the most in use after a young, mixed or full collection, and what was live after "
+						+ "a full collection requested at the end (`jcmd GC.run`, whose \"before\" also counts); RSS "
 						+ "is the process's peak resident size (`VmHWM`), startup included. Reference: the same `jq %s` "
 						+ "command over the two files, its peak resident size from `/usr/bin/time -v`.%n%n",
 				bigMegabytes, figures.heap(), bigMegabytes, figures.toolOutputs(), bigMegabytes / figures.toolOutputs(),
 				figures.small().bytes() / 1e6, figures.heap(), String.join(" ", RolloutCorpus.JQ_ARGS)));
 		text.append("| | result | seconds | MB/s | peak memory |\n|---|---|---|---|---|\n");
-		String heap = String.format(Locale.ROOT, "heap %d MiB in use at most (of `-Xmx%s`), %d MiB live after GC; %s",
-				figures.peaks().usedMib(), figures.heap(), figures.peaks().liveMib(),
+		String heap = String.format(Locale.ROOT,
+				"heap %d MiB in use at most (of `-Xmx%s`), %d MiB after a collection at most, %d MiB live at the end; %s",
+				figures.peaks().usedMib(), figures.heap(), figures.peaks().liveMib(), figures.peaks().lastFullMib(),
 				Double.isNaN(figures.serviceRssMib()) ? "the process had exited"
 						: String.format(Locale.ROOT, "RSS %.0f MiB", figures.serviceRssMib()));
 		BenchmarkSuite.ExtractRun last = figures.last();

@@ -197,7 +197,9 @@ final class ServiceProcess implements AutoCloseable {
 	/**
 	 * Heap figures from the GC log so far, in MiB: the most in use before a collection
 	 * (what the process needed at its peak, garbage included) and after one (what was
-	 * live).
+	 * live). G1's Remark and Cleanup pauses count for the first only: they move no
+	 * object, so what they log as "after" is the heap in use, garbage included, not what
+	 * survived.
 	 */
 	HeapPeaks heapPeaks() {
 		return heapPeaksSince(0);
@@ -210,23 +212,37 @@ final class ServiceProcess implements AutoCloseable {
 	HeapPeaks heapPeaksSince(int mark) {
 		long before = 0;
 		long after = 0;
+		long lastFull = 0;
 		try {
 			List<String> lines = Files.readAllLines(this.gcLog);
 			for (String line : lines.subList(Math.min(mark, lines.size()), lines.size())) {
 				Matcher pause = GC_PAUSE.matcher(line);
 				if (pause.find()) {
 					before = Math.max(before, Long.parseLong(pause.group(1)));
-					after = Math.max(after, Long.parseLong(pause.group(2)));
+					if (!line.contains("Pause Remark") && !line.contains("Pause Cleanup")) {
+						after = Math.max(after, Long.parseLong(pause.group(2)));
+					}
+					if (line.contains("Pause Full")) {
+						lastFull = Long.parseLong(pause.group(2));
+					}
 				}
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new HeapPeaks(before, after);
+		return new HeapPeaks(before, after, lastFull);
 	}
 
-	record HeapPeaks(long usedMib, long liveMib) {
+	/**
+	 * Heap figures of a GC log, in MiB.
+	 *
+	 * @param usedMib the most in use before a collection
+	 * @param liveMib the most in use after a young, mixed or full collection
+	 * @param lastFullMib in use after the last full collection (0 without one): the live
+	 * heap at that moment
+	 */
+	record HeapPeaks(long usedMib, long liveMib, long lastFullMib) {
 	}
 
 	@Override
