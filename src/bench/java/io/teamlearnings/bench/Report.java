@@ -304,7 +304,13 @@ final class Report {
 				figures.lastJq().blocks(), jqSeconds.describe("%.1f"), megabytes / jqSeconds.median(),
 				figures.lastJq().maxRssMib()));
 		if (last != null && !last.headers().isEmpty()) {
-			text.append(String.format(Locale.ROOT, "%nThe extract's diagnostic headers: %s.%n", last.headers()));
+			text.append(String.format(Locale.ROOT, "%nThe extract's diagnostic headers: %s.%n",
+					String.join(", ",
+							last.headers()
+								.entrySet()
+								.stream()
+								.map((header) -> "`" + header.getKey() + ": " + header.getValue() + "`")
+								.toList())));
 		}
 		this.closing.add(text.toString());
 		this.summary.add(String.format(Locale.ROOT,
