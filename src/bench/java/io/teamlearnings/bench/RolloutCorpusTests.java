@@ -240,7 +240,7 @@ class RolloutCorpusTests {
 	@ComponentScan(basePackages = "io.teamlearnings.sessions", useDefaultFilters = false,
 			includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 					pattern = "io\\.teamlearnings\\.sessions\\.(SessionController|SessionCatalog|ConversationExtractor"
-							+ "|SessionCleanup|SessionFiles|RolloutReader)"))
+							+ "|SessionCleanup|SessionFiles|SessionIndex|rollout\\.RolloutReader)"))
 	@ConfigurationPropertiesScan("io.teamlearnings.sessions")
 	@Import(FixedClock.class)
 	static class SessionBeans {

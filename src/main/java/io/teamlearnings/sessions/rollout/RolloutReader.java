@@ -133,9 +133,8 @@ public class RolloutReader {
 	private void read(LineReader.Line line, RolloutParse parse) {
 		boolean last = !line.terminated();
 		if (!line.kept()) {
-			parse.problem(line.number(),
-					String.format(Locale.ROOT, "longer than the line limit of %s (%d bytes): skipped",
-							DataSize.ofBytes(this.maxLineBytes), line.size()));
+			parse.problem(line.number(), String.format(Locale.ROOT,
+					"longer than the line limit of %s (%d bytes): skipped", readable(this.maxLineBytes), line.size()));
 			return;
 		}
 		String decoded;
@@ -222,6 +221,14 @@ public class RolloutReader {
 			file.close();
 			throw new IOException("could not decompress " + path.getFileName() + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** {@code 64MB}, {@code 512KB} or {@code 1000B}: a size as it is configured. */
+	private static String readable(long bytes) {
+		if (bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+			return (bytes / DataSize.ofMegabytes(1).toBytes()) + "MB";
+		}
+		return (bytes % 1024 == 0) ? (bytes / 1024) + "KB" : bytes + "B";
 	}
 
 	/**
