@@ -124,8 +124,10 @@ public class RolloutReader {
 			}
 		}
 		catch (RuntimeException ex) {
-			// a corrupt compressed stream surfaces as an unchecked exception
-			throw new IOException("could not decompress " + path.getFileName() + ": " + ex.getMessage(), ex);
+			// a corrupt compressed stream surfaces as an unchecked exception; anything
+			// else
+			// unexpected costs this file only, never the answer for the others
+			throw failure(path, ex);
 		}
 		return parse.toRollout(opened);
 	}
@@ -187,7 +189,7 @@ public class RolloutReader {
 			first = new LineReader(in, this.maxLineBytes).next();
 		}
 		catch (RuntimeException ex) {
-			throw new IOException("could not decompress " + path.getFileName() + ": " + ex.getMessage(), ex);
+			throw failure(path, ex);
 		}
 		if (first == null || !first.kept()) {
 			return null;
@@ -219,8 +221,13 @@ public class RolloutReader {
 		}
 		catch (RuntimeException ex) {
 			file.close();
-			throw new IOException("could not decompress " + path.getFileName() + ": " + ex.getMessage(), ex);
+			throw failure(path, ex);
 		}
+	}
+
+	private static IOException failure(Path path, RuntimeException ex) {
+		return new IOException(isCompressed(path) ? "not a valid zstd stream: " + ex.getMessage()
+				: "unexpected failure: " + ex.getClass().getSimpleName(), ex);
 	}
 
 	/** {@code 64MB}, {@code 512KB} or {@code 1000B}: a size as it is configured. */
