@@ -315,6 +315,36 @@ class CodexFormatsApiTests extends SharedServiceContext {
 		assertThat(this.http.get("/api/sessions/signals?lookback_minutes=60").status()).isEqualTo(200);
 	}
 
+	/**
+	 * The session index: a file is read again only when its size, modification time or
+	 * identity changed.
+	 */
+	@Test
+	void listingsComeFromTheIndexUntilAFileChanges() throws IOException {
+		String id = "0199b000-0000-7000-8000-0000000000f1";
+		Path file = SESSIONS.resolve("2026/11/23/rollout-2026-11-23T11-00-00-" + id + ".jsonl");
+		Instant at = NOW.minus(Duration.ofMinutes(50));
+		write(file, meta(at, id, null), user(at.plusSeconds(1), "First request"));
+		FileTime written = FileTime.from(at.plusSeconds(1));
+		Files.setLastModifiedTime(file, written);
+		assertThat(summaryOf(this.http.get("/api/sessions").json(), id).get("user_messages").asInt()).isEqualTo(1);
+
+		String same = Files.readString(file).replace("First request", "Other request");
+		Files.writeString(file, same);
+		Files.setLastModifiedTime(file, written);
+		assertThat(summaryOf(this.http.get("/api/sessions").json(), id).get("user_messages").asInt())
+			.as("same size and time: not read again")
+			.isEqualTo(1);
+
+		Files.writeString(file, user(at.plusSeconds(2), "Second request") + "\n",
+				java.nio.file.StandardOpenOption.APPEND);
+		assertThat(summaryOf(this.http.get("/api/sessions").json(), id).get("user_messages").asInt()).isEqualTo(2);
+
+		Files.delete(file);
+		assertThat(this.http.get("/api/sessions").json().findValuesAsString("id")).doesNotContain(id);
+		assertThat(this.http.get("/api/sessions/" + id).status()).isEqualTo(404);
+	}
+
 	private static JsonNode summaryOf(JsonNode list, String id) {
 		for (JsonNode summary : list) {
 			if (summary.get("id").asString().equals(id)) {
