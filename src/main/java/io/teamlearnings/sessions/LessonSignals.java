@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.teamlearnings.learnings.LearningLookup;
-import io.teamlearnings.sessions.rollout.Rollout;
 
 import org.springframework.stereotype.Service;
 
@@ -40,17 +39,17 @@ class LessonSignals {
 	 * @param limit at most this many signals, best first
 	 */
 	SignalsResult signals(Lookback lookback, int limit) {
-		SessionCatalog.Selection selection = this.catalog.select(lookback);
-		List<Rollout> sessions = selection.rollouts();
-		List<LessonSignal> all = this.detector.detect(sessions, lookback.cutoff(this.clock));
+		SignalDetector.Run run = this.detector.start(lookback.cutoff(this.clock));
+		SessionCatalog.Scan scan = this.catalog.scan(lookback, run::add);
+		List<LessonSignal> all = run.signals();
 		Map<String, Integer> byKind = new TreeMap<>();
 		all.forEach((signal) -> byKind.merge(signal.kind(), 1, Integer::sum));
 		List<LessonSignal> ranked = all.stream()
 			.limit(limit)
 			.map((signal) -> signal.withRelated(this.learnings.recallAcross(query(signal), RELATED)))
 			.toList();
-		return new SignalsResult(lookback.minutes(), lookback.by().value(), sessions.size(), byKind, ranked,
-				selection.unreadable());
+		return new SignalsResult(lookback.minutes(), lookback.by().value(), scan.sessions(), byKind, ranked,
+				scan.unreadable());
 	}
 
 	/** The words of the moment itself, without the speaker tags, as the recall query. */

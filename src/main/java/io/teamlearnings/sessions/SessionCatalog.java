@@ -18,9 +18,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.teamlearnings.sessions.rollout.Rollout;
 import io.teamlearnings.sessions.rollout.RolloutReader;
@@ -75,12 +75,12 @@ class SessionCatalog {
 	}
 
 	/**
-	 * The sessions of a window, read whole.
+	 * What a scan of a window read.
 	 *
-	 * @param rollouts the sessions, newest start first
+	 * @param sessions how many sessions were read and handed over
 	 * @param unreadable files in the window that could not be read
 	 */
-	record Selection(List<Rollout> rollouts, @JsonProperty("unreadable_files") List<Unreadable> unreadable) {
+	record Scan(int sessions, List<Unreadable> unreadable) {
 	}
 
 	/**
@@ -103,33 +103,38 @@ class SessionCatalog {
 	}
 
 	/**
-	 * The sessions in the window, read whole (one at a time), and the files in it that
-	 * could not be read.
+	 * Reads the sessions in the window whole, one at a time, oldest start first, and
+	 * hands each to {@code consumer} before reading the next: memory holds one session,
+	 * never the window.
+	 * @return how many were read, and the files in the window that could not be
 	 */
-	Selection select(Lookback lookback) {
+	Scan scan(Lookback lookback, Consumer<Rollout> consumer) {
 		Instant cutoff = lookback.cutoff(this.clock);
-		List<Rollout> rollouts = new ArrayList<>();
+		List<SessionIndex.Entry> entries = new ArrayList<>(
+				this.index.all().stream().filter((entry) -> inWindow(entry, lookback.by(), cutoff)).toList());
+		entries.sort(Comparator.comparing((SessionIndex.Entry entry) -> entry.summary().startedAt(),
+				Comparator.nullsFirst(Comparator.naturalOrder())));
 		List<Unreadable> unreadable = new ArrayList<>();
-		for (SessionIndex.Entry entry : this.index.all()) {
-			if (!inWindow(entry, lookback.by(), cutoff)) {
-				continue;
-			}
+		int read = 0;
+		for (SessionIndex.Entry entry : entries) {
 			if (!entry.readable()) {
 				unreadable.add(Unreadable.of(entry.summary()));
 				continue;
 			}
+			Rollout rollout;
 			try {
-				Rollout rollout = this.reader.read(entry.file().path(), entry.file().source());
-				this.index.update(entry.file(), rollout);
-				rollouts.add(rollout);
+				rollout = this.reader.read(entry.file().path(), entry.file().source());
 			}
 			catch (IOException ex) {
 				log.warn("Could not read session file {}", entry.file().path(), ex);
 				unreadable.add(new Unreadable(entry.file().path().toString(), "could not be read: " + ex.getMessage()));
+				continue;
 			}
+			this.index.update(entry.file(), rollout);
+			consumer.accept(rollout);
+			read++;
 		}
-		rollouts.sort(Comparator.comparing(Rollout::startedAt, Comparator.nullsLast(Comparator.reverseOrder())));
-		return new Selection(rollouts, unreadable);
+		return new Scan(read, unreadable);
 	}
 
 	/**

@@ -97,7 +97,13 @@ class SessionController {
 					+ "listed, extracted and mined like a local one. The same file twice is stored once.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					description = "The rollout file, one JSON record a line",
-					content = @Content(mediaType = NDJSON, schema = @Schema(type = "string", format = "binary"))))
+					content = { @Content(mediaType = NDJSON, schema = @Schema(type = "string", format = "binary")),
+							@Content(mediaType = "application/jsonl",
+									schema = @Schema(type = "string", format = "binary")),
+							@Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+									schema = @Schema(type = "string", format = "binary")),
+							@Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
+									schema = @Schema(type = "string", format = "binary")) }))
 	@ApiResponse(responseCode = "201", description = "Stored")
 	@ApiResponse(responseCode = "200", description = "The same file was uploaded before")
 	@ApiResponse(responseCode = "400", description = "Not a Codex rollout file")

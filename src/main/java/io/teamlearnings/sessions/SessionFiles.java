@@ -2,16 +2,20 @@ package io.teamlearnings.sessions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import io.teamlearnings.sessions.rollout.RolloutReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -27,6 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SessionFiles {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionFiles.class);
 
 	static final String SESSIONS = "sessions";
 
@@ -83,18 +89,34 @@ class SessionFiles {
 		if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}
-		try (Stream<Path> walk = Files.walk(root)) {
-			walk.filter((path) -> isRollout(path, compressed) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-				.sorted()
-				.forEach((path) -> {
-					if (seen.add(path.toAbsolutePath().normalize())) {
-						files.add(new Located(path, source));
+		List<Path> found = new ArrayList<>();
+		try {
+			Files.walkFileTree(root, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+					if (attributes.isRegularFile() && isRollout(file, compressed)) {
+						found.add(file);
 					}
-				});
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFileFailed(Path file, IOException ex) {
+					log.warn("Skipping {} while listing session files: {}", file, ex.toString());
+					return FileVisitResult.CONTINUE;
+				}
+
+			});
 		}
-		catch (IOException | UncheckedIOException ex) {
-			throw new UncheckedIOException("could not list session files under " + root,
-					(ex instanceof UncheckedIOException unchecked) ? unchecked.getCause() : (IOException) ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not list session files under " + root, ex);
+		}
+		found.sort(null);
+		for (Path path : found) {
+			if (seen.add(path.toAbsolutePath().normalize())) {
+				files.add(new Located(path, source));
+			}
 		}
 	}
 

@@ -126,7 +126,7 @@ class SessionIndex {
 	private Entry unreadable(SessionFiles.Located file, @Nullable Version version, IOException ex) {
 		String reason = (ex instanceof NoSuchFileException) ? "the file is gone"
 				: "could not be read: " + Objects.requireNonNullElse(ex.getMessage(), ex.getClass().getSimpleName());
-		log.warn("Session file {} {}", file.path(), reason);
+		log.warn("Session file {} {}", file.path(), reason, (ex instanceof NoSuchFileException) ? null : ex);
 		Instant modified = (version != null) ? version.modifiedAt() : null;
 		return new Entry(file,
 				SessionSummary.unreadable(file, (version != null) ? version.size() : 0, modified, reason), null,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.teamlearnings.sessions.rollout.Rollout;
+import io.teamlearnings.sessions.rollout.RolloutReader;
 
 import org.springframework.lang.Nullable;
 
@@ -76,9 +77,8 @@ record SessionSummary(String id, String source, String file, boolean compressed,
 	/** A file that could not be read: what its name and attributes say, and why. */
 	static SessionSummary unreadable(SessionFiles.Located file, long bytes, @Nullable Instant modifiedAt,
 			String error) {
-		return new SessionSummary(io.teamlearnings.sessions.rollout.RolloutReader.idFromName(file.path()),
-				file.source(), file.path().toString(), file.compressed(), bytes, "unknown", null, modifiedAt, null,
-				null, 0, 0, 0, 0, 0, 0, 0, false, error);
+		return new SessionSummary(RolloutReader.idFromName(file.path()), file.source(), file.path().toString(),
+				file.compressed(), bytes, "unknown", null, modifiedAt, null, null, 0, 0, 0, 0, 0, 0, 0, false, error);
 	}
 
 }

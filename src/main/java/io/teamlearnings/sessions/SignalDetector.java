@@ -90,29 +90,64 @@ class SignalDetector {
 	private static final int QUOTE = 400;
 
 	/**
-	 * All signals in {@code sessions} at or after {@code since}, best first.
-	 * @param sessions the sessions, in any order
-	 * @param since the window's beginning
+	 * A detection over sessions handed over one at a time, oldest first: the sessions are
+	 * not kept, only their signals and, for repeated requests, each request's terms and
+	 * quote.
 	 */
-	List<LessonSignal> detect(List<Rollout> sessions, Instant since) {
-		List<LessonSignal> signals = new ArrayList<>();
-		List<Request> requests = new ArrayList<>();
-		List<Rollout> chronological = new ArrayList<>(sessions);
-		chronological.sort(Comparator.comparing(Rollout::startedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
-		for (Rollout session : chronological) {
-			Window window = new Window(session, since);
-			conversationSignals(session, window, signals, requests);
-			toolSignals(session, window, signals);
+	final class Run {
+
+		private final Instant since;
+
+		private final List<LessonSignal> signals = new ArrayList<>();
+
+		private final List<Request> requests = new ArrayList<>();
+
+		private Run(Instant since) {
+			this.since = since;
 		}
-		repeats(requests, signals);
-		signals.sort(Comparator.comparingDouble(LessonSignal::score)
-			.reversed()
-			.thenComparing(LessonSignal::sessionId)
-			.thenComparingLong(LessonSignal::line));
-		return signals;
+
+		/**
+		 * Detects the signals of one more session (its start not before the previous').
+		 */
+		void add(Rollout session) {
+			Window window = new Window(session, this.since);
+			conversationSignals(session, window, this.signals, this.requests);
+			toolSignals(session, window, this.signals);
+		}
+
+		/** Every signal found, repeated requests included, best first. */
+		List<LessonSignal> signals() {
+			List<LessonSignal> all = new ArrayList<>(this.signals);
+			repeats(this.requests, all);
+			all.sort(Comparator.comparingDouble(LessonSignal::score)
+				.reversed()
+				.thenComparing(LessonSignal::sessionId)
+				.thenComparingLong(LessonSignal::line));
+			return all;
+		}
+
 	}
 
-	private record Request(Rollout session, Rollout.Message message, Set<String> terms, boolean inWindow) {
+	/**
+	 * Starts a detection of the moments at or after {@code since} (the window's
+	 * beginning).
+	 */
+	Run start(Instant since) {
+		return new Run(since);
+	}
+
+	/**
+	 * A user request, as far as repeats need it.
+	 *
+	 * @param sessionId its session
+	 * @param file its session's file
+	 * @param line its line
+	 * @param terms its words, stop words aside
+	 * @param quoted its text as evidence quotes it (one line, at most 400 characters)
+	 * @param inWindow whether it may be the later of a repeat (inside the window)
+	 */
+	private record Request(String sessionId, String file, long line, Set<String> terms, String quoted,
+			boolean inWindow) {
 	}
 
 	/** Whether a moment of one session is new activity inside the window. */
@@ -139,7 +174,8 @@ class SignalDetector {
 			boolean inWindow = window.holds(message.at(), false);
 			Set<String> terms = terms(message.text());
 			if (terms.size() >= MIN_TERMS) {
-				requests.add(new Request(session, message, terms, inWindow));
+				requests.add(new Request(session.id(), session.path().toString(), message.line(), terms,
+						clip(message.text()), inWindow));
 			}
 			if (!inWindow) {
 				continue;
@@ -206,11 +242,12 @@ class SignalDetector {
 				if (Jaccard.of(earlier.terms(), later.terms()) < REPEAT_SIMILARITY) {
 					continue;
 				}
-				boolean across = !earlier.session().id().equals(later.session().id());
-				signals.add(signal(REPEATED, across ? 5 : 3, later.session(), later.message().line(),
-						List.of(quote("user, " + (across ? "session " + earlier.session().id() : "earlier"),
-								earlier.message().text()), quote("user", later.message().text())),
-						across ? "the same request in another session" : "the same request again in this session"));
+				boolean across = !earlier.sessionId().equals(later.sessionId());
+				signals.add(new LessonSignal(REPEATED, across ? 5 : 3, later.sessionId(), later.file(), later.line(),
+						List.of(quote("user, " + (across ? "session " + earlier.sessionId() : "earlier"),
+								earlier.quoted()), quote("user", later.quoted())),
+						across ? "the same request in another session" : "the same request again in this session",
+						List.of()));
 				break;
 			}
 		}

@@ -26,11 +26,19 @@ public final class HttpClientSupport {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
-	/** An answer: status, content type and body, with the body parsed when it is JSON. */
-	public record Response(int status, String contentType, String body) {
+	/**
+	 * An answer: status, content type, body (parsed when it is JSON) and the other
+	 * headers.
+	 */
+	public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
 
 		public JsonNode json() {
 			return MAPPER.readTree(this.body);
+		}
+
+		/** The first value of header {@code name}, or null. */
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
 		}
 
 	}
@@ -62,7 +70,7 @@ public final class HttpClientSupport {
 		try {
 			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("request to " + request.uri() + " failed", ex);

@@ -2,6 +2,9 @@ package io.teamlearnings.sessions.rollout;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import org.springframework.lang.Nullable;
@@ -16,6 +19,16 @@ import org.springframework.lang.Nullable;
 final class LineReader {
 
 	private static final int CHUNK = 64 * 1024;
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long HIGHS = 0x8080808080808080L;
+
+	private static final long LINE_FEEDS = ONES * '\n';
+
+	private static final long CARRIAGE_RETURNS = ONES * '\r';
 
 	private final InputStream in;
 
@@ -80,6 +93,9 @@ final class LineReader {
 			}
 			int start = this.position;
 			int end = start;
+			while (end + Long.BYTES <= this.limit && !hasBreak((long) LONGS.get(this.chunk, end))) {
+				end += Long.BYTES;
+			}
 			while (end < this.limit && this.chunk[end] != '\n' && this.chunk[end] != '\r') {
 				end++;
 			}
@@ -91,6 +107,18 @@ final class LineReader {
 			}
 			this.position = end;
 		}
+	}
+
+	/**
+	 * Whether any of the 8 bytes of {@code word} is LF or CR: the "has a zero byte" test
+	 * of each byte XOR-ed with the break, exact for whether there is one. Scanning a word
+	 * at a time reads long lines (a 2 GiB one too) several times faster than byte by
+	 * byte.
+	 */
+	private static boolean hasBreak(long word) {
+		long lf = word ^ LINE_FEEDS;
+		long cr = word ^ CARRIAGE_RETURNS;
+		return ((((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGHS) != 0;
 	}
 
 	private long keep(int start, int end, long size) {

@@ -124,8 +124,10 @@ public class RolloutReader {
 			}
 		}
 		catch (RuntimeException ex) {
-			// a corrupt compressed stream surfaces as an unchecked exception
-			throw new IOException("could not decompress " + path.getFileName() + ": " + ex.getMessage(), ex);
+			// a corrupt compressed stream surfaces as an unchecked exception; anything
+			// else
+			// unexpected costs this file only, never the answer for the others
+			throw failure(path, ex);
 		}
 		return parse.toRollout(opened);
 	}
@@ -133,9 +135,8 @@ public class RolloutReader {
 	private void read(LineReader.Line line, RolloutParse parse) {
 		boolean last = !line.terminated();
 		if (!line.kept()) {
-			parse.problem(line.number(),
-					String.format(Locale.ROOT, "longer than the line limit of %s (%d bytes): skipped",
-							DataSize.ofBytes(this.maxLineBytes), line.size()));
+			parse.problem(line.number(), String.format(Locale.ROOT,
+					"longer than the line limit of %s (%d bytes): skipped", readable(this.maxLineBytes), line.size()));
 			return;
 		}
 		String decoded;
@@ -188,7 +189,7 @@ public class RolloutReader {
 			first = new LineReader(in, this.maxLineBytes).next();
 		}
 		catch (RuntimeException ex) {
-			throw new IOException("could not decompress " + path.getFileName() + ": " + ex.getMessage(), ex);
+			throw failure(path, ex);
 		}
 		if (first == null || !first.kept()) {
 			return null;
@@ -220,8 +221,21 @@ public class RolloutReader {
 		}
 		catch (RuntimeException ex) {
 			file.close();
-			throw new IOException("could not decompress " + path.getFileName() + ": " + ex.getMessage(), ex);
+			throw failure(path, ex);
 		}
+	}
+
+	private static IOException failure(Path path, RuntimeException ex) {
+		return new IOException(isCompressed(path) ? "not a valid zstd stream: " + ex.getMessage()
+				: "unexpected failure: " + ex.getClass().getSimpleName(), ex);
+	}
+
+	/** {@code 64MB}, {@code 512KB} or {@code 1000B}: a size as it is configured. */
+	private static String readable(long bytes) {
+		if (bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+			return (bytes / DataSize.ofMegabytes(1).toBytes()) + "MB";
+		}
+		return (bytes % 1024 == 0) ? (bytes / 1024) + "KB" : bytes + "B";
 	}
 
 	/**
