@@ -42,6 +42,8 @@ class IndexCoverage {
 	/**
 	 * Where the index of a repository stands.
 	 *
+	 * @param generation the live generation of its rows (see {@link IndexGenerations}); 0
+	 * when it has none yet
 	 * @param indexedBytes bytes of the file the index covers (whole lines)
 	 * @param nextLine number of the next line to index
 	 * @param headSha256 digest of the first indexed bytes
@@ -49,10 +51,10 @@ class IndexCoverage {
 	 * @param analysisVersion the text analysis that produced the stored terms
 	 * @param coveredSha256 digest of all the indexed bytes; empty when not known
 	 */
-	record State(long indexedBytes, long nextLine, String headSha256, String tailSha256, int analysisVersion,
-			String coveredSha256) {
+	record State(long generation, long indexedBytes, long nextLine, String headSha256, String tailSha256,
+			int analysisVersion, String coveredSha256) {
 
-		static final State EMPTY = new State(0, 1, "", "", TextAnalysis.VERSION, "");
+		static final State EMPTY = new State(0, 0, 1, "", "", TextAnalysis.VERSION, "");
 
 	}
 
@@ -67,31 +69,44 @@ class IndexCoverage {
 
 	State of(String repo) {
 		List<State> states = this.jdbc.query(
-				"SELECT indexed_bytes, next_line, head_sha256, tail_sha256, analysis_version, covered_sha256"
-						+ " FROM index_state WHERE repo = ?",
-				(rs, i) -> new State(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-						rs.getString(6)),
+				"SELECT generation, indexed_bytes, next_line, head_sha256, tail_sha256, analysis_version,"
+						+ " covered_sha256 FROM index_state WHERE repo = ?",
+				(rs, i) -> new State(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+						rs.getInt(6), rs.getString(7)),
 				repo);
 		return states.isEmpty() ? State.EMPTY : states.get(0);
 	}
 
 	/**
-	 * Records that the index of {@code repo} covers {@code file} up to {@code end}.
-	 * @param from where this sync started: the running digest is carried on from there
-	 * when it stands there, else computed over the whole covered prefix
+	 * Records, in the caller's transaction, that generation {@code generation} of the
+	 * index of {@code repo} covers {@code file} up to {@code end}.
+	 * @param covered the SHA-256 of the file's first {@code end} bytes, as a sync
+	 * computed it while reading them; carried on from here by the next sync
 	 */
-	void save(String repo, Path file, long from, long end, long nextLine) throws IOException {
-		Prefix prefix = this.prefixes.get(repo);
-		MessageDigest digest = (prefix != null && prefix.end() == from && from > 0) ? clone(prefix.digest())
-				: Sha256.digest();
-		update(digest, file, (prefix != null && prefix.end() == from && from > 0) ? from : 0, end);
-		this.prefixes.put(repo, new Prefix(end, clone(digest)));
+	void save(String repo, long generation, Path file, long end, long nextLine, MessageDigest covered)
+			throws IOException {
+		this.prefixes.put(repo, new Prefix(end, clone(covered)));
 		this.jdbc.update("""
-				MERGE INTO index_state (repo, indexed_bytes, next_line, head_sha256, tail_sha256, analysis_version,
-				    covered_sha256, updated_at)
-				KEY (repo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", repo, end, nextLine, digest(file, 0, end),
+				MERGE INTO index_state (repo, generation, indexed_bytes, next_line, head_sha256, tail_sha256,
+				    analysis_version, covered_sha256, updated_at)
+				KEY (repo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", repo, generation, end, nextLine, digest(file, 0, end),
 				digest(file, Math.max(0, end - HASH_WINDOW), end), TextAnalysis.VERSION,
-				HexFormat.of().formatHex(digest.digest()), OffsetDateTime.now(ZoneOffset.UTC));
+				HexFormat.of().formatHex(clone(covered).digest()), OffsetDateTime.now(ZoneOffset.UTC));
+	}
+
+	/**
+	 * A running SHA-256 of the first {@code end} bytes of {@code file}, to carry on
+	 * through the bytes a sync reads next: the one the last sync of {@code repo} left
+	 * when it ended there, else computed by reading them.
+	 */
+	MessageDigest digestUpTo(String repo, Path file, long end) throws IOException {
+		Prefix prefix = this.prefixes.get(repo);
+		if (prefix != null && prefix.end() == end) {
+			return clone(prefix.digest());
+		}
+		MessageDigest digest = Sha256.digest();
+		update(digest, file, 0, end);
+		return digest;
 	}
 
 	/** Forgets the running digest of a repository whose sync did not commit. */

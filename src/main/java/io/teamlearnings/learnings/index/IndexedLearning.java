@@ -8,14 +8,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.SQLRestriction;
 
 /**
- * A row of the index, read-only to JPA: rows are written only by {@link LearningIndex}
- * from the file.
+ * A row of the index (the live generation, see {@link IndexGenerations}), read-only to
+ * JPA: rows are written only by {@link LearningIndex} from the file. The row's line is
+ * not kept here but read from the file where it lies ({@link LearningViews}).
  */
 @Entity
 @Immutable
-@Table(name = "learning_row")
+@Table(name = "indexed_row")
+@SQLRestriction("generation IN (SELECT s.generation FROM index_state s)")
 public class IndexedLearning {
 
 	@Id
@@ -25,6 +28,15 @@ public class IndexedLearning {
 
 	@Column(name = "line_no")
 	private long lineNo;
+
+	@Column(name = "byte_offset")
+	private long byteOffset;
+
+	@Column(name = "byte_length")
+	private int byteLength;
+
+	@Column(name = "line_sha256")
+	private byte[] lineSha256;
 
 	private String id;
 
@@ -47,8 +59,6 @@ public class IndexedLearning {
 	@Column(name = "related_ids")
 	private String relatedIds;
 
-	private String raw;
-
 	@Column(name = "superseded_by")
 	private String supersededBy;
 
@@ -67,8 +77,19 @@ public class IndexedLearning {
 		return this.id;
 	}
 
-	public String raw() {
-		return this.raw;
+	/** Where the row's line starts in the file, in bytes. */
+	long byteOffset() {
+		return this.byteOffset;
+	}
+
+	/** The length of the row's line in bytes, without its newline. */
+	int byteLength() {
+		return this.byteLength;
+	}
+
+	/** SHA-256 of the row's line as indexed. */
+	byte[] lineSha256() {
+		return this.lineSha256;
 	}
 
 	/**

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,7 +16,9 @@ import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.learnings.jsonl.FileDigest;
 import io.teamlearnings.learnings.jsonl.FileStamp;
+import io.teamlearnings.learnings.jsonl.JsonlScanner;
 import io.teamlearnings.repos.Repo;
+import io.teamlearnings.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,21 +30,35 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mirrors a repository's {@code .learnings.jsonl} into H2. Lines appended since the last
- * sync are indexed incrementally; a file that was truncated or rewritten (its first or
- * last indexed bytes differ, see {@link IndexCoverage}) is re-indexed whole. Each sync is
- * one transaction, so readers see the index before or after it, never half-way. Callers
- * hold the repository's lock ({@link IndexSync}).
+ * sync are indexed incrementally into the live generation of its rows, a chunk of lines
+ * per transaction with the coverage they reach, so the index is always a prefix of the
+ * file. A file that was truncated or rewritten (its first or last indexed bytes differ,
+ * see {@link IndexCoverage}), a repository never indexed, a rebuild asked for and one a
+ * crash interrupted are indexed whole into a new generation, committed chunk by chunk
+ * while the old one stays live, then switched to in one transaction (see
+ * {@link IndexGenerations}): readers see the old index or the new one, never half of it,
+ * and neither the heap nor any transaction grows with the file. Callers hold the
+ * repository's lock ({@link IndexSync}).
  */
 @Component
 public class LearningIndex {
 
 	private static final Logger log = LoggerFactory.getLogger(LearningIndex.class);
 
+	/**
+	 * The condition that picks a repository's live generation, its name the parameter; in
+	 * one statement with the rest of a query, so that a switch is seen whole or not at
+	 * all.
+	 */
+	static final String LIVE = "generation = (SELECT s.generation FROM index_state s WHERE s.repo = ?)";
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
 
 	private final IndexCoverage coverage;
+
+	private final IndexGenerations generationRows;
 
 	private final LineIndexer lines;
 
@@ -57,10 +73,12 @@ public class LearningIndex {
 	 */
 	private final Map<String, SupersessionChains> chains = new ConcurrentHashMap<>();
 
-	LearningIndex(JdbcTemplate jdbc, TransactionTemplate transactions, IndexCoverage coverage, LineIndexer lines) {
+	LearningIndex(JdbcTemplate jdbc, TransactionTemplate transactions, IndexCoverage coverage,
+			IndexGenerations generationRows, LineIndexer lines) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.coverage = coverage;
+		this.generationRows = generationRows;
 		this.lines = lines;
 	}
 
@@ -139,41 +157,101 @@ public class LearningIndex {
 		Path file = repo.storeFile();
 		FileStamp stamp = FileStamp.of(file);
 		IndexCoverage.State state = this.coverage.of(repo.name());
-		boolean rebuild = forceRebuild || state.indexedBytes() > stamp.size()
-				|| state.analysisVersion() != TextAnalysis.VERSION || !IndexCoverage.matches(file, state)
-				|| (!appendedTo(this.synced.get(repo.name()), stamp)
+		List<Long> abandoned = this.generationRows.abandoned(repo.name());
+		boolean rebuild = forceRebuild || state.generation() == 0 || !abandoned.isEmpty()
+				|| state.indexedBytes() > stamp.size() || state.analysisVersion() != TextAnalysis.VERSION
+				|| !IndexCoverage.matches(file, state) || (!appendedTo(this.synced.get(repo.name()), stamp)
 						&& !this.coverage.matchesWhole(repo.name(), file, state));
-		IndexCoverage.State from = rebuild ? IndexCoverage.State.EMPTY : state;
 		SyncReport report;
 		try {
-			report = this.transactions.execute((status) -> {
-				try {
-					return index(repo, file, from, rebuild);
+			if (rebuild) {
+				if (!abandoned.isEmpty()) {
+					log.info("Rebuilding the index of {}: a rebuild was interrupted", repo.name());
+					abandoned.forEach(this.generationRows::retire);
 				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
+				report = rebuildWhole(repo.name(), file);
+			}
+			else {
+				report = append(repo.name(), file, state);
+			}
 		}
-		catch (UncheckedIOException ex) {
-			this.chains.remove(repo.name());
-			this.coverage.forget(repo.name());
-			throw ex.getCause();
-		}
-		catch (RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			this.chains.remove(repo.name());
 			this.coverage.forget(repo.name());
 			throw ex;
 		}
+		finally {
+			if (rebuild) {
+				this.generationRows.deleteRetiredLater();
+			}
+		}
 		this.syncCounts.computeIfAbsent(repo.name(), (name) -> new AtomicLong()).incrementAndGet();
 		if (rebuild) {
 			this.generations.computeIfAbsent(repo.name(), (name) -> new AtomicLong()).incrementAndGet();
-			if (state.indexedBytes() > 0) {
+			if (state.indexedBytes() > 0 && !forceRebuild) {
 				log.info("Re-indexed {} whole: the file was rewritten or truncated since the last sync", file);
 			}
 		}
 		this.synced.put(repo.name(), stamp);
 		return report;
+	}
+
+	/**
+	 * Indexes the lines appended since the last sync into the live generation, recording
+	 * with each chunk the coverage it reaches.
+	 */
+	private SyncReport append(String repo, Path file, IndexCoverage.State state) throws IOException {
+		long generation = state.generation();
+		LineIndexer.Indexed indexed = this.lines.index(repo, generation, file, state.indexedBytes(), state.nextLine(),
+				this.coverage.digestUpTo(repo, file, state.indexedBytes()), chainsOf(repo),
+				(end, nextLine, covered) -> this.coverage.save(repo, generation, file, end, nextLine, covered));
+		return new SyncReport(false, indexed.rows(), indexed.malformed(), indexed.end().tornBytes());
+	}
+
+	/**
+	 * Indexes the whole file into a new generation, then switches the repository over to
+	 * it in one transaction with the coverage it reached. A generation that does not
+	 * become live is retired, so that its rows are deleted.
+	 */
+	private SyncReport rebuildWhole(String repo, Path file) throws IOException {
+		long generation = this.generationRows.create(repo);
+		try {
+			SupersessionChains rebuilt = new SupersessionChains();
+			LineIndexer.Indexed indexed = this.lines.index(repo, generation, file, 0, 1, Sha256.digest(), rebuilt,
+					(end, nextLine, covered) -> {
+					});
+			JsonlScanner.ScanEnd end = indexed.end();
+			this.transactions.executeWithoutResult((status) -> {
+				try {
+					this.coverage.save(repo, generation, file, end.endOffset(), end.nextLineNumber(),
+							indexed.covered());
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				this.generationRows.makeLive(repo, generation);
+			});
+			this.chains.put(repo, rebuilt);
+			return new SyncReport(true, indexed.rows(), indexed.malformed(), end.tornBytes());
+		}
+		catch (UncheckedIOException ex) {
+			retire(generation);
+			throw ex.getCause();
+		}
+		catch (IOException | RuntimeException ex) {
+			retire(generation);
+			throw ex;
+		}
+	}
+
+	/** Retires a generation whose rebuild failed, if the database still can. */
+	private void retire(long generation) {
+		try {
+			this.generationRows.retire(generation);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not retire index generation {}; the next sync does", generation, ex);
+		}
 	}
 
 	/**
@@ -187,27 +265,13 @@ public class LearningIndex {
 				&& now.size() > previous.size();
 	}
 
-	private SyncReport index(Repo repo, Path file, IndexCoverage.State from, boolean rebuild) throws IOException {
-		String name = repo.name();
-		if (rebuild) {
-			this.jdbc.update("DELETE FROM learning_row WHERE repo = ?", name);
-			this.jdbc.update("DELETE FROM malformed_line WHERE repo = ?", name);
-			this.chains.put(name, new SupersessionChains());
-		}
-		SupersessionChains repoChains = chainsOf(name);
-		LineIndexer.Indexed indexed = this.lines.index(name, file, from.indexedBytes(), from.nextLine(), repoChains);
-		updateSupersededBy(name, repoChains, indexed.supersessionsChanged());
-		this.coverage.save(name, file, from.indexedBytes(), indexed.end().endOffset(), indexed.end().nextLineNumber());
-		return new SyncReport(rebuild, indexed.rows(), indexed.malformed(), indexed.end().tornBytes());
-	}
-
 	/** Rows and malformed lines the index holds for a repository. */
 	record Counts(long rows, long malformed) {
 	}
 
 	Counts counts(String repo) {
-		Long rows = this.jdbc.queryForObject("SELECT COUNT(*) FROM learning_row WHERE repo = ?", Long.class, repo);
-		Long malformed = this.jdbc.queryForObject("SELECT COUNT(*) FROM malformed_line WHERE repo = ?", Long.class,
+		Long rows = this.jdbc.queryForObject("SELECT COUNT(*) FROM indexed_row WHERE " + LIVE, Long.class, repo);
+		Long malformed = this.jdbc.queryForObject("SELECT COUNT(*) FROM indexed_malformed WHERE " + LIVE, Long.class,
 				repo);
 		return new Counts((rows != null) ? rows : 0, (malformed != null) ? malformed : 0);
 	}
@@ -219,7 +283,8 @@ public class LearningIndex {
 	Map<Long, String> unanalysableRows(String repo) {
 		Map<Long, String> lines = new HashMap<>();
 		this.jdbc.query(
-				"SELECT line_no, reason FROM malformed_line WHERE repo = ? AND reason LIKE 'row could not be analysed%'",
+				"SELECT line_no, reason FROM indexed_malformed WHERE " + LIVE
+						+ " AND reason LIKE 'row could not be analysed%'",
 				(RowCallbackHandler) (rs) -> lines.put(rs.getLong(1), rs.getString(2)), repo);
 		return lines;
 	}
@@ -234,18 +299,22 @@ public class LearningIndex {
 	 */
 	@Nullable
 	public String idByDuplicateKey(String repo, String duplicateKey) {
-		List<String> ids = this.jdbc.queryForList(
-				"SELECT id FROM learning_row WHERE repo = ? AND duplicate_key = ? ORDER BY line_no LIMIT 1",
-				String.class, repo, duplicateKey);
-		return ids.isEmpty() ? null : ids.get(0);
+		// the index keeps the key's hash; the key itself is recomputed for the candidates
+		List<String> ids = this.jdbc.query(
+				"SELECT id, status, learning FROM indexed_row WHERE " + LIVE
+						+ " AND duplicate_hash = ? ORDER BY line_no",
+				(rs, i) -> duplicateKey.equals(CanonicalFormat.duplicateKey(rs.getString(2), rs.getString(3)))
+						? rs.getString(1) : null,
+				repo, duplicateKey.hashCode());
+		return ids.stream().filter(Objects::nonNull).findFirst().orElse(null);
 	}
 
 	/** The id of an indexed row with this fingerprint, if any. */
 	@Nullable
 	public String idByFingerprint(String repo, String fingerprint) {
 		List<String> ids = this.jdbc.queryForList(
-				"SELECT id FROM learning_row WHERE repo = ? AND fingerprint = ? ORDER BY line_no LIMIT 1", String.class,
-				repo, fingerprint);
+				"SELECT id FROM indexed_row WHERE " + LIVE + " AND fingerprint = ? ORDER BY line_no LIMIT 1",
+				String.class, repo, fingerprint);
 		return ids.isEmpty() ? null : ids.get(0);
 	}
 
@@ -265,7 +334,7 @@ public class LearningIndex {
 		return this.chains.computeIfAbsent(repo, (name) -> {
 			SupersessionChains loaded = new SupersessionChains();
 			this.jdbc.query(
-					"SELECT line_no, id, supersedes_id, status FROM learning_row WHERE repo = ? ORDER BY line_no",
+					"SELECT line_no, id, supersedes_id, status FROM indexed_row WHERE " + LIVE + " ORDER BY line_no",
 					(RowCallbackHandler) (rs) -> loaded.add(rs.getLong(1), rs.getString(2), rs.getString(3),
 							CanonicalFormat.WITHDRAWN.equals(rs.getString(4))),
 					name);
@@ -273,37 +342,20 @@ public class LearningIndex {
 		});
 	}
 
-	/**
-	 * Writes the {@code superseded_by} column (ids of superseding rows, comma-separated,
-	 * in file order) of every row whose id is in {@code ids}.
-	 */
-	private void updateSupersededBy(String repo, SupersessionChains chains, Set<String> ids) {
-		if (ids.isEmpty()) {
-			return;
-		}
-		List<Object[]> updates = new ArrayList<>(ids.size());
-		for (String id : ids) {
-			String supersededBy = String.join(",",
-					chains.superseders(id).stream().map(SupersessionChains.Link::id).toList());
-			updates.add(new Object[] { supersededBy, repo, id });
-		}
-		this.jdbc.batchUpdate("UPDATE learning_row SET superseded_by = ? WHERE repo = ? AND id = ?", updates);
-	}
-
 	public boolean containsId(String repo, String id) {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM learning_row WHERE repo = ? AND id = ?", Long.class,
-				repo, id);
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM indexed_row WHERE " + LIVE + " AND id = ?",
+				Long.class, repo, id);
 		return count != null && count > 0;
 	}
 
 	/**
-	 * Digest over the indexed rows' line numbers and text, in line order; see
-	 * {@link FileDigest}.
+	 * Digest over the indexed rows' line numbers and the SHA-256 of their lines, in line
+	 * order; see {@link FileDigest}.
 	 */
 	String rowsDigest(String repo) {
 		FileDigest digest = new FileDigest();
-		this.jdbc.query("SELECT line_no, raw FROM learning_row WHERE repo = ? ORDER BY line_no",
-				(RowCallbackHandler) (rs) -> digest.add(rs.getLong(1), rs.getString(2)), repo);
+		this.jdbc.query("SELECT line_no, line_sha256 FROM indexed_row WHERE " + LIVE + " ORDER BY line_no",
+				(RowCallbackHandler) (rs) -> digest.add(rs.getLong(1), HexFormat.of().formatHex(rs.getBytes(2))), repo);
 		return digest.hex();
 	}
 

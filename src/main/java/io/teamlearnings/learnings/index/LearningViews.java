@@ -1,5 +1,11 @@
 package io.teamlearnings.learnings.index;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.teamlearnings.learnings.jsonl.LearningRow;
+import io.teamlearnings.repos.Repositories;
+import io.teamlearnings.system.Sha256;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns index rows into {@link LearningView}s: the row re-read from its original line, so
- * every field comes back as written, and the ids of the rows that supersede it.
+ * every field comes back as written, and the ids of the rows that supersede it. The line
+ * is read from the file where the index says it lies, and served only if its SHA-256 is
+ * still the one indexed.
  */
 @Component
 @Transactional(readOnly = true)
@@ -30,6 +40,8 @@ public class LearningViews {
 
 	private final IndexedLearningRepository rows;
 
+	private final Repositories repositories;
+
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
@@ -38,8 +50,9 @@ public class LearningViews {
 	@org.springframework.lang.Nullable
 	private final String teamRepo;
 
-	LearningViews(IndexedLearningRepository rows, StoreProperties properties) {
+	LearningViews(IndexedLearningRepository rows, Repositories repositories, StoreProperties properties) {
 		this.rows = rows;
+		this.repositories = repositories;
 		this.teamRepo = properties.teamRepo();
 	}
 
@@ -51,8 +64,9 @@ public class LearningViews {
 
 	/** The row with this id, parsed from its line as written. */
 	public LearningRow row(String repo, String id) {
-		return parsed(this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
-			.orElseThrow(() -> LearningNotFoundException.forId(repo, id)));
+		IndexedLearning row = this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
+			.orElseThrow(() -> LearningNotFoundException.forId(repo, id));
+		return parsed(lines(repo, List.of(row)).get(0));
 	}
 
 	/**
@@ -60,15 +74,55 @@ public class LearningViews {
 	 */
 	public Map<String, LearningRow> rows(String repo, Collection<String> ids) {
 		// one lookup per id: an IN list would make H2 scan the repository's rows
-		Map<String, LearningRow> rows = new LinkedHashMap<>();
+		List<String> found = new ArrayList<>();
+		List<IndexedLearning> indexed = new ArrayList<>();
 		for (String id : new LinkedHashSet<>(ids)) {
-			this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id).ifPresent((row) -> rows.put(id, parsed(row)));
+			this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id).ifPresent((row) -> {
+				found.add(id);
+				indexed.add(row);
+			});
+		}
+		List<String> lines = lines(repo, indexed);
+		Map<String, LearningRow> rows = new LinkedHashMap<>();
+		for (int i = 0; i < found.size(); i++) {
+			rows.put(found.get(i), parsed(lines.get(i)));
 		}
 		return rows;
 	}
 
-	private LearningRow parsed(IndexedLearning row) {
-		return new LearningRow(row.raw(), (ObjectNode) this.mapper.readTree(row.raw()));
+	private LearningRow parsed(String line) {
+		return new LearningRow(line, (ObjectNode) this.mapper.readTree(line));
+	}
+
+	/**
+	 * The lines of {@code indexed}, in order, read from the repository's file at the
+	 * offsets the index gives.
+	 * @throws StoreUnavailableException if the file cannot be read, or a line is no
+	 * longer the one indexed (the file was rewritten since the last sync)
+	 */
+	private List<String> lines(String repo, List<IndexedLearning> indexed) {
+		if (indexed.isEmpty()) {
+			return List.of();
+		}
+		List<String> lines = new ArrayList<>(indexed.size());
+		try (FileChannel file = FileChannel.open(this.repositories.require(repo).storeFile(),
+				StandardOpenOption.READ)) {
+			MessageDigest sha = Sha256.digest();
+			for (IndexedLearning row : indexed) {
+				ByteBuffer line = ByteBuffer.allocate(row.byteLength());
+				while (line.hasRemaining() && file.read(line, row.byteOffset() + line.position()) >= 0) {
+					// read until the line is whole or the file ends
+				}
+				if (line.hasRemaining() || !MessageDigest.isEqual(sha.digest(line.array()), row.lineSha256())) {
+					throw StoreUnavailableException.changedWhileRead(repo);
+				}
+				lines.add(new String(line.array(), StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException ex) {
+			throw StoreUnavailableException.serving(repo, ex);
+		}
+		return lines;
 	}
 
 	/**
@@ -94,10 +148,15 @@ public class LearningViews {
 
 	public List<LearningView> of(String repo, Collection<IndexedLearning> indexed) {
 		Map<String, List<String>> sharedAs = sharedAs(repo, indexed);
-		return indexed.stream()
-			.map((row) -> new LearningView(repo, row.lineNo(), this.mapper.readValue(row.raw(), ROW),
-					row.supersededBy(), sharedAs.getOrDefault(row.id(), List.of())))
-			.toList();
+		List<IndexedLearning> rows = List.copyOf(indexed);
+		List<String> lines = lines(repo, rows);
+		List<LearningView> views = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			IndexedLearning row = rows.get(i);
+			views.add(new LearningView(repo, row.lineNo(), this.mapper.readValue(lines.get(i), ROW), row.supersededBy(),
+					sharedAs.getOrDefault(row.id(), List.of())));
+		}
+		return views;
 	}
 
 	private Map<String, List<String>> sharedAs(String repo, Collection<IndexedLearning> indexed) {

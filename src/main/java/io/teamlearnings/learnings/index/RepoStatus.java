@@ -14,9 +14,11 @@ import io.teamlearnings.learnings.jsonl.LearningLog;
 import io.teamlearnings.learnings.jsonl.LineParser;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
+import io.teamlearnings.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,14 +38,18 @@ class RepoStatus {
 
 	private final LineParser parser;
 
+	private final LineIndexer lines;
+
 	private final AckJournal journal;
 
-	RepoStatus(Repositories repositories, IndexSync sync, LearningIndex index, LineParser parser, AckJournal journal) {
+	RepoStatus(Repositories repositories, IndexSync sync, LearningIndex index, LineParser parser, LineIndexer lines,
+			AckJournal journal) {
 		this.repositories = repositories;
 		this.journal = journal;
 		this.sync = sync;
 		this.index = index;
 		this.parser = parser;
+		this.lines = lines;
 	}
 
 	List<RepoSummary> summaries() {
@@ -142,6 +148,31 @@ class RepoStatus {
 		}
 	}
 
+	/**
+	 * A line as the check sees it: a row's id, link and the SHA-256 of its line (hex), or
+	 * the reason it is not a row.
+	 */
+	private record CheckedLine(long number, long offset, @Nullable String reason, String id,
+			@Nullable String supersedesId, boolean withdrawal, String sha256) {
+	}
+
+	/** Parses a chunk of lines and digests the rows' lines, on a worker thread. */
+	private List<CheckedLine> checked(List<JsonlScanner.RawLine> lines) {
+		List<CheckedLine> checked = new ArrayList<>(lines.size());
+		for (JsonlScanner.RawLine line : lines) {
+			LineParser.ParsedLine parsed = this.parser.parse(line.bytes());
+			if (parsed instanceof LineParser.Row row) {
+				checked
+					.add(new CheckedLine(line.number(), line.offset(), null, row.row().id(), row.row().supersedesId(),
+							CanonicalFormat.WITHDRAWN.equals(row.row().status()), Sha256.hex(line.bytes())));
+			}
+			else if (parsed instanceof LineParser.Malformed bad) {
+				checked.add(new CheckedLine(line.number(), line.offset(), bad.reason(), "", null, false, ""));
+			}
+		}
+		return checked;
+	}
+
 	private static RepoHealth.LostRow lostRow(AckJournal.Entry entry) {
 		return new RepoHealth.LostRow(entry.id(), entry.acknowledgedAt(), entry.line());
 	}
@@ -165,20 +196,20 @@ class RepoStatus {
 		Map<Long, String> unanalysable = this.index.unanalysableRows(repo.name());
 		SupersessionChains chains = new SupersessionChains();
 		long[] rows = new long[1];
-		JsonlScanner.ScanEnd end = JsonlScanner.scan(repo.storeFile(), 0, 1, (line) -> {
-			LineParser.ParsedLine parsed = this.parser.parse(line.bytes());
-			String notStored = unanalysable.get(line.number());
-			if (parsed instanceof LineParser.Row && notStored != null) {
-				malformed.add(new RepoHealth.MalformedLine(line.number(), line.offset(), notStored));
-			}
-			else if (parsed instanceof LineParser.Row row) {
-				rows[0]++;
-				fileDigest.add(line.number(), row.row().raw());
-				chains.add(line.number(), row.row().id(), row.row().supersedesId(),
-						CanonicalFormat.WITHDRAWN.equals(row.row().status()));
-			}
-			else if (parsed instanceof LineParser.Malformed bad) {
-				malformed.add(new RepoHealth.MalformedLine(line.number(), line.offset(), bad.reason()));
+		JsonlScanner.ScanEnd end = this.lines.inOrder(repo.storeFile(), 0, 1, this::checked, (lines, checked) -> {
+			for (CheckedLine line : checked) {
+				String notStored = unanalysable.get(line.number());
+				if (line.reason() != null) {
+					malformed.add(new RepoHealth.MalformedLine(line.number(), line.offset(), line.reason()));
+				}
+				else if (notStored != null) {
+					malformed.add(new RepoHealth.MalformedLine(line.number(), line.offset(), notStored));
+				}
+				else {
+					rows[0]++;
+					fileDigest.add(line.number(), line.sha256());
+					chains.add(line.number(), line.id(), line.supersedesId(), line.withdrawal());
+				}
 			}
 		});
 		long rowsInIndex = this.index.counts(repo.name()).rows();

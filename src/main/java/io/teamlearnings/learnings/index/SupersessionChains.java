@@ -1,6 +1,7 @@
 package io.teamlearnings.learnings.index;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,7 +57,15 @@ public final class SupersessionChains {
 	 */
 	private final Map<String, String> groups = new HashMap<>();
 
-	private final Set<String> ids = new HashSet<>();
+	/**
+	 * A 64-bit hash of the id of every row added, in order (8 bytes a row, not a string
+	 * each), sorted when bad links are asked for: all that a dangling link needs. Two ids
+	 * share a hash with a chance of about one in 2^64 per pair, which would only hide a
+	 * dangling link from {@link #badLinks()}.
+	 */
+	private long[] idHashes = new long[64];
+
+	private int idCount;
 
 	/** Accepted links as (ref, id, target), to find dangling ones. */
 	private final List<BadLink> accepted = new ArrayList<>();
@@ -122,7 +131,10 @@ public final class SupersessionChains {
 	 */
 	@Nullable
 	public String add(long ref, String id, @Nullable String supersedesId, boolean withdrawal) {
-		this.ids.add(id);
+		if (this.idCount == this.idHashes.length) {
+			this.idHashes = Arrays.copyOf(this.idHashes, this.idCount + (this.idCount >> 1));
+		}
+		this.idHashes[this.idCount++] = hash64(id);
 		if (supersedesId == null || supersedesId.isEmpty()) {
 			return null;
 		}
@@ -192,9 +204,22 @@ public final class SupersessionChains {
 	 */
 	public List<BadLink> badLinks() {
 		List<BadLink> bad = new ArrayList<>(this.rejected);
-		this.accepted.stream().filter((link) -> !this.ids.contains(link.supersedesId())).forEach(bad::add);
+		long[] ids = Arrays.copyOf(this.idHashes, this.idCount);
+		Arrays.sort(ids);
+		this.accepted.stream()
+			.filter((link) -> Arrays.binarySearch(ids, hash64(link.supersedesId())) < 0)
+			.forEach(bad::add);
 		bad.sort(Comparator.comparingLong(BadLink::ref));
 		return bad;
+	}
+
+	/** FNV-1a over the id's UTF-16 code units, 64 bits wide. */
+	private static long hash64(String id) {
+		long hash = 0xcbf29ce484222325L;
+		for (int i = 0; i < id.length(); i++) {
+			hash = (hash ^ id.charAt(i)) * 0x100000001b3L;
+		}
+		return hash;
 	}
 
 	/**

@@ -56,7 +56,7 @@ public class IndexRowTrigger implements Trigger {
 
 	private static void install(JdbcTemplate jdbc, Watch wanted) {
 		watch = wanted;
-		jdbc.execute("CREATE TRIGGER IF NOT EXISTS " + NAME + " BEFORE INSERT ON learning_row FOR EACH ROW CALL '"
+		jdbc.execute("CREATE TRIGGER IF NOT EXISTS " + NAME + " BEFORE INSERT ON indexed_row FOR EACH ROW CALL '"
 				+ IndexRowTrigger.class.getName() + "'");
 	}
 

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Import;
  * line indexer and coverage, the parser and analysis, and Boot's task executor builder.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ LearningIndex.class, IndexCoverage.class, LineIndexer.class, LineParser.class, TextAnalysis.class })
+@Import({ LearningIndex.class, IndexCoverage.class, IndexGenerations.class, LineIndexer.class, LineParser.class,
+		TextAnalysis.class })
 @ImportAutoConfiguration(TaskExecutionAutoConfiguration.class)
 public class IndexSlice {
 
