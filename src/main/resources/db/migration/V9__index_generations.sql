@@ -82,14 +82,16 @@ CREATE TABLE indexed_malformed (
     PRIMARY KEY (generation, line_no)
 );
 
+-- Views of the live rows, joined to index_state (H2 reads a view's rows in the statement's
+-- snapshot when it joins them; a view filtering by IN (SELECT ...) may not).
 CREATE VIEW learning_row AS
 SELECT r.pk, r.repo, r.generation, r.line_no, r.byte_offset, r.byte_length, r.line_sha256, r.id, r.captured_ts,
        r.status, r.learning, r.application, r.evidence, r.fingerprint, r.tags, r.paths, r.related_ids,
        r.supersedes_id, r.superseded_by, r.duplicate_hash, r.terms, r.field_lengths
-FROM indexed_row r
-WHERE r.generation IN (SELECT s.generation FROM index_state s);
+FROM index_state s
+JOIN indexed_row r ON r.generation = s.generation AND r.repo = s.repo;
 
 CREATE VIEW malformed_line AS
 SELECT m.repo, m.generation, m.line_no, m.byte_offset, m.reason
-FROM indexed_malformed m
-WHERE m.generation IN (SELECT s.generation FROM index_state s);
+FROM index_state s
+JOIN indexed_malformed m ON m.generation = s.generation AND m.repo = s.repo;
