@@ -2,8 +2,15 @@ package io.teamlearnings.learnings.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +26,7 @@ import io.teamlearnings.learnings.jsonl.FileStamp;
 import io.teamlearnings.learnings.jsonl.JsonlScanner;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.system.Sha256;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +75,18 @@ public class LearningIndex {
 	private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicLong> syncCounts = new ConcurrentHashMap<>();
+
+	/**
+	 * The file each repository's index was last synced with, kept open: rows' lines are
+	 * read from it at their offsets, so that they come from the very file (inode) the
+	 * index was built from, even once its path names another file or none (the index then
+	 * goes on serving, as it is, until a sync can read the path again).
+	 */
+	private final Map<String, SyncedFile> files = new ConcurrentHashMap<>();
+
+	/** A file as it was synced, open for reading. */
+	private record SyncedFile(Object key, FileChannel channel) {
+	}
 
 	/**
 	 * Each repository's chains as indexed; read and changed under the repository's lock.
@@ -193,7 +213,92 @@ public class LearningIndex {
 			}
 		}
 		this.synced.put(repo.name(), stamp);
+		keepOpen(repo.name(), file, stamp);
 		return report;
+	}
+
+	/** Keeps the file just synced open, unless it already is (the same inode). */
+	private void keepOpen(String repo, Path file, FileStamp stamp) {
+		SyncedFile open = this.files.get(repo);
+		if (open != null && !"".equals(stamp.fileKey()) && open.key().equals(stamp.fileKey())) {
+			return;
+		}
+		SyncedFile opened = null;
+		if (stamp.exists()) {
+			try {
+				opened = new SyncedFile(stamp.fileKey(), FileChannel.open(file, StandardOpenOption.READ));
+			}
+			catch (IOException ex) {
+				log.debug("Could not keep {} open; rows are read from its path", file, ex);
+			}
+		}
+		SyncedFile replaced = (opened != null) ? this.files.put(repo, opened) : this.files.remove(repo);
+		if (replaced != null) {
+			close(replaced);
+		}
+	}
+
+	private static void close(SyncedFile file) {
+		try {
+			file.channel().close();
+		}
+		catch (IOException ex) {
+			log.debug("Could not close a synced file", ex);
+		}
+	}
+
+	@PreDestroy
+	void closeFiles() {
+		this.files.values().forEach(LearningIndex::close);
+		this.files.clear();
+	}
+
+	/**
+	 * The lines of {@code rows}, rows of the live generation of {@code repo}, in order:
+	 * read at their offsets from the file the index was last synced with (from its path
+	 * if none is open), each served only if its SHA-256 is the one indexed.
+	 * @param repo the repository
+	 * @param rows its rows
+	 * @return their lines, without newlines
+	 * @throws StoreUnavailableException if the file cannot be read, or a line is no
+	 * longer the one indexed (the file was rewritten in place since the last sync, which
+	 * the next read catches up with)
+	 */
+	List<String> lines(Repo repo, List<IndexedLearning> rows) {
+		SyncedFile synced = this.files.get(repo.name());
+		try {
+			if (synced != null) {
+				try {
+					return read(repo.name(), synced.channel(), rows);
+				}
+				catch (ClosedChannelException ex) {
+					// a sync replaced the file meanwhile: read the path as it is now
+				}
+			}
+			try (FileChannel file = FileChannel.open(repo.storeFile(), StandardOpenOption.READ)) {
+				return read(repo.name(), file, rows);
+			}
+		}
+		catch (IOException ex) {
+			throw StoreUnavailableException.serving(repo.name(), ex);
+		}
+	}
+
+	private static List<String> read(String repo, FileChannel file, List<IndexedLearning> rows) throws IOException {
+		List<String> lines = new ArrayList<>(rows.size());
+		MessageDigest sha = Sha256.digest();
+		for (IndexedLearning row : rows) {
+			ByteBuffer line = ByteBuffer.allocate(row.byteLength());
+			int read = 0;
+			while (line.hasRemaining() && read >= 0) {
+				read = file.read(line, row.byteOffset() + line.position());
+			}
+			if (line.hasRemaining() || !MessageDigest.isEqual(sha.digest(line.array()), row.lineSha256())) {
+				throw StoreUnavailableException.changedWhileRead(repo);
+			}
+			lines.add(new String(line.array(), StandardCharsets.UTF_8));
+		}
+		return lines;
 	}
 
 	/**

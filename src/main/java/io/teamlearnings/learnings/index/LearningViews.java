@@ -1,11 +1,5 @@
 package io.teamlearnings.learnings.index;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,7 +10,6 @@ import java.util.Map;
 
 import io.teamlearnings.learnings.jsonl.LearningRow;
 import io.teamlearnings.repos.Repositories;
-import io.teamlearnings.system.Sha256;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns index rows into {@link LearningView}s: the row re-read from its original line, so
  * every field comes back as written, and the ids of the rows that supersede it. The line
  * is read from the file where the index says it lies, and served only if its SHA-256 is
- * still the one indexed.
+ * still the one indexed (see {@link LearningIndex#lines}).
  */
 @Component
 @Transactional(readOnly = true)
@@ -42,6 +35,8 @@ public class LearningViews {
 
 	private final Repositories repositories;
 
+	private final LearningIndex index;
+
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
@@ -50,9 +45,11 @@ public class LearningViews {
 	@org.springframework.lang.Nullable
 	private final String teamRepo;
 
-	LearningViews(IndexedLearningRepository rows, Repositories repositories, StoreProperties properties) {
+	LearningViews(IndexedLearningRepository rows, Repositories repositories, LearningIndex index,
+			StoreProperties properties) {
 		this.rows = rows;
 		this.repositories = repositories;
+		this.index = index;
 		this.teamRepo = properties.teamRepo();
 	}
 
@@ -95,34 +92,11 @@ public class LearningViews {
 	}
 
 	/**
-	 * The lines of {@code indexed}, in order, read from the repository's file at the
-	 * offsets the index gives.
-	 * @throws StoreUnavailableException if the file cannot be read, or a line is no
-	 * longer the one indexed (the file was rewritten since the last sync)
+	 * The lines of {@code indexed}, in order, read from the file the index was synced
+	 * with ({@link LearningIndex#lines}).
 	 */
 	private List<String> lines(String repo, List<IndexedLearning> indexed) {
-		if (indexed.isEmpty()) {
-			return List.of();
-		}
-		List<String> lines = new ArrayList<>(indexed.size());
-		try (FileChannel file = FileChannel.open(this.repositories.require(repo).storeFile(),
-				StandardOpenOption.READ)) {
-			MessageDigest sha = Sha256.digest();
-			for (IndexedLearning row : indexed) {
-				ByteBuffer line = ByteBuffer.allocate(row.byteLength());
-				while (line.hasRemaining() && file.read(line, row.byteOffset() + line.position()) >= 0) {
-					// read until the line is whole or the file ends
-				}
-				if (line.hasRemaining() || !MessageDigest.isEqual(sha.digest(line.array()), row.lineSha256())) {
-					throw StoreUnavailableException.changedWhileRead(repo);
-				}
-				lines.add(new String(line.array(), StandardCharsets.UTF_8));
-			}
-		}
-		catch (IOException ex) {
-			throw StoreUnavailableException.serving(repo, ex);
-		}
-		return lines;
+		return indexed.isEmpty() ? List.of() : this.index.lines(this.repositories.require(repo), indexed);
 	}
 
 	/**
