@@ -68,7 +68,9 @@ CREATE TABLE indexed_row (
 
 -- line_sha256 is in the index so that health digests a generation from the index alone
 CREATE INDEX ix_indexed_row_line ON indexed_row (generation, line_no, line_sha256);
-CREATE INDEX ix_indexed_row_id ON indexed_row (generation, id);
+-- id first: the JPA entity finds a row by id among the live generations of every
+-- repository (generation IN (SELECT ...)), which H2 cannot seek on
+CREATE INDEX ix_indexed_row_id ON indexed_row (id, generation);
 CREATE INDEX ix_indexed_row_fingerprint ON indexed_row (generation, fingerprint);
 CREATE INDEX ix_indexed_row_duplicate ON indexed_row (generation, duplicate_hash);
 CREATE INDEX ix_indexed_row_captured ON indexed_row (generation, captured_ts);
