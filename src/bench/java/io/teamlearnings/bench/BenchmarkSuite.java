@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -479,10 +484,13 @@ public final class BenchmarkSuite {
 	 *
 	 * @param seconds from the request to the answer
 	 * @param heapUsedMib the most heap in use before a collection (GC log)
-	 * @param heapLiveMib the most heap in use after a young, mixed or full collection
+	 * @param heapLiveMib the most heap in use after a full collection: the largest live
+	 * heap (see {@link #rebuildOnce})
+	 * @param requestedCollections the full collections the suite requested while the
+	 * rebuild ran
 	 * @param failure why it did not rebuild the whole file (null if it did)
 	 */
-	record RebuildRun(double seconds, long heapUsedMib, long heapLiveMib, String failure) {
+	record RebuildRun(double seconds, long heapUsedMib, long heapLiveMib, int requestedCollections, String failure) {
 
 		boolean succeeded() {
 			return this.failure == null;
@@ -490,6 +498,15 @@ public final class BenchmarkSuite {
 
 	}
 
+	/**
+	 * One rebuild on a new service process. Its live heap is measured exactly: the suite
+	 * requests a full collection ({@code jcmd GC.run}) every
+	 * {@code --heap-sample-seconds} while the rebuild runs, and one after it answered,
+	 * and takes the most in use after any full collection (G1's own included). What a
+	 * young collection leaves is no measure of it in a bounded heap: old regions full of
+	 * garbage wait for a mixed collection, and a pause that exhausts to-space leaves as
+	 * much as it found.
+	 */
 	private RebuildRun rebuildOnce(int rows, Path source, int run, String label, Path jar) throws Exception {
 		String name = "rebuild-" + rows + "-" + (label.isEmpty() ? "" : label + "-") + run;
 		Path root = emptyRepository(name);
@@ -497,51 +514,79 @@ public final class BenchmarkSuite {
 		try (ServiceProcess service = startService(jar, name,
 				settings(root, this.options.work().resolve(name + "-data")))) {
 			Files.move(source, root.resolve(".learnings.jsonl"), StandardCopyOption.REPLACE_EXISTING);
+			ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+			AtomicInteger requested = new AtomicInteger();
 			try {
-				long start = System.nanoTime();
-				String failure = null;
-				try {
-					HttpResponse<byte[]> response = this.http
-						.send(HttpRequest.newBuilder(URI.create(service.base() + "/api/repos/" + REPO + "/reindex"))
-							.POST(HttpRequest.BodyPublishers.noBody())
-							.timeout(this.options.rebuildTimeout())
-							.build(), HttpResponse.BodyHandlers.ofByteArray());
-					if (response.statusCode() != 200) {
-						failure = "HTTP " + response.statusCode();
-					}
-					else {
-						JsonNode health = MAPPER.readTree(response.body());
-						if (health.path("rows_in_index").asLong() != rows || !health.path("in_sync").asBoolean()) {
-							failure = "the index holds " + health.path("rows_in_index") + " of " + rows + " rows";
+				long period = this.options.heapSample().toMillis();
+				sampler.scheduleWithFixedDelay(() -> {
+					if (service.isAlive()) {
+						try {
+							service.collectGarbage();
+							requested.incrementAndGet();
+						}
+						catch (RuntimeException ex) {
+							log("could not request a collection: %s", ex.getMessage());
 						}
 					}
-				}
-				catch (java.net.http.HttpTimeoutException ex) {
-					failure = "no answer within " + this.options.rebuildTimeout().toMinutes() + " min";
-				}
-				catch (IOException ex) {
-					failure = "no answer: " + ex.getMessage();
-				}
+				}, period, period, TimeUnit.MILLISECONDS);
+				long start = System.nanoTime();
+				String failure = reindex(service, rows);
 				double elapsed = (System.nanoTime() - start) / 1e9;
+				sampler.shutdown();
+				sampler.awaitTermination(2, TimeUnit.MINUTES);
+				int collections = requested.get();
+				if (service.isAlive()) {
+					service.collectGarbage();
+				}
 				if (failure != null && service.logContains("OutOfMemoryError")) {
 					failure += " (OutOfMemoryError in the service log)";
 				}
 				ServiceProcess.HeapPeaks peaks = service.heapPeaks();
-				result = new RebuildRun(elapsed, peaks.usedMib(), peaks.liveMib(), failure);
-				log("rebuild %s %,d rows run %d at -Xmx%s: %s after %.1f s (%.0f rows/s), heap peak %d MiB used, %d MiB live",
-						label, rows, run, this.options.serviceHeap(), (failure != null) ? "FAILED, " + failure : "done",
-						elapsed, rows / elapsed, peaks.usedMib(), peaks.liveMib());
+				result = new RebuildRun(elapsed, peaks.usedMib(), peaks.maxFullMib(), collections, failure);
+				log("rebuild %s %,d rows run %d at -Xmx%s: %s after %.1f s (%.0f rows/s), heap peak %d MiB used, "
+						+ "%d MiB live after a full collection (%d requested while it ran)", label, rows, run,
+						this.options.serviceHeap(), (failure != null) ? "FAILED, " + failure : "done", elapsed,
+						rows / elapsed, peaks.usedMib(), peaks.maxFullMib(), collections);
 				if (failure != null) {
 					log("see %s", service.log());
 				}
 			}
 			finally {
+				sampler.shutdownNow();
 				Files.move(root.resolve(".learnings.jsonl"), source);
 			}
 		}
 		deleteTree(root);
 		deleteTree(this.options.work().resolve(name + "-data"));
 		return result;
+	}
+
+	/**
+	 * {@code POST /api/repos/bench/reindex}: null if it answered 200 with every row in
+	 * the index and the index in sync with the file, otherwise why not.
+	 */
+	private String reindex(ServiceProcess service, int rows) throws InterruptedException {
+		try {
+			HttpResponse<byte[]> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(service.base() + "/api/repos/" + REPO + "/reindex"))
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.timeout(this.options.rebuildTimeout())
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				return "HTTP " + response.statusCode();
+			}
+			JsonNode health = MAPPER.readTree(response.body());
+			if (health.path("rows_in_index").asLong() != rows || !health.path("in_sync").asBoolean()) {
+				return "the index holds " + health.path("rows_in_index") + " of " + rows + " rows";
+			}
+			return null;
+		}
+		catch (HttpTimeoutException ex) {
+			return "no answer within " + this.options.rebuildTimeout().toMinutes() + " min";
+		}
+		catch (IOException ex) {
+			return "no answer: " + ex.getMessage();
+		}
 	}
 
 	/** Seconds for {@link LuceneBaseline#index} of the file, in this process. */

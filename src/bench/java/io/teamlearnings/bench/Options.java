@@ -28,12 +28,14 @@ import java.util.Set;
  * ({@code --startup-rows}; the recall store of that size when recall ran)
  * @param startupNewLines the lines appended to the file while the service is down
  * ({@code --startup-new-lines})
+ * @param heapSample how often the suite requests a full collection of the service while
+ * it rebuilds, to measure its live heap ({@code --heap-sample-seconds})
  */
 record Options(Path jar, Path out, Path work, int runs, int rebuildRuns, List<Integer> recallSizes,
 		List<Integer> rebuildSizes, int queries, int scanQueries, int sessions, long sessionBytes, Duration warmUp,
 		Duration measured, String command, Path beforeJar, String beforeLabel, Set<String> only,
 		LargeSessions largeSessions, String serviceHeap, Duration readyTimeout, Duration rebuildTimeout,
-		int startupRows, int startupNewLines) {
+		int startupRows, int startupNewLines, Duration heapSample) {
 
 	/** The scenarios in the order they run, as {@code --only} names them. */
 	static final List<String> SCENARIOS = List.of("appends", "recall", "quality", "rebuild", "startup", "sessions",
@@ -87,10 +89,11 @@ record Options(Path jar, Path out, Path work, int runs, int rebuildRuns, List<In
 						Long.parseLong(given.getOrDefault("long-session-bytes", quick ? "60000000" : "600000000")),
 						given.getOrDefault("long-session-heap", "256m")),
 				given.getOrDefault("service-heap", "512m"),
-				Duration.ofMinutes(Long.parseLong(given.getOrDefault("ready-timeout-minutes", "30"))),
-				Duration.ofMinutes(Long.parseLong(given.getOrDefault("rebuild-timeout-minutes", "30"))),
+				Duration.ofMinutes(Long.parseLong(given.getOrDefault("ready-timeout-minutes", "60"))),
+				Duration.ofMinutes(Long.parseLong(given.getOrDefault("rebuild-timeout-minutes", "60"))),
 				Integer.parseInt(given.getOrDefault("startup-rows", quick ? "5000" : "1000000")),
-				Integer.parseInt(given.getOrDefault("startup-new-lines", quick ? "500" : "10000")));
+				Integer.parseInt(given.getOrDefault("startup-new-lines", quick ? "500" : "10000")),
+				Duration.ofSeconds(Long.parseLong(given.getOrDefault("heap-sample-seconds", quick ? "2" : "15"))));
 	}
 
 	/** Whether the scenario runs: every one does unless {@code --only} names some. */

@@ -307,11 +307,12 @@ final class Report {
 						+ "parsing each line with Jackson (`readTree`) and adding it as a document of the five fields "
 						+ "recall ranks by (`EnglishAnalyzer`, BM25, Lucene's default buffer and merge policy), then "
 						+ "committing to disk. Heap figures from the service's GC log: the most in use before a "
-						+ "collection, and the most in use after one (young, mixed or full; the live heap, with "
-						+ "whatever old garbage a young collection leaves).%n%n"
-						+ "| build | result | seconds | rows/s | heap peak used (MiB) | heap peak live after GC (MiB) |%n"
-						+ "|---|---|---|---|---|---|%n",
-				rows, bytes / 1e6, this.options.serviceHeap()));
+						+ "collection (garbage included), and the live heap: the most in use after a full collection, "
+						+ "which the suite requests (`jcmd GC.run`) every %d s while the rebuild runs (their pauses "
+						+ "count in its time) and once after it answered; G1's own full collections count too.%n%n"
+						+ "| build | result | seconds | rows/s | heap peak used (MiB) | live heap after GC (MiB) | "
+						+ "full GCs requested |%n|---|---|---|---|---|---|---|%n",
+				rows, bytes / 1e6, this.options.serviceHeap(), this.options.heapSample().toSeconds()));
 		double luceneRate = rows / Samples.of(lucene).median();
 		for (Map.Entry<String, List<BenchmarkSuite.RebuildRun>> build : runs.entrySet()) {
 			List<BenchmarkSuite.RebuildRun> done = build.getValue();
@@ -325,14 +326,16 @@ final class Report {
 				.toList();
 			String result = failed.isEmpty() ? "rebuilt" : String.join("; ", failed).replace("|", "\\|")
 					+ (seconds.isEmpty() ? "" : String.format(Locale.ROOT, "; %d rebuilt", seconds.size()));
-			text.append(String.format(Locale.ROOT, "| %s, -Xmx%s | %s | %s | %s | %s | %s |%n",
+			text.append(String.format(Locale.ROOT, "| %s, -Xmx%s | %s | %s | %s | %s | %s | %s |%n",
 					build.getKey().isEmpty() ? "this build" : build.getKey(), this.options.serviceHeap(), result,
 					seconds.isEmpty() ? "–" : Samples.of(seconds).describe("%.1f"),
 					seconds.isEmpty() ? "–" : String.format(Locale.ROOT, "%,.0f", rows / Samples.of(seconds).median()),
 					Samples.of(done.stream().map((run) -> (double) run.heapUsedMib()).toList()).describe("%.0f"),
-					Samples.of(done.stream().map((run) -> (double) run.heapLiveMib()).toList()).describe("%.0f")));
+					Samples.of(done.stream().map((run) -> (double) run.heapLiveMib()).toList()).describe("%.0f"),
+					Samples.of(done.stream().map((run) -> (double) run.requestedCollections()).toList())
+						.describe("%.0f")));
 		}
-		text.append(String.format(Locale.ROOT, "| Lucene `IndexWriter`, in-process | indexed | %s | %,.0f | | |%n",
+		text.append(String.format(Locale.ROOT, "| Lucene `IndexWriter`, in-process | indexed | %s | %,.0f | | | |%n",
 				Samples.of(lucene).describe("%.1f"), luceneRate));
 		List<BenchmarkSuite.RebuildRun> mine = runs.get("");
 		List<Double> seconds = mine.stream()

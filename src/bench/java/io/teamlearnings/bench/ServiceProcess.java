@@ -213,6 +213,7 @@ final class ServiceProcess implements AutoCloseable {
 		long before = 0;
 		long after = 0;
 		long lastFull = 0;
+		long maxFull = 0;
 		try {
 			List<String> lines = Files.readAllLines(this.gcLog);
 			for (String line : lines.subList(Math.min(mark, lines.size()), lines.size())) {
@@ -224,6 +225,7 @@ final class ServiceProcess implements AutoCloseable {
 					}
 					if (line.contains("Pause Full")) {
 						lastFull = Long.parseLong(pause.group(2));
+						maxFull = Math.max(maxFull, lastFull);
 					}
 				}
 			}
@@ -231,7 +233,7 @@ final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new HeapPeaks(before, after, lastFull);
+		return new HeapPeaks(before, after, lastFull, maxFull);
 	}
 
 	/**
@@ -241,8 +243,10 @@ final class ServiceProcess implements AutoCloseable {
 	 * @param liveMib the most in use after a young, mixed or full collection
 	 * @param lastFullMib in use after the last full collection (0 without one): the live
 	 * heap at that moment
+	 * @param maxFullMib the most in use after a full collection (0 without one): the
+	 * largest live heap any full collection found
 	 */
-	record HeapPeaks(long usedMib, long liveMib, long lastFullMib) {
+	record HeapPeaks(long usedMib, long liveMib, long lastFullMib, long maxFullMib) {
 	}
 
 	/** The process's output so far, its log. */
