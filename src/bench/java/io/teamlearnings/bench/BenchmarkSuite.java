@@ -52,6 +52,9 @@ public final class BenchmarkSuite {
 
 	private static final String REPO = "bench";
 
+	/** Lines of a failed service's log that go to the suite's output. */
+	private static final int LOG_TAIL = 40;
+
 	private final Options options;
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -76,10 +79,13 @@ public final class BenchmarkSuite {
 		log("work directory %s, %d runs per figure, services at -Xmx%s", this.options.work(), this.options.runs(),
 				this.options.serviceHeap());
 		scenario("appends", this::appends);
+		// startup restarts on recall's largest store, and then deletes it before the
+		// rebuilds
+		// need the disk
 		scenario("recall", this::recall);
+		scenario("startup", this::startup);
 		scenario("quality", this::quality);
 		scenario("rebuild", this::rebuild);
-		scenario("startup", this::startup);
 		scenario("sessions", this::sessions);
 		scenario("sessions-large", () -> {
 			largeWindow();
@@ -226,55 +232,7 @@ public final class BenchmarkSuite {
 			for (int run = 1; run <= this.options.runs(); run++) {
 				try (ServiceProcess service = startService(this.options.jar(), "recall-" + rows + "-" + run,
 						settings(root, data))) {
-					add(figures, (run == 1) ? "ready_indexing" : "ready_indexed", service.secondsToReady());
-					add(figures, "rss_loaded", service.residentMib());
-					List<Double> http = new ArrayList<>();
-					List<Double> server = new ArrayList<>();
-					for (String query : queries) {
-						recallOnce(service, query, 10, true);
-					}
-					for (String query : queries) {
-						long start = System.nanoTime();
-						HttpResponse<byte[]> response = recallOnce(service, query, 10, true);
-						http.add((System.nanoTime() - start) / 1e6);
-						server.add(serverTiming(response));
-					}
-					Samples httpSamples = Samples.of(http);
-					Samples serverSamples = Samples.of(server);
-					for (double p : new double[] { 0.50, 0.95, 0.99 }) {
-						add(figures, "http_p" + (int) (p * 100), httpSamples.percentile(p));
-						add(figures, "server_p" + (int) (p * 100), serverSamples.percentile(p));
-					}
-					queries.forEach((query) -> lucene.search(query, 10));
-					List<Double> luceneTimes = new ArrayList<>();
-					for (String query : queries) {
-						long start = System.nanoTime();
-						lucene.search(query, 10);
-						luceneTimes.add((System.nanoTime() - start) / 1e6);
-					}
-					Samples luceneSamples = Samples.of(luceneTimes);
-					for (double p : new double[] { 0.50, 0.95, 0.99 }) {
-						add(figures, "lucene_p" + (int) (p * 100), luceneSamples.percentile(p));
-					}
-					List<Double> scanTimes = new ArrayList<>();
-					for (String query : queries.subList(0, Math.min(this.options.scanQueries(), queries.size()))) {
-						scanTimes.add(grep(root.resolve(".learnings.jsonl"), query));
-					}
-					Samples scanSamples = Samples.of(scanTimes);
-					add(figures, "scan_p50", scanSamples.percentile(0.50));
-					add(figures, "scan_p95", scanSamples.percentile(0.95));
-					double overlap = 0;
-					for (String query : queries) {
-						Set<String> mine = new HashSet<>(ids(recallOnce(service, query, 10, false)));
-						List<String> theirs = lucene.search(query, 10);
-						long shared = theirs.stream().filter(mine::contains).count();
-						overlap += theirs.isEmpty() ? 1 : (double) shared / Math.min(10, theirs.size());
-					}
-					add(figures, "overlap", overlap / queries.size());
-					add(figures, "rss_after_recall", service.residentMib());
-					log("recall %,d rows run %d: ready in %.1f s, server p95 %.2f ms, http p95 %.2f ms, lucene p95 %.2f ms, "
-							+ "scan p50 %.0f ms", rows, run, service.secondsToReady(), serverSamples.percentile(0.95),
-							httpSamples.percentile(0.95), luceneSamples.percentile(0.95), scanSamples.percentile(0.50));
+					recallRun(rows, run, service, queries, lucene, root, figures);
 				}
 			}
 		}
@@ -289,6 +247,69 @@ public final class BenchmarkSuite {
 			deleteTree(root);
 		}
 		this.report.recall(rows, bytes, queries.size(), Math.min(this.options.scanQueries(), queries.size()), figures);
+	}
+
+	/**
+	 * One recall run on a started service: the service, Lucene and grep over the same
+	 * queries. When it fails, the end of the service's log goes to the suite's output.
+	 */
+	private void recallRun(int rows, int run, ServiceProcess service, List<String> queries, LuceneBaseline lucene,
+			Path root, Map<String, List<Double>> figures) throws Exception {
+		try {
+			add(figures, (run == 1) ? "ready_indexing" : "ready_indexed", service.secondsToReady());
+			add(figures, "rss_loaded", service.residentMib());
+			List<Double> http = new ArrayList<>();
+			List<Double> server = new ArrayList<>();
+			for (String query : queries) {
+				recallOnce(service, query, 10, true);
+			}
+			for (String query : queries) {
+				long start = System.nanoTime();
+				HttpResponse<byte[]> response = recallOnce(service, query, 10, true);
+				http.add((System.nanoTime() - start) / 1e6);
+				server.add(serverTiming(response));
+			}
+			Samples httpSamples = Samples.of(http);
+			Samples serverSamples = Samples.of(server);
+			for (double p : new double[] { 0.50, 0.95, 0.99 }) {
+				add(figures, "http_p" + (int) (p * 100), httpSamples.percentile(p));
+				add(figures, "server_p" + (int) (p * 100), serverSamples.percentile(p));
+			}
+			queries.forEach((query) -> lucene.search(query, 10));
+			List<Double> luceneTimes = new ArrayList<>();
+			for (String query : queries) {
+				long start = System.nanoTime();
+				lucene.search(query, 10);
+				luceneTimes.add((System.nanoTime() - start) / 1e6);
+			}
+			Samples luceneSamples = Samples.of(luceneTimes);
+			for (double p : new double[] { 0.50, 0.95, 0.99 }) {
+				add(figures, "lucene_p" + (int) (p * 100), luceneSamples.percentile(p));
+			}
+			List<Double> scanTimes = new ArrayList<>();
+			for (String query : queries.subList(0, Math.min(this.options.scanQueries(), queries.size()))) {
+				scanTimes.add(grep(root.resolve(".learnings.jsonl"), query));
+			}
+			Samples scanSamples = Samples.of(scanTimes);
+			add(figures, "scan_p50", scanSamples.percentile(0.50));
+			add(figures, "scan_p95", scanSamples.percentile(0.95));
+			double overlap = 0;
+			for (String query : queries) {
+				Set<String> mine = new HashSet<>(ids(recallOnce(service, query, 10, false)));
+				List<String> theirs = lucene.search(query, 10);
+				long shared = theirs.stream().filter(mine::contains).count();
+				overlap += theirs.isEmpty() ? 1 : (double) shared / Math.min(10, theirs.size());
+			}
+			add(figures, "overlap", overlap / queries.size());
+			add(figures, "rss_after_recall", service.residentMib());
+			log("recall %,d rows run %d: ready in %.1f s, server p95 %.2f ms, http p95 %.2f ms, lucene p95 %.2f ms, "
+					+ "scan p50 %.0f ms", rows, run, service.secondsToReady(), serverSamples.percentile(0.95),
+					httpSamples.percentile(0.95), luceneSamples.percentile(0.95), scanSamples.percentile(0.50));
+		}
+		catch (Exception ex) {
+			log("recall %,d rows run %d failed; the service's log ends:%n%s", rows, run, service.logTail(LOG_TAIL));
+			throw ex;
+		}
 	}
 
 	private IndexedStore indexedStore;
@@ -394,7 +415,8 @@ public final class BenchmarkSuite {
 	 * of {@code --startup-rows} rows it had indexed, with {@code --startup-new-lines}
 	 * lines appended to the file while it was down, run for run. The store is the one
 	 * recall indexed when it ran at that size; otherwise it is generated and indexed here
-	 * first (unmeasured).
+	 * first (unmeasured). The store is deleted afterwards (a million rows' index takes
+	 * gigabytes).
 	 */
 	private void startup() throws Exception {
 		int rows = this.options.startupRows();
@@ -431,6 +453,9 @@ public final class BenchmarkSuite {
 			}
 		}
 		this.report.startup(rows, newLines, empty, loaded);
+		deleteTree(store.data());
+		deleteTree(store.root());
+		this.indexedStore = null;
 	}
 
 	/** Generates a store of {@code rows} rows and has a service index it (unmeasured). */
@@ -548,7 +573,7 @@ public final class BenchmarkSuite {
 						this.options.serviceHeap(), (failure != null) ? "FAILED, " + failure : "done", elapsed,
 						rows / elapsed, peaks.usedMib(), peaks.maxFullMib(), collections);
 				if (failure != null) {
-					log("see %s", service.log());
+					log("the service's log ends:%n%s", service.logTail(LOG_TAIL));
 				}
 			}
 			finally {

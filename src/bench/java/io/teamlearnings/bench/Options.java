@@ -38,7 +38,7 @@ record Options(Path jar, Path out, Path work, int runs, int rebuildRuns, List<In
 		int startupRows, int startupNewLines, Duration heapSample) {
 
 	/** The scenarios in the order they run, as {@code --only} names them. */
-	static final List<String> SCENARIOS = List.of("appends", "recall", "quality", "rebuild", "startup", "sessions",
+	static final List<String> SCENARIOS = List.of("appends", "recall", "startup", "quality", "rebuild", "sessions",
 			"sessions-large");
 
 	/**

@@ -67,7 +67,8 @@ final class Report {
 
 	private final Options options;
 
-	private final List<String> sections = new ArrayList<>();
+	/** The sections by their number, each in the order they were measured. */
+	private final Map<Integer, List<String>> sections = new TreeMap<>();
 
 	/** The goals of issue 15 measured so far, as table rows. */
 	private final Map<Goal, String> goals = new EnumMap<>(Goal.class);
@@ -81,16 +82,13 @@ final class Report {
 
 	private final Map<Integer, String> memory = new TreeMap<>();
 
-	/** Sections after the memory one: section 7. */
-	private final List<String> closing = new ArrayList<>();
-
 	Report(Options options) {
 		this.options = options;
 	}
 
 	/** A scenario, or one size of it, failed: the report says so where it would be. */
 	void failed(String what, String why) {
-		this.failures.add(String.format(Locale.ROOT, "- %s: %s", what, why));
+		this.failures.add(String.format(Locale.ROOT, "- %s: %s", what, firstLine(why)));
 	}
 
 	void appends(String label, Map<Integer, List<Double>> appendRates, Map<Integer, List<Double>> trivialRates,
@@ -101,7 +99,7 @@ final class Report {
 			text.append(String.format(Locale.ROOT, "### Before: the same measurement on %s%n%n", label));
 			text.append(appendTable(appendRates, trivialRates, ratios, p99));
 			text.append(otherAnswers(otherStatuses));
-			this.sections.add(text.toString());
+			section(1, text.toString());
 			return;
 		}
 		text.append("## 1. Durable append throughput\n\n");
@@ -128,7 +126,13 @@ final class Report {
 						+ "(%s).%n",
 				acknowledged, lines, (acknowledged == lines) ? "every acknowledged row is on disk" : "MISMATCH"));
 		text.append(otherAnswers(otherStatuses));
-		this.sections.add(text.toString());
+		section(1, text.toString());
+	}
+
+	/** The first line of a message (a failed start's message goes on with the log). */
+	private static String firstLine(String message) {
+		int end = message.indexOf('\n');
+		return (end < 0) ? message : message.substring(0, end);
 	}
 
 	private static String otherAnswers(Map<Integer, Long> statuses) {
@@ -163,8 +167,8 @@ final class Report {
 	}
 
 	void recall(int rows, long bytes, int queries, int scanQueries, Map<String, List<Double>> figures) {
-		if (!this.sections.contains(RECALL_OVERVIEW)) {
-			this.sections.add(RECALL_OVERVIEW);
+		if (!this.sections.getOrDefault(2, List.of()).contains(RECALL_OVERVIEW)) {
+			section(2, RECALL_OVERVIEW);
 		}
 		StringBuilder text = new StringBuilder();
 		text.append(String.format(Locale.ROOT, "### Recall at %,d rows (%,.0f MB)%n%n", rows, bytes / 1e6));
@@ -200,7 +204,7 @@ final class Report {
 						+ "p50 = **%.0f×** faster (goal ≥ 20× at 100,000 rows). Top-10 overlap with Lucene "
 						+ "(drop_superseded=false): %s.%n",
 				serverP95 / luceneP95, scanP50 / httpP50, Samples.of(figures.get("overlap")).describe("%.2f")));
-		this.sections.add(text.toString());
+		section(2, text.toString());
 		this.recallOverview.put(rows,
 				String.format(Locale.ROOT,
 						"| %,d | %.2f | %.2f | %.2f | %.2f | **%.2f** | %.1f | %.2f | **%.0f×** | %.2f |", rows,
@@ -224,11 +228,11 @@ final class Report {
 
 	/** A recall size failed: its row in the overview says why. */
 	void recallFailed(int rows, String why) {
-		if (!this.sections.contains(RECALL_OVERVIEW)) {
-			this.sections.add(RECALL_OVERVIEW);
+		if (!this.sections.getOrDefault(2, List.of()).contains(RECALL_OVERVIEW)) {
+			section(2, RECALL_OVERVIEW);
 		}
-		this.recallOverview.put(rows,
-				String.format(Locale.ROOT, "| %,d | **failed**: %s | | | | | | | | |", rows, why.replace("|", "\\|")));
+		this.recallOverview.put(rows, String.format(Locale.ROOT, "| %,d | **failed**: %s | | | | | | | | |", rows,
+				firstLine(why).replace("|", "\\|")));
 	}
 
 	/**
@@ -260,7 +264,7 @@ final class Report {
 						+ "`EnglishAnalyzer` over the same rows.%n%n| | nDCG@5 | recall@5 |%n|---|---|---|%n"
 						+ "| service | %.3f | %.3f |%n| Lucene BM25 | %.3f | %.3f |%n",
 				queries, service.ndcg(), service.recall(), lucene.ndcg(), lucene.recall());
-		this.sections.add(text);
+		section(2, text);
 		boolean asGood = service.ndcg() >= lucene.ndcg() && service.recall() >= lucene.recall();
 		this.summary.add(String.format(Locale.ROOT,
 				"| Ranking nDCG@5 / recall@5, service vs Lucene BM25 | %.3f / %.3f vs %.3f / %.3f | at least as good | %s |",
@@ -286,7 +290,7 @@ final class Report {
 		text.append(String.format(Locale.ROOT,
 				"%nRestart / empty startup (medians) = **%.2f** (goal ≤ 2); the data adds %.1f s.%n", ratio,
 				loadedSamples.median() - emptySamples.median()));
-		this.sections.add(text.toString());
+		section(4, text.toString());
 		goal(Goal.RESTART,
 				String.format(Locale.ROOT,
 						"Ready after a restart with %,d rows indexed + %,d new lines / empty startup", rows, newLines),
@@ -296,7 +300,7 @@ final class Report {
 	}
 
 	/** The current build's rebuilds by size, for the heap and bounded-heap goals. */
-	private final Map<Integer, List<BenchmarkSuite.RebuildRun>> rebuilds = new TreeMap<>();
+	private final TreeMap<Integer, List<BenchmarkSuite.RebuildRun>> rebuilds = new TreeMap<>();
 
 	void rebuild(int rows, long bytes, Map<String, List<BenchmarkSuite.RebuildRun>> runs, List<Double> lucene) {
 		StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
@@ -358,7 +362,7 @@ final class Report {
 			goal(goal, figure, String.format(Locale.ROOT, "%.2f (%,.0f vs %,.0f rows/s)", ratio,
 					rows / Samples.of(seconds).median(), luceneRate), ratio >= 0.75);
 		}
-		this.sections.add(text.toString());
+		section(3, text.toString());
 		this.rebuilds.put(rows, mine);
 		if (rows == sizes.get(sizes.size() - 1)) {
 			rebuildHeapGoals();
@@ -372,11 +376,15 @@ final class Report {
 		List<String> results = new ArrayList<>();
 		boolean all = true;
 		for (Map.Entry<Integer, List<BenchmarkSuite.RebuildRun>> size : this.rebuilds.entrySet()) {
-			long failed = size.getValue().stream().filter((run) -> !run.succeeded()).count();
-			all &= failed == 0;
-			results.add(String.format(Locale.ROOT, "%,d rows: %s", size.getKey(), (failed == 0) ? "rebuilt" : "failed ("
-					+ size.getValue().stream().filter((run) -> !run.succeeded()).findFirst().orElseThrow().failure()
-					+ ")"));
+			String failure = size.getValue()
+				.stream()
+				.filter((run) -> !run.succeeded())
+				.map(BenchmarkSuite.RebuildRun::failure)
+				.findFirst()
+				.orElse(null);
+			all &= failure == null;
+			results.add(String.format(Locale.ROOT, "%,d rows: %s", size.getKey(),
+					(failure == null) ? "rebuilt" : "failed (" + failure + ")"));
 		}
 		goal(Goal.REBUILD_BOUNDED, String.format(Locale.ROOT, "Rebuild of %s rows at -Xmx%s", String.join(" and ",
 				this.rebuilds.keySet().stream().map((rows) -> String.format(Locale.ROOT, "%,d", rows)).toList()),
@@ -384,8 +392,8 @@ final class Report {
 		if (this.rebuilds.size() < 2) {
 			return;
 		}
-		int small = this.rebuilds.keySet().iterator().next();
-		int large = ((TreeMap<Integer, List<BenchmarkSuite.RebuildRun>>) this.rebuilds).lastKey();
+		int small = this.rebuilds.firstKey();
+		int large = this.rebuilds.lastKey();
 		String figure = String.format(Locale.ROOT, "Rebuild live heap after GC, %,d rows / %,d rows", large, small);
 		Double smallLive = liveHeap(this.rebuilds.get(small));
 		Double largeLive = liveHeap(this.rebuilds.get(large));
@@ -432,7 +440,7 @@ final class Report {
 				megabytes / serviceSeconds.median(), serviceBlocks, jacksonSeconds.describe("%.2f"),
 				megabytes / jacksonSeconds.median(), jqSeconds.describe("%.2f"), megabytes / jqSeconds.median(),
 				jqBlocks, ratio);
-		this.sections.add(text);
+		section(5, text);
 		goal(Goal.EXTRACTION, Goal.EXTRACTION.figure, String.format(Locale.ROOT, "%.2f (%.0f vs %.0f MB/s)", ratio,
 				megabytes / serviceSeconds.median(), megabytes / jacksonSeconds.median()), ratio >= 0.5);
 		this.summary.add(String.format(Locale.ROOT,
@@ -485,7 +493,7 @@ final class Report {
 		if (!last.ok()) {
 			text.append(String.format(Locale.ROOT, "%nA run failed: %s%n", last.error()));
 		}
-		this.closing.add(text.toString());
+		section(7, text.toString());
 		boolean faster = !figures.service().isEmpty() && !figures.jq().isEmpty()
 				&& Samples.of(figures.service()).median() < Samples.of(figures.jq()).median();
 		this.summary.add(String.format(Locale.ROOT,
@@ -550,7 +558,7 @@ final class Report {
 								.map((header) -> "`" + header.getKey() + ": " + header.getValue() + "`")
 								.toList())));
 		}
-		this.closing.add(text.toString());
+		section(7, text.toString());
 		this.summary.add(String.format(Locale.ROOT,
 				"| Extract of one %,.0f MB rollout at -Xmx%s | %s | answers 200 with both sessions | %s |",
 				bigMegabytes, figures.heap(),
@@ -561,7 +569,20 @@ final class Report {
 				verdict(figures.succeeded(), "")));
 	}
 
+	private void section(int number, String text) {
+		this.sections.computeIfAbsent(number, (key) -> new ArrayList<>()).add(text);
+	}
+
 	void write() throws IOException {
+		if (!this.memory.isEmpty()) {
+			StringBuilder memory = new StringBuilder(String.format(Locale.ROOT,
+					"## 6. Memory%n%nResident set size (`VmRSS`, MiB) of the service (`-Xmx%s`) in the recall runs: "
+							+ "once it was ready on the store, and after the recall queries (inverted index in memory)."
+							+ "%n%n| rows | ready | after recall |%n|---|---|---|%n",
+					this.options.serviceHeap()));
+			this.memory.values().forEach((line) -> memory.append(line).append('\n'));
+			section(6, memory.toString());
+		}
 		StringBuilder text = new StringBuilder();
 		text.append("# Benchmarks\n\n");
 		text.append("Written by the benchmark suite (`src/bench/java/io/teamlearnings/bench`); do not edit outside the "
@@ -593,21 +614,8 @@ final class Report {
 		text.append('\n');
 		text.append(kept());
 		text.append('\n');
-		for (String section : this.sections) {
-			text.append(RECALL_OVERVIEW.equals(section) ? recallOverview() : section).append('\n');
-		}
-		if (!this.memory.isEmpty()) {
-			text.append(String.format(Locale.ROOT,
-					"## 6. Memory%n%nResident set size (`VmRSS`, MiB) of the service (`-Xmx%s`) in the recall runs: "
-							+ "once it was ready on the store, and after the recall queries (inverted index in memory)."
-							+ "%n%n| rows | ready | after recall |%n|---|---|---|%n",
-					this.options.serviceHeap()));
-			this.memory.values().forEach((line) -> text.append(line).append('\n'));
-			text.append('\n');
-		}
-		for (String section : this.closing) {
-			text.append(section).append('\n');
-		}
+		this.sections.forEach((number, texts) -> texts.forEach(
+				(section) -> text.append(RECALL_OVERVIEW.equals(section) ? recallOverview() : section).append('\n')));
 		while (text.length() > 1 && text.charAt(text.length() - 1) == '\n' && text.charAt(text.length() - 2) == '\n') {
 			text.setLength(text.length() - 1);
 		}

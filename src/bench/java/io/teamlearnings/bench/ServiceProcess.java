@@ -25,6 +25,9 @@ final class ServiceProcess implements AutoCloseable {
 
 	private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
+	/** Lines of the log a start that failed puts in its exception. */
+	private static final int START_FAILURE_TAIL = 40;
+
 	private final Process process;
 
 	private final int port;
@@ -80,12 +83,13 @@ final class ServiceProcess implements AutoCloseable {
 				.build();
 			while (true) {
 				if (!process.isAlive()) {
-					throw new IllegalStateException("The service exited with " + process.exitValue() + "; see " + log);
+					throw new IllegalStateException("The service exited with " + process.exitValue()
+							+ "; its log ends:\n" + tail(log, START_FAILURE_TAIL));
 				}
 				if (System.nanoTime() > deadline) {
 					stop(process);
-					throw new IllegalStateException(
-							"The service was not ready after " + readyTimeout.toMinutes() + " min; see " + log);
+					throw new IllegalStateException("The service was not ready after " + readyTimeout.toMinutes()
+							+ " min; its log ends:\n" + tail(log, START_FAILURE_TAIL));
 				}
 				try {
 					if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -249,9 +253,22 @@ final class ServiceProcess implements AutoCloseable {
 	record HeapPeaks(long usedMib, long liveMib, long lastFullMib, long maxFullMib) {
 	}
 
-	/** The process's output so far, its log. */
-	Path log() {
-		return this.log;
+	/**
+	 * The last lines of the process's output, for the suite's own output: bench/run
+	 * deletes the work directory, logs included, when it ends.
+	 */
+	String logTail(int lines) {
+		return tail(this.log, lines);
+	}
+
+	private static String tail(Path log, int lines) {
+		try {
+			List<String> all = Files.readAllLines(log);
+			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
 	}
 
 	@Override
