@@ -104,6 +104,16 @@ final class RolloutParse {
 		}
 	}
 
+	/**
+	 * A record {@link RecordTriage} found to hold nothing this parse uses: it still
+	 * counts as activity, or as replayed history.
+	 */
+	void skipped(@Nullable String timestamp) {
+		this.first = false;
+		this.format = "current";
+		account(instant(timestamp), false);
+	}
+
 	void record(long line, JsonNode record) {
 		boolean firstRecord = this.first;
 		this.first = false;
@@ -114,13 +124,7 @@ final class RolloutParse {
 		if (meta && this.id != null && !this.id.equals(text(payload.get("id")))) {
 			startReplay(at);
 		}
-		boolean replayed = !(meta && this.id == null) && replayed(at);
-		if (replayed) {
-			this.replayedLines++;
-		}
-		else if (at != null && (this.lastRecordAt == null || at.isAfter(this.lastRecordAt))) {
-			this.lastRecordAt = at;
-		}
+		boolean replayed = account(at, meta && this.id == null);
 		if (payload != null && payload.isObject()) {
 			this.format = "current";
 			switch (type) {
@@ -148,6 +152,23 @@ final class RolloutParse {
 		if (record.has("type")) {
 			item(line, record, at, replayed);
 		}
+	}
+
+	/**
+	 * Counts a record at {@code at} as replayed history or as activity.
+	 * @param identity whether it is the file's own first {@code session_meta}, never
+	 * replayed
+	 * @return whether it is replayed
+	 */
+	private boolean account(@Nullable Instant at, boolean identity) {
+		boolean replayed = !identity && replayed(at);
+		if (replayed) {
+			this.replayedLines++;
+		}
+		else if (at != null && (this.lastRecordAt == null || at.isAfter(this.lastRecordAt))) {
+			this.lastRecordAt = at;
+		}
+		return replayed;
 	}
 
 	private void startReplay(@Nullable Instant at) {
@@ -323,10 +344,15 @@ final class RolloutParse {
 	 */
 	@Nullable
 	static Instant instant(@Nullable JsonNode node) {
-		if (node == null || !node.isString()) {
+		return (node != null && node.isString()) ? instant(node.asString()) : null;
+	}
+
+	@Nullable
+	private static Instant instant(@Nullable String text) {
+		if (text == null) {
 			return null;
 		}
-		String value = PythonText.strip(node.asString());
+		String value = PythonText.strip(text);
 		if (value.isEmpty()) {
 			return null;
 		}

@@ -3,6 +3,9 @@ package io.teamlearnings.sessions.rollout;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -57,6 +60,8 @@ public class RolloutReader {
 	public static final int KEPT_TOOL_CHARS = 4000;
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private final long maxLineBytes;
 
@@ -139,9 +144,25 @@ public class RolloutReader {
 					"longer than the line limit of %s (%d bytes): skipped", readable(this.maxLineBytes), line.size()));
 			return;
 		}
+		byte[] bytes = line.bytes();
+		int start = 0;
+		int end = (int) line.size();
+		while (start < end && isAsciiSpace(bytes[start])) {
+			start++;
+		}
+		while (end > start && isAsciiSpace(bytes[end - 1])) {
+			end--;
+		}
+		if (start == end) {
+			return;
+		}
+		if (isAscii(bytes, start, end)) {
+			readAscii(line.number(), last, bytes, start, end, parse);
+			return;
+		}
 		String decoded;
 		try {
-			decoded = decode(line.bytes(), 0, (int) line.size());
+			decoded = decode(bytes, 0, end);
 		}
 		catch (CharacterCodingException ex) {
 			if (last) {
@@ -156,24 +177,72 @@ public class RolloutReader {
 		if (text.isEmpty()) {
 			return;
 		}
-		JsonNode record;
 		try {
-			record = MAPPER.readTree(text);
+			record(line.number(), MAPPER.readTree(text), parse);
 		}
 		catch (JacksonException ex) {
-			if (last) {
-				parse.torn();
+			notJson(line.number(), last, ex, parse);
+		}
+	}
+
+	/**
+	 * A line of ASCII only (valid UTF-8, nothing to decode): records that cannot hold a
+	 * message or a tool call are walked without building a tree ({@link RecordTriage}),
+	 * the others parsed from the bytes.
+	 */
+	private static void readAscii(long number, boolean last, byte[] bytes, int start, int end, RolloutParse parse) {
+		try {
+			RecordTriage.Skipped skipped = RecordTriage.skippable(MAPPER, bytes, start, end);
+			if (skipped != null) {
+				parse.skipped(skipped.timestamp());
 			}
 			else {
-				parse.problem(line.number(), "not JSON: " + ex.getOriginalMessage());
+				record(number, MAPPER.readTree(bytes, start, end - start), parse);
 			}
-			return;
 		}
+		catch (JacksonException ex) {
+			notJson(number, last, ex, parse);
+		}
+	}
+
+	private static void record(long number, JsonNode record, RolloutParse parse) {
 		if (!record.isObject()) {
-			parse.problem(line.number(), "not a JSON object");
+			parse.problem(number, "not a JSON object");
 			return;
 		}
-		parse.record(line.number(), record);
+		parse.record(number, record);
+	}
+
+	private static void notJson(long number, boolean last, JacksonException ex, RolloutParse parse) {
+		if (last) {
+			parse.torn();
+		}
+		else {
+			parse.problem(number, "not JSON: " + ex.getOriginalMessage());
+		}
+	}
+
+	/**
+	 * Python white space among ASCII bytes: TAB, LF, VT, FF, CR, U+001C-U+001F, space.
+	 */
+	private static boolean isAsciiSpace(byte b) {
+		return (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x20);
+	}
+
+	/** Whether {@code bytes[start, end)} are all ASCII, checked 8 bytes at a time. */
+	static boolean isAscii(byte[] bytes, int start, int end) {
+		int i = start;
+		for (; i + Long.BYTES <= end; i += Long.BYTES) {
+			if (((long) LONGS.get(bytes, i) & 0x8080808080808080L) != 0) {
+				return false;
+			}
+		}
+		for (; i < end; i++) {
+			if (bytes[i] < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
