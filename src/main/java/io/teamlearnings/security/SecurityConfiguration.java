@@ -58,7 +58,8 @@ public class SecurityConfiguration {
 				HttpStatus.UNAUTHORIZED, "Authentication required",
 				"Send an API token as 'Authorization: Bearer <token>'.");
 		AccessDeniedHandler denied = (request, response, ex) -> {
-			AccessPolicy.Need need = AccessPolicy.of(request.getMethod(), path(request));
+			AccessPolicy.Need need = AccessPolicy.of(request.getMethod(), path(request),
+					request.getParameter("cleanup"));
 			problems.write(response, HttpStatus.FORBIDDEN, "Not allowed", "Token '" + Callers.current().name()
 					+ "' needs role " + need.role().name().toLowerCase()
 					+ (need.everywhere() ? " in every repository ('*')"
@@ -67,8 +68,9 @@ public class SecurityConfiguration {
 		};
 		AuthorizationManager<RequestAuthorizationContext> policy = (authentication, context) -> {
 			Authentication current = authentication.get();
-			boolean allowed = current != null && current.getPrincipal() instanceof Caller caller && AccessPolicy
-				.allows(caller, AccessPolicy.of(context.getRequest().getMethod(), path(context.getRequest())));
+			boolean allowed = current != null && current.getPrincipal() instanceof Caller caller
+					&& AccessPolicy.allows(caller, AccessPolicy.of(context.getRequest().getMethod(),
+							path(context.getRequest()), context.getRequest().getParameter("cleanup")));
 			return new AuthorizationDecision(allowed);
 		};
 		http.csrf((csrf) -> csrf.disable())
