@@ -2,11 +2,10 @@ package io.teamlearnings.sessions.rollout;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
 final class RolloutParse {
 
 	/** The longest pause between two replayed records of a fork's copied history. */
-	static final Duration REPLAY_BURST_GAP = Duration.ofSeconds(2);
+	static final Duration REPLAY_BURST_GAP = Duration.ofMillis(500);
 
 	private static final Pattern EXIT_CODE = Pattern
 		.compile("(?m)^(?:Exit code:|Process exited with code)\\s*(-?\\d+)");
+
+	private static final Pattern ISO_8601 = Pattern
+		.compile("(\\d{4})-?(\\d{2})-?(\\d{2})(?:.(\\d{2})(?::?(\\d{2})(?::?(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?)?)?"
+				+ "([Zz]|[+-]\\d{2}(?::?\\d{2}(?::?\\d{2}(?:[.,]\\d{1,6})?)?)?)?");
 
 	private static final Pattern SESSION_UUID = Pattern
 		.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.jsonl(?:\\.zst)?$");
@@ -339,8 +342,12 @@ final class RolloutParse {
 	}
 
 	/**
-	 * Parses an ISO-8601 time as Python's {@code datetime.fromisoformat} does (naive is
-	 * UTC).
+	 * Parses an ISO-8601 time as Python's {@code datetime.fromisoformat} (3.11) does,
+	 * which is what the seed's extractor reads starts with: {@code YYYY-MM-DD} or
+	 * {@code YYYYMMDD}, then optionally any one separator character and
+	 * {@code HH[:MM[:SS[.fff]]]} (or without colons; the fraction after {@code .} or
+	 * {@code ,}), then optionally {@code Z} or an offset {@code +HH[:MM[:SS]]}; naive
+	 * times are UTC, as the seed takes them.
 	 */
 	@Nullable
 	static Instant instant(@Nullable JsonNode node) {
@@ -352,24 +359,43 @@ final class RolloutParse {
 		if (text == null) {
 			return null;
 		}
-		String value = PythonText.strip(text);
-		if (value.isEmpty()) {
+		Matcher iso = ISO_8601.matcher(PythonText.strip(text));
+		if (!iso.matches()) {
 			return null;
 		}
-		if (value.endsWith("Z")) {
-			value = value.substring(0, value.length() - 1) + "+00:00";
-		}
 		try {
-			return OffsetDateTime.parse(value).toInstant();
+			LocalDateTime local = LocalDateTime.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
+					Integer.parseInt(iso.group(3)), number(iso.group(4)), number(iso.group(5)), number(iso.group(6)),
+					nanos(iso.group(7)));
+			return local.toInstant(offset(iso.group(8)));
 		}
-		catch (DateTimeParseException ex) {
-			try {
-				return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-			}
-			catch (DateTimeParseException notLocal) {
-				return null;
-			}
+		catch (DateTimeException ex) {
+			return null;
 		}
+	}
+
+	private static int number(@Nullable String digits) {
+		return (digits != null) ? Integer.parseInt(digits) : 0;
+	}
+
+	private static int nanos(@Nullable String fraction) {
+		return (fraction != null) ? Integer.parseInt((fraction + "00000000").substring(0, 9)) : 0;
+	}
+
+	/**
+	 * {@code Z}, {@code +HH}, {@code +HH:MM}, {@code +HHMM}, {@code +HH:MM:SS}; UTC if
+	 * none.
+	 */
+	private static ZoneOffset offset(@Nullable String offset) {
+		if (offset == null || offset.equals("Z") || offset.equals("z")) {
+			return ZoneOffset.UTC;
+		}
+		String digits = offset.substring(1).replace(":", "");
+		int sign = offset.startsWith("-") ? -1 : 1;
+		int hours = Integer.parseInt(digits.substring(0, 2));
+		int minutes = (digits.length() >= 4) ? Integer.parseInt(digits.substring(2, 4)) : 0;
+		int seconds = (digits.length() >= 6) ? Integer.parseInt(digits.substring(4, 6)) : 0;
+		return ZoneOffset.ofHoursMinutesSeconds(sign * hours, sign * minutes, sign * seconds);
 	}
 
 	/**

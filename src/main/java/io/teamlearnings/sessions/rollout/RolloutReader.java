@@ -19,13 +19,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 
 import io.airlift.compress.zstd.ZstdInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,24 +59,59 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class RolloutReader {
 
+	private static final Logger log = LoggerFactory.getLogger(RolloutReader.class);
+
 	/** Problems kept per file; the rest are counted only. */
 	public static final int MAX_PROBLEMS = 1000;
 
 	/** Characters kept of a tool call's input and output, and of a compaction summary. */
 	public static final int KEPT_TOOL_CHARS = 4000;
 
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+	/**
+	 * Parses records as Python's {@code json.loads} accepts them (NaN and Infinity, long
+	 * numbers, deep nesting up to Python's default recursion limit), so the extract keeps
+	 * what the seed keeps; strings as long as a line.
+	 */
+	static final JsonMapper MAPPER = JsonMapper
+		.builder(JsonFactory.builder()
+			.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNestingDepth(1000)
+				.maxNumberLength(1_000_000)
+				.maxStringLength(Integer.MAX_VALUE)
+				.maxDocumentLength(-1)
+				.build())
+			.build())
+		.build();
+
+	/**
+	 * One large line at a time: decoding and parsing a line takes about four times its
+	 * size in heap, so lines over {@link #largeLineBytes} wait for each other across all
+	 * requests rather than add up.
+	 */
+	private static final Semaphore LARGE_LINES = new Semaphore(1);
 
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private final long maxLineBytes;
 
+	private final long largeLineBytes;
+
 	/**
-	 * A reader that skips lines longer than {@code limits.maxLineSize()}.
+	 * A reader that skips lines longer than {@code limits.maxLineSize()}, or than an
+	 * eighth of the heap if that is less (a line in flight takes about four times its
+	 * size, and the messages kept take their share): at {@code -Xmx256m} lines over 32 MB
+	 * are skipped whatever is configured.
 	 * @param limits the line limit
 	 */
 	public RolloutReader(Limits limits) {
-		this.maxLineBytes = limits.maxLineSize().toBytes();
+		long heapShare = Runtime.getRuntime().maxMemory() / 8;
+		this.maxLineBytes = Math.min(limits.maxLineSize().toBytes(), heapShare);
+		this.largeLineBytes = Math.max(Runtime.getRuntime().maxMemory() / 64, 1024 * 1024);
+		if (this.maxLineBytes < limits.maxLineSize().toBytes()) {
+			log.info("Session file lines over {} are skipped: an eighth of the heap, below the configured {}",
+					readable(this.maxLineBytes), limits.maxLineSize());
+		}
 	}
 
 	/** The reader's limits, as configured. */
@@ -156,8 +197,23 @@ public class RolloutReader {
 		if (start == end) {
 			return;
 		}
+		boolean large = end - start > this.largeLineBytes;
+		if (large) {
+			LARGE_LINES.acquireUninterruptibly();
+		}
+		try {
+			read(line.number(), last, bytes, start, end, parse);
+		}
+		finally {
+			if (large) {
+				LARGE_LINES.release();
+			}
+		}
+	}
+
+	private static void read(long number, boolean last, byte[] bytes, int start, int end, RolloutParse parse) {
 		if (isAscii(bytes, start, end)) {
-			readAscii(line.number(), last, bytes, start, end, parse);
+			readAscii(number, last, bytes, start, end, parse);
 			return;
 		}
 		String decoded;
@@ -169,7 +225,7 @@ public class RolloutReader {
 				parse.torn();
 			}
 			else {
-				parse.problem(line.number(), ex.getMessage());
+				parse.problem(number, ex.getMessage());
 			}
 			return;
 		}
@@ -178,10 +234,10 @@ public class RolloutReader {
 			return;
 		}
 		try {
-			record(line.number(), MAPPER.readTree(text), parse);
+			record(number, MAPPER.readTree(text), parse);
 		}
 		catch (JacksonException ex) {
-			notJson(line.number(), last, ex, parse);
+			notJson(number, last, ex, parse);
 		}
 	}
 
@@ -218,8 +274,19 @@ public class RolloutReader {
 			parse.torn();
 		}
 		else {
-			parse.problem(number, "not JSON: " + ex.getOriginalMessage());
+			parse.problem(number, "not JSON: " + plain(ex.getOriginalMessage()));
 		}
+	}
+
+	/**
+	 * A parser's message without the hints it gives programmers (the Java settings in
+	 * backticks that would make it parse).
+	 */
+	static String plain(String message) {
+		int hint = message.indexOf('`');
+		String cut = (hint < 0) ? message : message.substring(0, hint);
+		cut = cut.replaceAll("[\\s(;:,]+(?:use|enable|consider|set)?[\\s(;:,]*$", "");
+		return cut.isEmpty() ? "malformed JSON" : cut;
 	}
 
 	/**
@@ -248,7 +315,8 @@ public class RolloutReader {
 	/**
 	 * The session start as the seed's extractor reads it: from a first line that is a
 	 * {@code session_meta} record only; null when there is none. Reads the first line
-	 * only (at most the line limit).
+	 * only (at most the line limit); a byte in it that is not UTF-8 is read as U+FFFD
+	 * (where the seed's script crashes on the whole run).
 	 * @throws IOException when the file cannot be opened or read
 	 */
 	@Nullable
@@ -264,7 +332,10 @@ public class RolloutReader {
 			return null;
 		}
 		try {
-			String text = PythonText.strip(decode(first.bytes(), 0, (int) first.size()));
+			// a damaged byte in the first line (a cwd, say) costs that byte only here:
+			// the
+			// start is still read, and the line is still reported by the full read
+			String text = PythonText.strip(new String(first.bytes(), 0, (int) first.size(), StandardCharsets.UTF_8));
 			JsonNode record = MAPPER.readTree(text);
 			JsonNode payload = record.path("payload");
 			if (!record.isObject() || !"session_meta".equals(record.path("type").asString("")) || !payload.isObject()) {
@@ -273,7 +344,7 @@ public class RolloutReader {
 			Instant start = RolloutParse.instant(payload.get("timestamp"));
 			return (start != null) ? start : RolloutParse.instant(record.get("timestamp"));
 		}
-		catch (CharacterCodingException | JacksonException ex) {
+		catch (JacksonException ex) {
 			return null;
 		}
 	}

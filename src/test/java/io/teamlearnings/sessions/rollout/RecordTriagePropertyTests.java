@@ -24,7 +24,8 @@ import static org.quicktheories.generators.SourceDSL.lists;
  */
 class RecordTriagePropertyTests {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+	/** The reader's own mapper: the whole parse reads the JSON the reader reads. */
+	private static final JsonMapper MAPPER = RolloutReader.MAPPER;
 
 	private static final String T0 = "2026-11-23T08:00:00";
 
@@ -97,7 +98,7 @@ class RecordTriagePropertyTests {
 				}
 			}
 			catch (tools.jackson.core.JacksonException ex) {
-				parse.problem(i + 1, "not JSON: " + ex.getOriginalMessage());
+				parse.problem(i + 1, "not JSON: " + RolloutReader.plain(ex.getOriginalMessage()));
 			}
 		}
 		return withoutFileFacts(
