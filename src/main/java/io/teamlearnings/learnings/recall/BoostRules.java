@@ -31,6 +31,17 @@ class BoostRules {
 	}
 
 	/**
+	 * The status boost of each of {@code corpus}'s statuses (by the index
+	 * {@link RecallCorpus.Corpus#statusIndex} gives), rounded as reported.
+	 */
+	double[] statusBoosts(RecallCorpus.Corpus corpus) {
+		return corpus.statuses()
+			.stream()
+			.mapToDouble((status) -> Boosts.round(this.properties.statusBoosts().of(status)))
+			.toArray();
+	}
+
+	/**
 	 * The recency boost, rounded as reported, of a row captured at {@code capturedSecond}
 	 * (Long.MIN_VALUE: unknown, no boost).
 	 */

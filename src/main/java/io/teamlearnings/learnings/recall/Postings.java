@@ -53,4 +53,8 @@ final class Postings {
 		return this.frequencies[i * FIELDS + field.ordinal()];
 	}
 
+	int frequency(int i, int field) {
+		return this.frequencies[i * FIELDS + field];
+	}
+
 }

@@ -147,6 +147,11 @@ public class RecallCorpus {
 			return this.lengths[number * FIELDS + field.ordinal()];
 		}
 
+		/** Terms of row {@code number} in the field of ordinal {@code field}. */
+		int length(int number, int field) {
+			return this.lengths[number * FIELDS + field];
+		}
+
 		/**
 		 * Capture time of row {@code number} in epoch seconds, Long.MIN_VALUE if none.
 		 */
