@@ -58,6 +58,24 @@ class Bm25f {
 		return new Scorer(corpus, terms, statistics, this.properties);
 	}
 
+	/**
+	 * Whether every row's score is at least 0 and each term's part of it is at most
+	 * {@link Scorer#ceiling}: field weights are not negative and {@code b} is at most 1,
+	 * so that a longer field never weighs more and a field's normalisation is never
+	 * negative. Out of those settings, recall scores every row.
+	 */
+	boolean bounded() {
+		if (this.properties.b() > 1) {
+			return false;
+		}
+		for (TermVector.Field field : TermVector.Field.ALL) {
+			if (!(this.properties.fieldWeights().of(field) >= 0)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** Which query terms occur in which fields of a row, in query order. */
 	static List<RecallResult.TermMatch> matchedTerms(RecallCorpus.Corpus corpus, Map<String, Double> terms,
 			RecallCorpus.Doc doc) {
@@ -150,6 +168,29 @@ class Bm25f {
 					continue;
 				}
 				double norm = 1 - this.b + this.b * this.corpus.length(number, field) / this.averageLengths[field];
+				weighted += this.fieldWeights[field] * frequency / norm;
+			}
+			return saturate(term, weighted);
+		}
+
+		/**
+		 * At least term {@code term}'s part of any row's score (0 if no row has it), when
+		 * {@link Bm25f#bounded()}: the saturation grows with the weighted frequency,
+		 * which is at most the sum over fields of the highest frequency over the shortest
+		 * field's normalisation. Rounding can put a row's part a few ulps above it.
+		 */
+		double ceiling(int term) {
+			Postings postings = this.postings[term];
+			if (postings == null) {
+				return 0;
+			}
+			double weighted = 0;
+			for (int field = 0; field < FIELDS; field++) {
+				int frequency = postings.maxFrequency(this.corpus, field);
+				if (frequency == 0) {
+					continue;
+				}
+				double norm = 1 - this.b + this.b * postings.minLength(this.corpus, field) / this.averageLengths[field];
 				weighted += this.fieldWeights[field] * frequency / norm;
 			}
 			return saturate(term, weighted);

@@ -15,7 +15,9 @@ import java.util.TreeSet;
 import io.teamlearnings.learnings.index.SupersessionChains;
 
 /**
- * Ranks one repository's rows by scoring every row that matches a query term.
+ * Ranks one repository's rows by scoring every row that matches a query term. It is the
+ * reference {@link MaxScoreRanking} must agree with, and what recall uses when the
+ * settings give no bound to skip rows by (see {@link Bm25f#bounded()}).
  */
 final class ExhaustiveRanking {
 
@@ -121,7 +123,7 @@ final class ExhaustiveRanking {
 		}
 		Collections.reverse(ranked);
 		return new RowRanking(ranked, scored.cardinality(), new RecallResult.Exclusions(superseded, withdrawn, filtered,
-				belowMinScore, supersededRows, withdrawnIds));
+				belowMinScore, supersededRows, withdrawnIds), matchedDocs.length);
 	}
 
 }

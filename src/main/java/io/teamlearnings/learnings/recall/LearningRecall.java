@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
  * Ranked recall over the index: BM25F over the learning, application, evidence, context
  * and tags of each row, lifted by status, recency and the caller's paths. Superseded rows
  * give way to the current row of their chain; every matching row that is not returned is
- * counted with the reason.
+ * counted with the reason. Rows that cannot reach the top are not scored
+ * ({@link MaxScoreRanking}); the answer is the one scoring every row would give.
  */
 @Service
 public class LearningRecall {
@@ -37,7 +38,11 @@ public class LearningRecall {
 
 	private final RecallProperties properties;
 
+	private final Bm25f bm25f;
+
 	private final ExhaustiveRanking everyRow;
+
+	private final MaxScoreRanking maxScore;
 
 	private final Clock clock;
 
@@ -49,12 +54,14 @@ public class LearningRecall {
 		this.analysis = analysis;
 		this.views = views;
 		this.properties = properties;
+		this.bm25f = bm25f;
 		this.everyRow = new ExhaustiveRanking(bm25f, boostRules, properties);
+		this.maxScore = new MaxScoreRanking(bm25f, boostRules, properties);
 		this.clock = clock;
 	}
 
 	RecallResult recall(String repoName, RecallQuery query) {
-		return recall(List.of(this.repositories.require(repoName)), query);
+		return recall(List.of(this.repositories.require(repoName)), query, Ranking.SKIPPING);
 	}
 
 	/**
@@ -62,25 +69,42 @@ public class LearningRecall {
 	 * repository.
 	 */
 	public RecallResult recallAcross(List<String> repoNames, RecallQuery query) {
-		List<Repo> repos = repoNames.isEmpty() ? this.repositories.all()
-				: repoNames.stream().distinct().map(this.repositories::require).toList();
-		return recall(repos, query);
+		return recallAcross(repoNames, query, Ranking.SKIPPING);
 	}
 
-	private RecallResult recall(List<Repo> repos, RecallQuery query) {
+	/** How rows are ranked: the answers are the same, only the work differs. */
+	enum Ranking {
+
+		/** Rows that cannot reach the top are not scored, when the settings allow. */
+		SKIPPING,
+
+		/** Every matching row is scored: the reference. */
+		EVERY_ROW
+
+	}
+
+	RecallResult recallAcross(List<String> repoNames, RecallQuery query, Ranking ranking) {
+		List<Repo> repos = repoNames.isEmpty() ? this.repositories.all()
+				: repoNames.stream().distinct().map(this.repositories::require).toList();
+		return recall(repos, query, ranking);
+	}
+
+	private RecallResult recall(List<Repo> repos, RecallQuery query, Ranking ranking) {
 		Map<String, Double> terms = queryTerms(query);
 		repos.forEach(this.sync::ensureFresh);
 		CollectionStatistics statistics = new CollectionStatistics(terms.keySet());
 		for (Repo repo : repos) {
 			this.corpus.read(repo, (corpus) -> statistics.add(corpus));
 		}
+		boolean skipping = ranking == Ranking.SKIPPING && this.bm25f.bounded();
 		List<RowRanking.Ranked> ranked = new ArrayList<>();
 		List<RecallResult.Exclusions> exclusions = new ArrayList<>();
 		int matched = 0;
 		for (Repo repo : repos) {
 			RowRanking rows = this.corpus.read(repo, (corpus) -> {
 				Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
-				return this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now);
+				return skipping ? this.maxScore.rank(repo.name(), corpus, terms, statistics, query, now)
+						: this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now);
 			});
 			ranked.addAll(rows.ranked());
 			exclusions.add(rows.exclusions());

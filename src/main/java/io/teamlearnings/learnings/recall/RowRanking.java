@@ -16,8 +16,9 @@ import org.springframework.lang.Nullable;
  * @param ranked the best rows, best first
  * @param matched rows whose score counts (a superseded row's counts for its head)
  * @param exclusions matching rows left out, by reason
+ * @param scored rows whose score was worked out, to tell how much work skipping saved
  */
-record RowRanking(List<Ranked> ranked, int matched, RecallResult.Exclusions exclusions) {
+record RowRanking(List<Ranked> ranked, int matched, RecallResult.Exclusions exclusions, int scored) {
 
 	/**
 	 * A row as it ranks.
