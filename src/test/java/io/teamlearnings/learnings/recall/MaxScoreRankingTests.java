@@ -61,6 +61,10 @@ class MaxScoreRankingTests {
 
 	private static final int[] LIMITS = { 1, 3, 5, 10, 50 };
 
+	private static final RecallProperties.FieldWeights DEFAULT_WEIGHTS = RecallDefaults.properties().fieldWeights();
+
+	private static final RecallProperties.StatusBoosts DEFAULT_BOOSTS = RecallDefaults.properties().statusBoosts();
+
 	@TempDir
 	static Path root;
 
@@ -119,82 +123,49 @@ class MaxScoreRankingTests {
 	void answersRandomQueriesOverTwentyThousandRowsAsScoringEveryRowDoes() {
 		int rows = this.corpus.read(this.large, (corpus) -> corpus.docs().size());
 		assertThat(rows).isEqualTo(ROWS);
-		LearningRecall recall = recall(RecallDefaults.properties());
-		qt().withExamples(400)
-			.forAll(longs().all())
-			.checkAssert((seed) -> assertSameAnswer(recall, List.of(this.large.name()),
-					this.generated.query(new Random(seed))));
+		assertSameAnswersToRandomQueries(RecallDefaults.properties(), List.of(this.large.name()), 400);
 	}
 
 	@Test
 	void answersQueriesAcrossRepositoriesAsScoringEveryRowDoes() {
-		LearningRecall recall = recall(RecallDefaults.properties());
-		qt().withExamples(50)
-			.forAll(longs().all())
-			.checkAssert((seed) -> assertSameAnswer(recall, List.of(), this.generated.query(new Random(seed))));
+		assertSameAnswersToRandomQueries(RecallDefaults.properties(), List.of(), 50);
 	}
 
 	@Test
 	void answersAsScoringEveryRowDoesWhenAMinimumScoreLeavesRowsOut() {
-		RecallProperties defaults = RecallDefaults.properties();
-		LearningRecall recall = recall(new RecallProperties(defaults.k1(), defaults.b(), defaults.fieldWeights(),
-				defaults.statusBoosts(), defaults.recencyWeight(), defaults.recencyDays(), defaults.pathBoost(),
-				defaults.pathTermWeight(), 4.0, defaults.defaultLimit(), defaults.maxLimit(),
-				defaults.themeThreshold()));
-		List<Integer> belowMinScore = new ArrayList<>();
-		qt().withExamples(120).forAll(longs().all()).checkAssert((seed) -> {
-			RecallResult answer = assertSameAnswer(recall, List.of(this.large.name()),
-					this.generated.query(new Random(seed)));
-			belowMinScore.add(answer.excluded().belowMinScore());
-		});
-		assertThat(belowMinScore).anyMatch((count) -> count > 0);
+		RecallProperties minScore = scoring(1.2, 0.75, DEFAULT_WEIGHTS, DEFAULT_BOOSTS, 0.2, 45, 0.5, 0.5, 4.0);
+
+		List<RecallResult> answers = assertSameAnswersToRandomQueries(minScore, List.of(this.large.name()), 120);
+
+		assertThat(answers).anyMatch((answer) -> answer.excluded().belowMinScore() > 0);
 	}
 
 	@Test
 	void answersAsScoringEveryRowDoesWhenAStatusBoostMakesScoresNegative() {
-		RecallProperties defaults = RecallDefaults.properties();
-		LearningRecall recall = recall(new RecallProperties(defaults.k1(), defaults.b(), defaults.fieldWeights(),
-				new RecallProperties.StatusBoosts(0.30, 0.25, 0.15, 0.15, 0.10, 0.10, -1.5), defaults.recencyWeight(),
-				defaults.recencyDays(), defaults.pathBoost(), defaults.pathTermWeight(), defaults.minScore(),
-				defaults.defaultLimit(), defaults.maxLimit(), defaults.themeThreshold()));
-		qt().withExamples(60)
-			.forAll(longs().all())
-			.checkAssert((seed) -> assertSameAnswer(recall, List.of(this.large.name()),
-					this.generated.query(new Random(seed))));
+		RecallProperties negative = scoring(1.2, 0.75, DEFAULT_WEIGHTS,
+				new RecallProperties.StatusBoosts(0.30, 0.25, 0.15, 0.15, 0.10, 0.10, -1.5), 0.2, 45, 0.5, 0.5, 0);
+
+		assertSameAnswersToRandomQueries(negative, List.of(this.large.name()), 60);
 	}
 
 	@Test
 	void answersAsScoringEveryRowDoesWithStrongRecencyAndPathBoosts() {
-		RecallProperties defaults = RecallDefaults.properties();
-		LearningRecall recall = recall(new RecallProperties(0.9, 0.4, new RecallProperties.FieldWeights(2, 0, 1, 3, 0),
-				defaults.statusBoosts(), 1.5, 3, 2.0, 0.0, defaults.minScore(), defaults.defaultLimit(),
-				defaults.maxLimit(), defaults.themeThreshold()));
-		qt().withExamples(120)
-			.forAll(longs().all())
-			.checkAssert((seed) -> assertSameAnswer(recall, List.of(this.large.name()),
-					this.generated.query(new Random(seed))));
+		RecallProperties strong = scoring(0.9, 0.4, new RecallProperties.FieldWeights(2, 0, 1, 3, 0), DEFAULT_BOOSTS,
+				1.5, 3, 2.0, 0.0, 0);
+
+		assertSameAnswersToRandomQueries(strong, List.of(this.large.name()), 120);
 	}
 
 	@Test
 	void scoresEveryRowWhenTheSettingsGiveNoBound() {
-		RecallProperties defaults = RecallDefaults.properties();
-		RecallProperties longFieldsWeighMore = new RecallProperties(defaults.k1(), 1.5, defaults.fieldWeights(),
-				defaults.statusBoosts(), defaults.recencyWeight(), defaults.recencyDays(), defaults.pathBoost(),
-				defaults.pathTermWeight(), defaults.minScore(), defaults.defaultLimit(), defaults.maxLimit(),
-				defaults.themeThreshold());
-		RecallProperties negativeWeight = new RecallProperties(defaults.k1(), defaults.b(),
-				new RecallProperties.FieldWeights(3.0, 1.5, -1.0, 1.0, 2.0), defaults.statusBoosts(),
-				defaults.recencyWeight(), defaults.recencyDays(), defaults.pathBoost(), defaults.pathTermWeight(),
-				defaults.minScore(), defaults.defaultLimit(), defaults.maxLimit(), defaults.themeThreshold());
+		RecallProperties longFieldsWeighMore = scoring(1.2, 1.5, DEFAULT_WEIGHTS, DEFAULT_BOOSTS, 0.2, 45, 0.5, 0.5, 0);
+		RecallProperties negativeWeight = scoring(1.2, 0.75,
+				new RecallProperties.FieldWeights(3.0, 1.5, -1.0, 1.0, 2.0), DEFAULT_BOOSTS, 0.2, 45, 0.5, 0.5, 0);
 
-		assertThat(new Bm25f(defaults).bounded()).isTrue();
+		assertThat(new Bm25f(RecallDefaults.properties()).bounded()).isTrue();
 		assertThat(new Bm25f(longFieldsWeighMore).bounded()).isFalse();
 		assertThat(new Bm25f(negativeWeight).bounded()).isFalse();
-		LearningRecall recall = recall(longFieldsWeighMore);
-		qt().withExamples(20)
-			.forAll(longs().all())
-			.checkAssert((seed) -> assertSameAnswer(recall, List.of(this.large.name()),
-					this.generated.query(new Random(seed))));
+		assertSameAnswersToRandomQueries(longFieldsWeighMore, List.of(this.large.name()), 20);
 	}
 
 	@Test
@@ -272,6 +243,22 @@ class MaxScoreRankingTests {
 	}
 
 	/**
+	 * Asks {@code examples} random queries of {@code repos} (every repository when empty)
+	 * both ways with {@code properties}, and checks that the answers are equal; returns
+	 * the answers.
+	 */
+	private List<RecallResult> assertSameAnswersToRandomQueries(RecallProperties properties, List<String> repos,
+			int examples) {
+		LearningRecall recall = recall(properties);
+		List<RecallResult> answers = new ArrayList<>();
+		qt().withExamples(examples)
+			.forAll(longs().all())
+			.checkAssert(
+					(seed) -> answers.add(assertSameAnswer(recall, repos, this.generated.query(new Random(seed)))));
+		return answers;
+	}
+
+	/**
 	 * Asks {@code query} of {@code repos} (every repository when empty) both ways and
 	 * checks that the answers are equal; returns the answer.
 	 */
@@ -280,6 +267,15 @@ class MaxScoreRankingTests {
 		RecallResult everyRow = recall.recallAcross(repos, query, LearningRecall.Ranking.EVERY_ROW);
 		assertThat(skipping).as("%s", query).isEqualTo(everyRow);
 		return skipping;
+	}
+
+	/** Recall settings with these scoring values and the default limits. */
+	private static RecallProperties scoring(double k1, double b, RecallProperties.FieldWeights fieldWeights,
+			RecallProperties.StatusBoosts statusBoosts, double recencyWeight, double recencyDays, double pathBoost,
+			double pathTermWeight, double minScore) {
+		RecallProperties defaults = RecallDefaults.properties();
+		return new RecallProperties(k1, b, fieldWeights, statusBoosts, recencyWeight, recencyDays, pathBoost,
+				pathTermWeight, minScore, defaults.defaultLimit(), defaults.maxLimit(), defaults.themeThreshold());
 	}
 
 	private LearningRecall recall(RecallProperties properties) {
