@@ -30,6 +30,7 @@ import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -47,6 +48,8 @@ import static org.quicktheories.generators.SourceDSL.longs;
  * every row, and it does skip.
  */
 @JdbcTest
+// the index poll would call the Repositories mock while a test stubs it (a Mockito race)
+@TestPropertySource(properties = "learnings.store.poll-interval=1h")
 @Import(RecallSlice.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
