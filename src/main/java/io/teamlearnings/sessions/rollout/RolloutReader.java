@@ -3,15 +3,7 @@ package io.teamlearnings.sessions.rollout;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -90,8 +82,6 @@ public class RolloutReader {
 	 * requests rather than add up.
 	 */
 	private static final Semaphore LARGE_LINES = new Semaphore(1);
-
-	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private final long maxLineBytes;
 
@@ -188,10 +178,10 @@ public class RolloutReader {
 		byte[] bytes = line.bytes();
 		int start = 0;
 		int end = (int) line.size();
-		while (start < end && isAsciiSpace(bytes[start])) {
+		while (start < end && Utf8.isAsciiSpace(bytes[start])) {
 			start++;
 		}
-		while (end > start && isAsciiSpace(bytes[end - 1])) {
+		while (end > start && Utf8.isAsciiSpace(bytes[end - 1])) {
 			end--;
 		}
 		if (start == end) {
@@ -212,13 +202,13 @@ public class RolloutReader {
 	}
 
 	private static void read(long number, boolean last, byte[] bytes, int start, int end, RolloutParse parse) {
-		if (isAscii(bytes, start, end)) {
+		if (Utf8.isAscii(bytes, start, end)) {
 			readAscii(number, last, bytes, start, end, parse);
 			return;
 		}
 		String decoded;
 		try {
-			decoded = decode(bytes, 0, end);
+			decoded = Utf8.decode(bytes, 0, end);
 		}
 		catch (CharacterCodingException ex) {
 			if (last) {
@@ -290,29 +280,6 @@ public class RolloutReader {
 	}
 
 	/**
-	 * Python white space among ASCII bytes: TAB, LF, VT, FF, CR, U+001C-U+001F, space.
-	 */
-	private static boolean isAsciiSpace(byte b) {
-		return (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x20);
-	}
-
-	/** Whether {@code bytes[start, end)} are all ASCII, checked 8 bytes at a time. */
-	static boolean isAscii(byte[] bytes, int start, int end) {
-		int i = start;
-		for (; i + Long.BYTES <= end; i += Long.BYTES) {
-			if (((long) LONGS.get(bytes, i) & 0x8080808080808080L) != 0) {
-				return false;
-			}
-		}
-		for (; i < end; i++) {
-			if (bytes[i] < 0) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
 	 * The session start as the seed's extractor reads it: from a first line that is a
 	 * {@code session_meta} record only; null when there is none. Reads the first line
 	 * only (at most the line limit); a byte in it that is not UTF-8 is read as U+FFFD
@@ -376,36 +343,6 @@ public class RolloutReader {
 			return (bytes / DataSize.ofMegabytes(1).toBytes()) + "MB";
 		}
 		return (bytes % 1024 == 0) ? (bytes / 1024) + "KB" : bytes + "B";
-	}
-
-	/**
-	 * Decodes {@code bytes[start, end)} as strict UTF-8.
-	 * @throws CharacterCodingException naming the first invalid byte and its offset in
-	 * the line (0-based), e.g. {@code not UTF-8: invalid byte 0xff at byte 12}
-	 */
-	static String decode(byte[] bytes, int start, int end) throws CharacterCodingException {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes, start, end - start);
-		CharBuffer out = CharBuffer.allocate(end - start);
-		CoderResult result = decoder.decode(in, out, true);
-		if (!result.isError()) {
-			result = decoder.flush(out);
-		}
-		if (result.isError()) {
-			int at = in.position();
-			throw new CharacterCodingException() {
-
-				@Override
-				public String getMessage() {
-					return String.format(Locale.ROOT, "not UTF-8: invalid byte 0x%02x at byte %d", bytes[at] & 0xff,
-							at - start);
-				}
-
-			};
-		}
-		return out.flip().toString();
 	}
 
 }
