@@ -56,7 +56,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * @param readyTimeout how long it may take; after that the process is stopped and
 	 * this throws
 	 * @throws IllegalStateException if the process exits or is not ready in time (the
-	 * message names its log)
+	 * message ends with the last lines of its log)
 	 */
 	static ServiceProcess start(Path jar, Path work, String label, List<String> jvmOptions, List<String> settings,
 			Duration readyTimeout) {
