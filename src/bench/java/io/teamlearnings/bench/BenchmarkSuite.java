@@ -1,5 +1,7 @@
 package io.teamlearnings.bench;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -7,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +24,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -44,6 +52,9 @@ public final class BenchmarkSuite {
 
 	private static final String REPO = "bench";
 
+	/** Lines of a failed service's log that go to the suite's output. */
+	private static final int LOG_TAIL = 40;
+
 	private final Options options;
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -65,31 +76,59 @@ public final class BenchmarkSuite {
 
 	private void run() throws Exception {
 		Files.createDirectories(this.options.work());
-		log("work directory %s, %d runs per figure", this.options.work(), this.options.runs());
-		if (this.options.includes("appends")) {
-			appends();
-		}
-		if (this.options.includes("recall")) {
-			recall();
-		}
-		if (this.options.includes("quality")) {
-			quality();
-		}
-		if (this.options.includes("rebuild")) {
-			rebuild();
-		}
-		if (this.options.includes("startup")) {
-			startup();
-		}
-		if (this.options.includes("sessions")) {
-			sessions();
-		}
-		if (this.options.includes("sessions-large")) {
+		log("work directory %s, %d runs per figure, services at -Xmx%s", this.options.work(), this.options.runs(),
+				this.options.serviceHeap());
+		scenario("appends", this::appends);
+		// startup restarts on recall's largest store, and then deletes it before the
+		// rebuilds
+		// need the disk
+		scenario("recall", this::recall);
+		scenario("startup", this::startup);
+		scenario("quality", this::quality);
+		scenario("rebuild", this::rebuild);
+		scenario("sessions", this::sessions);
+		scenario("sessions-large", () -> {
 			largeWindow();
 			longSession();
-		}
+		});
 		this.report.write();
 		log("wrote %s", this.options.out());
+		if (!this.failures.isEmpty()) {
+			log("FAILED: %s", String.join("; ", this.failures));
+			System.exit(1);
+		}
+	}
+
+	private final List<String> failures = new ArrayList<>();
+
+	private interface Scenario {
+
+		void run() throws Exception;
+
+	}
+
+	/**
+	 * Runs the scenario if {@code --only} includes it. A scenario that fails is reported
+	 * as failed (and makes the suite exit with 1 once the report is written); the others
+	 * still run, so that one failure does not cost a whole run's figures.
+	 */
+	private void scenario(String name, Scenario scenario) {
+		if (!this.options.includes(name)) {
+			return;
+		}
+		try {
+			scenario.run();
+		}
+		catch (Exception ex) {
+			failed(name, ex);
+		}
+	}
+
+	private void failed(String what, Exception ex) {
+		log("%s FAILED: %s", what, ex);
+		ex.printStackTrace(System.out);
+		this.failures.add(what + ": " + ex.getMessage());
+		this.report.failed(what, String.valueOf(ex.getMessage()));
 	}
 
 	// 1. Durable append throughput
@@ -106,12 +145,13 @@ public final class BenchmarkSuite {
 		Map<Integer, List<Double>> trivialRates = new LinkedHashMap<>();
 		Map<Integer, List<Double>> ratios = new LinkedHashMap<>();
 		Map<Integer, List<Double>> appendP99 = new LinkedHashMap<>();
+		Map<Integer, Long> otherStatuses = new TreeMap<>();
 		long acknowledged = 0;
 		long lines = 0;
 		for (int run = 1; run <= this.options.runs(); run++) {
 			String name = "append-" + (label.isEmpty() ? "" : label + "-") + run;
 			Path root = emptyRepository(name);
-			try (ServiceProcess service = ServiceProcess.start(jar, this.options.work(), name,
+			try (ServiceProcess service = startService(jar, name,
 					settings(root, this.options.work().resolve(name + "-data")))) {
 				long before = lineCount(root);
 				for (int clients : List.of(1, 16)) {
@@ -123,8 +163,9 @@ public final class BenchmarkSuite {
 					}
 					Load.Result appends = Load.run(this.http, clients, this.options.warmUp(), this.options.measured(),
 							201, (client) -> appendRequest(service, generators.get(client)));
-					log("appends %s run %d, %d clients: %.0f/s (trivial endpoint %.0f/s), %d other answers", label, run,
-							clients, appends.perSecond(), trivial.perSecond(), appends.other());
+					log("appends %s run %d, %d clients: %.0f/s (trivial endpoint %.0f/s), other answers %s", label, run,
+							clients, appends.perSecond(), trivial.perSecond(), appends.otherStatuses());
+					appends.otherStatuses().forEach((status, count) -> otherStatuses.merge(status, count, Long::sum));
 					appendRates.computeIfAbsent(clients, (k) -> new ArrayList<>()).add(appends.perSecond());
 					trivialRates.computeIfAbsent(clients, (k) -> new ArrayList<>()).add(trivial.perSecond());
 					ratios.computeIfAbsent(clients, (k) -> new ArrayList<>())
@@ -136,11 +177,11 @@ public final class BenchmarkSuite {
 				lines += lineCount(root) - before;
 			}
 		}
-		this.report.appends(label, appendRates, trivialRates, ratios, appendP99, acknowledged, lines);
+		this.report.appends(label, appendRates, trivialRates, ratios, appendP99, acknowledged, lines, otherStatuses);
 	}
 
 	private HttpRequest appendRequest(ServiceProcess service, LearningsCorpus generator) {
-		ObjectNode row = generator.nextRow();
+		ObjectNode row = generator.nextAppend();
 		ObjectNode body = MAPPER.createObjectNode();
 		body.put("status", row.get("status").asString());
 		body.put("learning", row.get("learning").asString());
@@ -161,81 +202,119 @@ public final class BenchmarkSuite {
 
 	private void recall() throws Exception {
 		for (int rows : this.options.recallSizes()) {
-			Path root = this.options.work().resolve("recall-" + rows);
-			Files.createDirectories(root);
-			long bytes = LearningsCorpus.write(root.resolve(".learnings.jsonl"), SEED, rows);
-			log("generated %,d rows (%,d bytes) for recall", rows, bytes);
-			List<String> queries = queries(this.options.queries());
-			Map<String, List<Double>> figures = new LinkedHashMap<>();
-			try (LuceneBaseline lucene = new LuceneBaseline(readRows(root.resolve(".learnings.jsonl")))) {
-				for (int run = 1; run <= this.options.runs(); run++) {
-					Path data = this.options.work().resolve("recall-data-" + rows + "-" + run);
-					try (ServiceProcess service = ServiceProcess.start(this.options.jar(), this.options.work(),
-							"recall-" + rows + "-" + run, settings(root, data))) {
-						add(figures, "rss_loaded", service.residentMib());
-						List<Double> http = new ArrayList<>();
-						List<Double> server = new ArrayList<>();
-						for (String query : queries) {
-							recallOnce(service, query, 10, true);
-						}
-						for (String query : queries) {
-							long start = System.nanoTime();
-							HttpResponse<byte[]> response = recallOnce(service, query, 10, true);
-							http.add((System.nanoTime() - start) / 1e6);
-							server.add(serverTiming(response));
-						}
-						Samples httpSamples = Samples.of(http);
-						Samples serverSamples = Samples.of(server);
-						for (double p : new double[] { 0.50, 0.95, 0.99 }) {
-							add(figures, "http_p" + (int) (p * 100), httpSamples.percentile(p));
-							add(figures, "server_p" + (int) (p * 100), serverSamples.percentile(p));
-						}
-						queries.forEach((query) -> lucene.search(query, 10));
-						List<Double> luceneTimes = new ArrayList<>();
-						for (String query : queries) {
-							long start = System.nanoTime();
-							lucene.search(query, 10);
-							luceneTimes.add((System.nanoTime() - start) / 1e6);
-						}
-						Samples luceneSamples = Samples.of(luceneTimes);
-						for (double p : new double[] { 0.50, 0.95, 0.99 }) {
-							add(figures, "lucene_p" + (int) (p * 100), luceneSamples.percentile(p));
-						}
-						List<Double> scanTimes = new ArrayList<>();
-						for (String query : queries.subList(0, Math.min(this.options.scanQueries(), queries.size()))) {
-							scanTimes.add(grep(root.resolve(".learnings.jsonl"), query));
-						}
-						Samples scanSamples = Samples.of(scanTimes);
-						add(figures, "scan_p50", scanSamples.percentile(0.50));
-						add(figures, "scan_p95", scanSamples.percentile(0.95));
-						double overlap = 0;
-						for (String query : queries) {
-							Set<String> mine = new HashSet<>(ids(recallOnce(service, query, 10, false)));
-							List<String> theirs = lucene.search(query, 10);
-							long shared = theirs.stream().filter(mine::contains).count();
-							overlap += theirs.isEmpty() ? 1 : (double) shared / Math.min(10, theirs.size());
-						}
-						add(figures, "overlap", overlap / queries.size());
-						add(figures, "rss_after_recall", service.residentMib());
-						log("recall %,d rows run %d: server p95 %.2f ms, http p95 %.2f ms, lucene p95 %.2f ms, scan p50 %.0f ms",
-								rows, run, serverSamples.percentile(0.95), httpSamples.percentile(0.95),
-								luceneSamples.percentile(0.95), scanSamples.percentile(0.50));
-					}
-					if (rows == 100_000 && run == this.options.runs()) {
-						this.indexed100k = new IndexedStore(root, data);
-					}
-					else {
-						deleteTree(data);
-					}
-				}
+			try {
+				recall(rows);
 			}
-			this.report.recall(rows, bytes, queries.size(), Math.min(this.options.scanQueries(), queries.size()),
-					figures);
+			catch (Exception ex) {
+				failed(String.format(Locale.ROOT, "recall at %,d rows", rows), ex);
+				this.report.recallFailed(rows, String.valueOf(ex.getMessage()));
+			}
 		}
 	}
 
-	private IndexedStore indexed100k;
+	/**
+	 * Recall over a store of {@code rows} rows. The service indexes the store when it
+	 * first starts; the later runs restart it on that index. The store of
+	 * {@code --startup-rows} rows and its index are kept for the startup scenario.
+	 */
+	private void recall(int rows) throws Exception {
+		Path root = this.options.work().resolve("recall-" + rows);
+		Files.createDirectories(root);
+		long bytes = LearningsCorpus.write(root.resolve(".learnings.jsonl"), SEED, rows);
+		log("generated %,d rows (%,d bytes) for recall", rows, bytes);
+		List<String> queries = queries(this.options.queries());
+		Map<String, List<Double>> figures = new LinkedHashMap<>();
+		Path data = this.options.work().resolve("recall-data-" + rows);
+		Path luceneIndex = this.options.work().resolve("recall-lucene-" + rows);
+		long luceneStart = System.nanoTime();
+		try (LuceneBaseline lucene = LuceneBaseline.ofFile(root.resolve(".learnings.jsonl"), luceneIndex)) {
+			log("Lucene indexed %,d rows in %.1f s", rows, (System.nanoTime() - luceneStart) / 1e9);
+			for (int run = 1; run <= this.options.runs(); run++) {
+				try (ServiceProcess service = startService(this.options.jar(), "recall-" + rows + "-" + run,
+						settings(root, data))) {
+					recallRun(rows, run, service, queries, lucene, root, figures);
+				}
+			}
+		}
+		finally {
+			deleteTree(luceneIndex);
+		}
+		if (rows == this.options.startupRows()) {
+			this.indexedStore = new IndexedStore(root, data);
+		}
+		else {
+			deleteTree(data);
+			deleteTree(root);
+		}
+		this.report.recall(rows, bytes, queries.size(), Math.min(this.options.scanQueries(), queries.size()), figures);
+	}
 
+	/**
+	 * One recall run on a started service: the service, Lucene and grep over the same
+	 * queries. When it fails, the end of the service's log goes to the suite's output.
+	 */
+	private void recallRun(int rows, int run, ServiceProcess service, List<String> queries, LuceneBaseline lucene,
+			Path root, Map<String, List<Double>> figures) throws Exception {
+		try {
+			add(figures, (run == 1) ? "ready_indexing" : "ready_indexed", service.secondsToReady());
+			add(figures, "rss_loaded", service.residentMib());
+			List<Double> http = new ArrayList<>();
+			List<Double> server = new ArrayList<>();
+			for (String query : queries) {
+				recallOnce(service, query, 10, true);
+			}
+			for (String query : queries) {
+				long start = System.nanoTime();
+				HttpResponse<byte[]> response = recallOnce(service, query, 10, true);
+				http.add((System.nanoTime() - start) / 1e6);
+				server.add(serverTiming(response));
+			}
+			Samples httpSamples = Samples.of(http);
+			Samples serverSamples = Samples.of(server);
+			for (double p : new double[] { 0.50, 0.95, 0.99 }) {
+				add(figures, "http_p" + (int) (p * 100), httpSamples.percentile(p));
+				add(figures, "server_p" + (int) (p * 100), serverSamples.percentile(p));
+			}
+			queries.forEach((query) -> lucene.search(query, 10));
+			List<Double> luceneTimes = new ArrayList<>();
+			for (String query : queries) {
+				long start = System.nanoTime();
+				lucene.search(query, 10);
+				luceneTimes.add((System.nanoTime() - start) / 1e6);
+			}
+			Samples luceneSamples = Samples.of(luceneTimes);
+			for (double p : new double[] { 0.50, 0.95, 0.99 }) {
+				add(figures, "lucene_p" + (int) (p * 100), luceneSamples.percentile(p));
+			}
+			List<Double> scanTimes = new ArrayList<>();
+			for (String query : queries.subList(0, Math.min(this.options.scanQueries(), queries.size()))) {
+				scanTimes.add(grep(root.resolve(".learnings.jsonl"), query));
+			}
+			Samples scanSamples = Samples.of(scanTimes);
+			add(figures, "scan_p50", scanSamples.percentile(0.50));
+			add(figures, "scan_p95", scanSamples.percentile(0.95));
+			double overlap = 0;
+			for (String query : queries) {
+				Set<String> mine = new HashSet<>(ids(recallOnce(service, query, 10, false)));
+				List<String> theirs = lucene.search(query, 10);
+				long shared = theirs.stream().filter(mine::contains).count();
+				overlap += theirs.isEmpty() ? 1 : (double) shared / Math.min(10, theirs.size());
+			}
+			add(figures, "overlap", overlap / queries.size());
+			add(figures, "rss_after_recall", service.residentMib());
+			log("recall %,d rows run %d: ready in %.1f s, server p95 %.2f ms, http p95 %.2f ms, lucene p95 %.2f ms, "
+					+ "scan p50 %.0f ms", rows, run, service.secondsToReady(), serverSamples.percentile(0.95),
+					httpSamples.percentile(0.95), luceneSamples.percentile(0.95), scanSamples.percentile(0.50));
+		}
+		catch (Exception ex) {
+			log("recall %,d rows run %d failed; the service's log ends:%n%s", rows, run, service.logTail(LOG_TAIL));
+			throw ex;
+		}
+	}
+
+	private IndexedStore indexedStore;
+
+	/** A store and the data directory of a service that has indexed it. */
 	record IndexedStore(Path root, Path data) {
 	}
 
@@ -296,12 +375,6 @@ public final class BenchmarkSuite {
 		return queries;
 	}
 
-	private static List<JsonNode> readRows(Path file) throws IOException {
-		try (Stream<String> lines = Files.lines(file)) {
-			return lines.map(MAPPER::readTree).toList();
-		}
-	}
-
 	// Ranking quality on the labelled set, against plain Lucene BM25
 
 	private void quality() throws Exception {
@@ -335,46 +408,83 @@ public final class BenchmarkSuite {
 		}
 	}
 
-	// 4. Startup with 100,000 rows indexed and 1,000 lines appended while it was down
+	// 4. Startup: empty, and restarted on a large indexed store with new lines
 
+	/**
+	 * Time to ready of a service on an empty repository, and of one restarted on a store
+	 * of {@code --startup-rows} rows it had indexed, with {@code --startup-new-lines}
+	 * lines appended to the file while it was down, run for run. The store is the one
+	 * recall indexed when it ran at that size; otherwise it is generated and indexed here
+	 * first (unmeasured). The store is deleted afterwards (a million rows' index takes
+	 * gigabytes).
+	 */
 	private void startup() throws Exception {
+		int rows = this.options.startupRows();
+		int newLines = this.options.startupNewLines();
+		IndexedStore store = (this.indexedStore != null) ? this.indexedStore : indexStore(rows);
 		List<Double> empty = new ArrayList<>();
 		List<Double> loaded = new ArrayList<>();
-		IndexedStore store = this.indexed100k;
 		LearningsCorpus more = LearningsCorpus.seeded(SEED + 99);
+		long expected = lineCount(store.root());
 		for (int run = 1; run <= this.options.runs(); run++) {
 			Path root = emptyRepository("startup-empty-" + run);
 			try (ServiceProcess service = start("startup-empty-" + run, root)) {
 				empty.add(service.secondsToReady());
 			}
-			if (store != null) {
-				StringBuilder lines = new StringBuilder();
-				for (int i = 0; i < 1000; i++) {
-					lines.append(more.nextLine()).append('\n');
+			try (BufferedWriter writer = Files.newBufferedWriter(store.root().resolve(".learnings.jsonl"),
+					StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+				for (int i = 0; i < newLines; i++) {
+					writer.write(more.nextLine());
+					writer.write('\n');
 				}
-				Files.writeString(store.root().resolve(".learnings.jsonl"), lines, StandardOpenOption.APPEND);
-				try (ServiceProcess service = ServiceProcess.start(this.options.jar(), this.options.work(),
-						"startup-100k-" + run, settings(store.root(), store.data()))) {
-					loaded.add(service.secondsToReady());
-					JsonNode health = getJson(service, "/api/repos/" + REPO + "/health");
-					log("startup run %d: empty %.1f s, 100k + 1000 new %.1f s (%s)", run, empty.get(empty.size() - 1),
-							service.secondsToReady(), health.path("rows"));
+			}
+			expected += newLines;
+			try (ServiceProcess service = startService(this.options.jar(), "startup-restart-" + run,
+					settings(store.root(), store.data()))) {
+				loaded.add(service.secondsToReady());
+				JsonNode health = getJson(service, "/api/repos/" + REPO + "/health");
+				log("startup run %d: empty %.1f s, %,d rows indexed + %,d new lines %.1f s (index %s of %,d rows, in sync: %s)",
+						run, empty.get(empty.size() - 1), rows, newLines, service.secondsToReady(),
+						health.path("rows_in_index"), expected, health.path("in_sync"));
+				if (health.path("rows_in_index").asLong() != expected) {
+					throw new IllegalStateException("after the restart the index holds " + health.path("rows_in_index")
+							+ " rows, not " + expected);
 				}
 			}
 		}
-		this.report.startup(empty, loaded);
+		this.report.startup(rows, newLines, empty, loaded);
+		deleteTree(store.data());
+		deleteTree(store.root());
+		this.indexedStore = null;
 	}
 
-	// 3. Index rebuild from a large file
+	/** Generates a store of {@code rows} rows and has a service index it (unmeasured). */
+	private IndexedStore indexStore(int rows) throws IOException {
+		Path root = this.options.work().resolve("startup-" + rows);
+		Files.createDirectories(root);
+		long bytes = LearningsCorpus.write(root.resolve(".learnings.jsonl"), SEED, rows);
+		Path data = this.options.work().resolve("startup-data-" + rows);
+		try (ServiceProcess service = startService(this.options.jar(), "startup-indexing", settings(root, data))) {
+			log("indexed %,d rows (%,d bytes) for the restart in %.1f s (not measured)", rows, bytes,
+					service.secondsToReady());
+		}
+		return new IndexedStore(root, data);
+	}
 
+	// 3. Index rebuild from a large file, against Lucene's IndexWriter
+
+	/**
+	 * Rebuilds of each size, run for run: the service's {@code reindex} at the service
+	 * heap, then the Lucene reference ({@link LuceneBaseline#index}) over the same file.
+	 * After a failed rebuild the service is not asked again at that size.
+	 */
 	private void rebuild() throws Exception {
 		for (int rows : this.options.rebuildSizes()) {
 			Path source = this.options.work().resolve("rebuild-source-" + rows + ".jsonl");
 			long bytes = LearningsCorpus.write(source, SEED + 3, rows);
 			log("generated %,d rows (%,d bytes) for the rebuild", rows, bytes);
-			Map<String, List<Double>> seconds = new LinkedHashMap<>();
-			Map<String, List<Double>> heapUsed = new LinkedHashMap<>();
-			Map<String, List<Double>> heapLive = new LinkedHashMap<>();
+			Map<String, List<RebuildRun>> runs = new LinkedHashMap<>();
+			List<Double> lucene = new ArrayList<>();
 			Map<String, Path> jars = new LinkedHashMap<>();
 			jars.put("", this.options.jar());
 			if (this.options.beforeJar() != null && rows <= 100_000) {
@@ -382,46 +492,145 @@ public final class BenchmarkSuite {
 			}
 			for (int run = 1; run <= this.options.rebuildRuns(); run++) {
 				for (Map.Entry<String, Path> jar : jars.entrySet()) {
-					rebuildOnce(rows, source, run, jar.getKey(), jar.getValue(), seconds, heapUsed, heapLive);
+					List<RebuildRun> done = runs.computeIfAbsent(jar.getKey(), (key) -> new ArrayList<>());
+					if (done.stream().allMatch(RebuildRun::succeeded)) {
+						done.add(rebuildOnce(rows, source, run, jar.getKey(), jar.getValue()));
+					}
 				}
+				lucene.add(luceneRebuild(rows, source, run));
 			}
 			Files.deleteIfExists(source);
-			for (String label : jars.keySet()) {
-				this.report.rebuild(label, rows, bytes, seconds.get(label), heapUsed.get(label), heapLive.get(label));
-			}
+			this.report.rebuild(rows, bytes, runs, lucene);
 		}
 	}
 
-	private void rebuildOnce(int rows, Path source, int run, String label, Path jar, Map<String, List<Double>> seconds,
-			Map<String, List<Double>> heapUsed, Map<String, List<Double>> heapLive) throws Exception {
+	/**
+	 * One service rebuild.
+	 *
+	 * @param seconds from the request to the answer
+	 * @param heapUsedMib the most heap in use before a collection (GC log)
+	 * @param heapLiveMib the most heap in use after a full collection: the largest live
+	 * heap (see {@link #rebuildOnce})
+	 * @param requestedCollections the full collections the suite requested while the
+	 * rebuild ran
+	 * @param failure why it did not rebuild the whole file (null if it did)
+	 */
+	record RebuildRun(double seconds, long heapUsedMib, long heapLiveMib, int requestedCollections, String failure) {
+
+		boolean succeeded() {
+			return this.failure == null;
+		}
+
+	}
+
+	/**
+	 * One rebuild on a new service process. Its live heap is measured exactly: the suite
+	 * requests a full collection ({@code jcmd GC.run}) every
+	 * {@code --heap-sample-seconds} while the rebuild runs, and one after it answered,
+	 * and takes the most in use after any full collection (G1's own included). What a
+	 * young collection leaves is no measure of it in a bounded heap: old regions full of
+	 * garbage wait for a mixed collection, and a pause that exhausts to-space leaves as
+	 * much as it found.
+	 */
+	private RebuildRun rebuildOnce(int rows, Path source, int run, String label, Path jar) throws Exception {
 		String name = "rebuild-" + rows + "-" + (label.isEmpty() ? "" : label + "-") + run;
 		Path root = emptyRepository(name);
-		try (ServiceProcess service = ServiceProcess.start(jar, this.options.work(), name,
+		RebuildRun result;
+		try (ServiceProcess service = startService(jar, name,
 				settings(root, this.options.work().resolve(name + "-data")))) {
 			Files.move(source, root.resolve(".learnings.jsonl"), StandardCopyOption.REPLACE_EXISTING);
-			long start = System.nanoTime();
-			HttpResponse<String> response = this.http
-				.send(HttpRequest.newBuilder(URI.create(service.base() + "/api/repos/" + REPO + "/reindex"))
-					.POST(HttpRequest.BodyPublishers.noBody())
-					.timeout(Duration.ofHours(1))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			double elapsed = (System.nanoTime() - start) / 1e9;
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException("reindex answered " + response.statusCode());
+			ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+			AtomicInteger requested = new AtomicInteger();
+			try {
+				long period = this.options.heapSample().toMillis();
+				sampler.scheduleWithFixedDelay(() -> {
+					if (service.isAlive()) {
+						try {
+							service.collectGarbage();
+							requested.incrementAndGet();
+						}
+						catch (RuntimeException ex) {
+							log("could not request a collection: %s", ex.getMessage());
+						}
+					}
+				}, period, period, TimeUnit.MILLISECONDS);
+				long start = System.nanoTime();
+				String failure = reindex(service, rows);
+				double elapsed = (System.nanoTime() - start) / 1e9;
+				sampler.shutdown();
+				sampler.awaitTermination(2, TimeUnit.MINUTES);
+				int collections = requested.get();
+				if (service.isAlive()) {
+					service.collectGarbage();
+				}
+				if (failure != null && service.logContains("OutOfMemoryError")) {
+					failure += " (OutOfMemoryError in the service log)";
+				}
+				ServiceProcess.HeapPeaks peaks = service.heapPeaks();
+				result = new RebuildRun(elapsed, peaks.usedMib(), peaks.maxFullMib(), collections, failure);
+				log("rebuild %s %,d rows run %d at -Xmx%s: %s after %.1f s (%.0f rows/s), heap peak %d MiB used, "
+						+ "%d MiB live after a full collection (%d requested while it ran)", label, rows, run,
+						this.options.serviceHeap(), (failure != null) ? "FAILED, " + failure : "done", elapsed,
+						rows / elapsed, peaks.usedMib(), peaks.maxFullMib(), collections);
+				if (failure != null) {
+					log("the service's log ends:%n%s", service.logTail(LOG_TAIL));
+				}
 			}
-			ServiceProcess.HeapPeaks peaks = service.heapPeaks();
-			seconds.computeIfAbsent(label, (key) -> new ArrayList<>()).add(elapsed);
-			heapUsed.computeIfAbsent(label, (key) -> new ArrayList<>()).add((double) peaks.usedMib());
-			heapLive.computeIfAbsent(label, (key) -> new ArrayList<>()).add((double) peaks.liveMib());
-			log("rebuild %s %,d rows run %d: %.1f s (%.0f rows/s), heap peak %d MiB used, %d MiB live", label, rows,
-					run, elapsed, rows / elapsed, peaks.usedMib(), peaks.liveMib());
-			Files.move(root.resolve(".learnings.jsonl"), source);
+			finally {
+				sampler.shutdownNow();
+				Files.move(root.resolve(".learnings.jsonl"), source);
+			}
 		}
 		deleteTree(root);
 		deleteTree(this.options.work().resolve(name + "-data"));
+		return result;
 	}
 
-	// 5. Session extraction against jq
+	/**
+	 * {@code POST /api/repos/bench/reindex}: null if it answered 200 with every row in
+	 * the index and the index in sync with the file, otherwise why not.
+	 */
+	private String reindex(ServiceProcess service, int rows) throws InterruptedException {
+		try {
+			HttpResponse<byte[]> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(service.base() + "/api/repos/" + REPO + "/reindex"))
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.timeout(this.options.rebuildTimeout())
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				return "HTTP " + response.statusCode();
+			}
+			JsonNode health = MAPPER.readTree(response.body());
+			if (health.path("rows_in_index").asLong() != rows || !health.path("in_sync").asBoolean()) {
+				return "the index holds " + health.path("rows_in_index") + " of " + rows + " rows";
+			}
+			return null;
+		}
+		catch (HttpTimeoutException ex) {
+			return "no answer within " + this.options.rebuildTimeout().toMinutes() + " min";
+		}
+		catch (IOException ex) {
+			return "no answer: " + ex.getMessage();
+		}
+	}
+
+	/** Seconds for {@link LuceneBaseline#index} of the file, in this process. */
+	private double luceneRebuild(int rows, Path source, int run) throws IOException {
+		Path index = this.options.work().resolve("rebuild-lucene-" + rows);
+		deleteTree(index);
+		long start = System.nanoTime();
+		long indexed = LuceneBaseline.index(source, index);
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		deleteTree(index);
+		if (indexed != rows) {
+			throw new IllegalStateException("Lucene indexed " + indexed + " of " + rows + " rows");
+		}
+		log("rebuild reference %,d rows run %d: Lucene IndexWriter %.1f s (%.0f rows/s)", rows, run, elapsed,
+				rows / elapsed);
+		return elapsed;
+	}
+
+	// 5. Session extraction against Jackson and jq
 
 	private void sessions() throws Exception {
 		Path codexHome = this.options.work().resolve("codex-home");
@@ -429,36 +638,60 @@ public final class BenchmarkSuite {
 				this.options.sessionBytes(), Instant.now());
 		log("generated %d sessions, %,d bytes", generated.files().size(), generated.bytes());
 		List<Double> service = new ArrayList<>();
+		List<Double> jackson = new ArrayList<>();
 		List<Double> jq = new ArrayList<>();
 		long serviceBlocks = 0;
 		long jqBlocks = 0;
+		long lines = 0;
 		Path root = emptyRepository("sessions");
 		List<String> settings = new ArrayList<>(settings(root, this.options.work().resolve("sessions-data")));
 		settings.add("--learnings.sessions.sessions-dir=" + codexHome.resolve("sessions"));
 		settings.add("--learnings.sessions.archive-dir=" + codexHome.resolve("archived_sessions"));
-		try (ServiceProcess server = ServiceProcess.start(this.options.jar(), this.options.work(), "sessions",
-				settings)) {
+		try (ServiceProcess server = startService(this.options.jar(), "sessions", settings)) {
 			HttpRequest extract = get(server, "/api/sessions/extract?lookback_minutes=1440");
 			this.http.send(extract, HttpResponse.BodyHandlers.discarding());
+			parseEveryLine(generated.files());
 			for (int run = 1; run <= this.options.runs(); run++) {
 				long start = System.nanoTime();
 				HttpResponse<InputStream> response = this.http.send(extract, HttpResponse.BodyHandlers.ofInputStream());
 				serviceBlocks = countBlocks(response.body());
 				service.add((System.nanoTime() - start) / 1e9);
-				List<String> command = new ArrayList<>(List.of("jq"));
-				command.addAll(RolloutCorpus.JQ_ARGS);
-				command.add(RolloutCorpus.JQ_FILTER);
-				generated.files().forEach((file) -> command.add(file.toString()));
 				start = System.nanoTime();
-				Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+				lines = parseEveryLine(generated.files());
+				jackson.add((System.nanoTime() - start) / 1e9);
+				start = System.nanoTime();
+				Process process = new ProcessBuilder(RolloutCorpus.jqCommand(generated.files()))
+					.redirectError(ProcessBuilder.Redirect.DISCARD)
+					.start();
 				jqBlocks = countBlocks(process.getInputStream());
 				process.waitFor();
 				jq.add((System.nanoTime() - start) / 1e9);
-				log("sessions run %d: service %.2f s, jq %.2f s", run, service.get(service.size() - 1),
-						jq.get(jq.size() - 1));
+				log("sessions run %d: service %.2f s, Jackson readTree %.2f s, jq %.2f s", run,
+						service.get(service.size() - 1), jackson.get(jackson.size() - 1), jq.get(jq.size() - 1));
 			}
 		}
-		this.report.sessions(generated, service, jq, serviceBlocks, jqBlocks);
+		this.report.sessions(generated, service, jackson, jq, serviceBlocks, jqBlocks, lines);
+	}
+
+	/**
+	 * The extraction reference: reads every line of the files (UTF-8) and parses it with
+	 * Jackson ({@code JsonMapper.readTree}), in this process; what any extraction that
+	 * parses the lines must at least do.
+	 * @return the lines parsed
+	 */
+	private static long parseEveryLine(List<Path> files) throws IOException {
+		long lines = 0;
+		for (Path file : files) {
+			try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				String line;
+				while ((line = reader.readLine()) != null) {
+					if (MAPPER.readTree(line) != null) {
+						lines++;
+					}
+				}
+			}
+		}
+		return lines;
 	}
 
 	// 7. Session extraction in a bounded heap: a large window, and one very large file
@@ -482,7 +715,8 @@ public final class BenchmarkSuite {
 		ServiceProcess.HeapPeaks peaks;
 		double serviceRss;
 		try (ServiceProcess server = ServiceProcess.start(this.options.jar(), this.options.work(), "sessions-window",
-				List.of("-Xmx" + sizes.heap()), sessionSettings("sessions-window", codexHome))) {
+				List.of("-Xmx" + sizes.heap()), sessionSettings("sessions-window", codexHome),
+				this.options.readyTimeout())) {
 			// every extract counts towards the heap peak, the warm-up too
 			int mark = server.gcLogMark();
 			extractText(server);
@@ -539,7 +773,8 @@ public final class BenchmarkSuite {
 		double serviceRss;
 		boolean outOfMemory;
 		try (ServiceProcess server = ServiceProcess.start(this.options.jar(), this.options.work(), "sessions-long",
-				List.of("-Xmx" + sizes.longHeap()), sessionSettings("sessions-long", codexHome))) {
+				List.of("-Xmx" + sizes.longHeap()), sessionSettings("sessions-long", codexHome),
+				this.options.readyTimeout())) {
 			int mark = server.gcLogMark();
 			for (int run = 1; run <= this.options.runs(); run++) {
 				last = extractText(server);
@@ -778,13 +1013,26 @@ public final class BenchmarkSuite {
 	}
 
 	private ServiceProcess start(String label, Path root) {
-		return ServiceProcess.start(this.options.jar(), this.options.work(), label,
-				settings(root, this.options.work().resolve(label + "-data")));
+		return startService(this.options.jar(), label, settings(root, this.options.work().resolve(label + "-data")));
 	}
 
+	/** Starts a service process at the service heap ({@code --service-heap}). */
+	private ServiceProcess startService(Path jar, String label, List<String> settings) {
+		return ServiceProcess.start(jar, this.options.work(), label, List.of("-Xmx" + this.options.serviceHeap()),
+				settings, this.options.readyTimeout());
+	}
+
+	/**
+	 * The settings of a service serving {@code root} as the repository {@code bench},
+	 * keeping its files in {@code data}. The suite's repositories are under a temporary
+	 * directory, so the quality gate is told to accept that
+	 * ({@code learnings.store.allow-temp-path}, the tool's {@code --allow-temp-path} for
+	 * capture that is meant to be temporary); every other check of the gate stays on.
+	 */
 	private static List<String> settings(Path root, Path data) {
 		return List.of("--learnings.data-dir=" + data, "--learnings.repos[0].name=" + REPO,
-				"--learnings.repos[0].root=" + root, "--learnings.memory.root=" + data.resolve("memories"));
+				"--learnings.repos[0].root=" + root, "--learnings.memory.root=" + data.resolve("memories"),
+				"--learnings.store.allow-temp-path=true");
 	}
 
 	private Path emptyRepository(String label) throws IOException {

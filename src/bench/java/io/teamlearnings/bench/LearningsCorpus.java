@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Pattern;
 
+import io.teamlearnings.learnings.quality.QualityGate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,6 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  * from a Zipf-like distribution, so rows differ but read like the real ones; statuses,
  * paths, tags and evidence keep the fixture's mix, about 2% of rows supersede an earlier
  * one, and ids and fingerprints are computed as the original tool computes them.
+ * {@link #nextAppend()} gives rows the service's strict quality gate accepts, for the
+ * append benchmark; the stores written for recall and rebuilds keep every template, as
+ * files written before the gate (or in its best-effort mode) do.
  */
 public final class LearningsCorpus {
 
@@ -43,7 +47,16 @@ public final class LearningsCorpus {
 
 	private static final String FIXTURE = "/fixtures/dotfiles-learnings.jsonl";
 
+	/**
+	 * The gate of the service's strict mode for a repository whose root is not temporary.
+	 */
+	private static final QualityGate GATE = QualityGate.forRepository(Path.of("/"), true);
+
+	private static final int ATTEMPTS = 1000;
+
 	private final List<ObjectNode> templates;
+
+	private final List<ObjectNode> acceptedTemplates;
 
 	private final List<String> vocabulary;
 
@@ -57,6 +70,7 @@ public final class LearningsCorpus {
 
 	private LearningsCorpus(long seed) {
 		this.templates = fixtureRows();
+		this.acceptedTemplates = this.templates.stream().filter(LearningsCorpus::accepted).toList();
 		this.vocabulary = new ArrayList<>();
 		for (ObjectNode template : this.templates) {
 			for (String field : List.of("learning", "application")) {
@@ -104,7 +118,37 @@ public final class LearningsCorpus {
 
 	/** The next row. */
 	public ObjectNode nextRow() {
-		ObjectNode template = this.templates.get(this.random.nextInt(this.templates.size()));
+		return nextRow(this.templates);
+	}
+
+	/**
+	 * The next row for an append: drawn from the fixture rows the quality gate accepts
+	 * and varied as {@link #nextRow()} varies, drawn again until the gate accepts the
+	 * varied row too, so that its learning keeps a condition and an action and its
+	 * evidence a concrete anchor (a command outcome, a file, a sha).
+	 * @throws IllegalStateException if a thousand draws in a row are refused
+	 */
+	public ObjectNode nextAppend() {
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			ObjectNode row = nextRow(this.acceptedTemplates);
+			if (accepted(row)) {
+				return row;
+			}
+		}
+		throw new IllegalStateException("the quality gate refused " + ATTEMPTS + " generated rows in a row");
+	}
+
+	private static boolean accepted(JsonNode row) {
+		List<String> evidence = new ArrayList<>();
+		row.path("evidence").forEach((item) -> evidence.add(item.asString()));
+		return !GATE
+			.judge(row.path("status").asString(), row.path("learning").asString(), evidence,
+					row.path("application").asString(""))
+			.refused();
+	}
+
+	private ObjectNode nextRow(List<ObjectNode> from) {
+		ObjectNode template = from.get(this.random.nextInt(from.size()));
 		this.time = this.time.plusSeconds(1 + this.random.nextInt(600));
 		String status = template.get("status").asString();
 		String learning = vary(template.get("learning").asString()) + " (" + topic() + ")";

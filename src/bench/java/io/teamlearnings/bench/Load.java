@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -29,8 +31,16 @@ final class Load {
 	 * @param other answers with any other status, or failures
 	 * @param latenciesMs latency of every expected answer
 	 * @param acknowledged answers with the expected status, warm-up included
+	 * @param otherStatuses the answers with another status, warm-up included, by status
+	 * ({@code -1} for a request that got no answer)
 	 */
-	record Result(double perSecond, long expected, long other, Samples latenciesMs, long acknowledged) {
+	record Result(double perSecond, long expected, long other, Samples latenciesMs, long acknowledged,
+			Map<Integer, Long> otherStatuses) {
+
+		Result {
+			otherStatuses = Map.copyOf(otherStatuses);
+		}
+
 	}
 
 	/**
@@ -42,6 +52,7 @@ final class Load {
 		AtomicLong expected = new AtomicLong();
 		AtomicLong other = new AtomicLong();
 		AtomicLong acknowledged = new AtomicLong();
+		Map<Integer, Long> otherStatuses = new ConcurrentHashMap<>();
 		List<List<Double>> latencies = new ArrayList<>();
 		long start = System.nanoTime();
 		long measureFrom = start + warmUp.toNanos();
@@ -70,6 +81,9 @@ final class Load {
 						if (status == expectedStatus) {
 							acknowledged.incrementAndGet();
 						}
+						else {
+							otherStatuses.merge(status, 1L, Long::sum);
+						}
 						if (sent >= measureFrom && answered <= end) {
 							if (status == expectedStatus) {
 								expected.incrementAndGet();
@@ -94,7 +108,7 @@ final class Load {
 		List<Double> all = new ArrayList<>();
 		latencies.forEach(all::addAll);
 		return new Result(expected.get() / (measured.toNanos() / 1e9), expected.get(), other.get(), Samples.of(all),
-				acknowledged.get());
+				acknowledged.get(), otherStatuses);
 	}
 
 }

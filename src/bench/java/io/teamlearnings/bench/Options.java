@@ -16,14 +16,29 @@ import java.util.Set;
  * run beside the current one. {@code --only=sessions-large,...} runs only the named
  * scenarios ({@link #SCENARIOS}) and then writes to {@code target/BENCHMARKS-partial.md}
  * unless {@code --out} says otherwise, as the report holds only what ran.
+ *
+ * @param serviceHeap the {@code -Xmx} of every service process the suite starts
+ * ({@code --service-heap}, default {@code 512m}), section 7's two excepted, which have
+ * their own ({@link LargeSessions})
+ * @param readyTimeout how long a service process may take to become ready, its startup
+ * indexing included ({@code --ready-timeout-minutes})
+ * @param rebuildTimeout how long one {@code reindex} may take before it counts as failed
+ * ({@code --rebuild-timeout-minutes})
+ * @param startupRows the rows already indexed when the service is restarted
+ * ({@code --startup-rows}; the recall store of that size when recall ran)
+ * @param startupNewLines the lines appended to the file while the service is down
+ * ({@code --startup-new-lines})
+ * @param heapSample how often the suite requests a full collection of the service while
+ * it rebuilds, to measure its live heap ({@code --heap-sample-seconds})
  */
 record Options(Path jar, Path out, Path work, int runs, int rebuildRuns, List<Integer> recallSizes,
 		List<Integer> rebuildSizes, int queries, int scanQueries, int sessions, long sessionBytes, Duration warmUp,
 		Duration measured, String command, Path beforeJar, String beforeLabel, Set<String> only,
-		LargeSessions largeSessions) {
+		LargeSessions largeSessions, String serviceHeap, Duration readyTimeout, Duration rebuildTimeout,
+		int startupRows, int startupNewLines, Duration heapSample) {
 
 	/** The scenarios in the order they run, as {@code --only} names them. */
-	static final List<String> SCENARIOS = List.of("appends", "recall", "quality", "rebuild", "startup", "sessions",
+	static final List<String> SCENARIOS = List.of("appends", "recall", "startup", "quality", "rebuild", "sessions",
 			"sessions-large");
 
 	/**
@@ -56,7 +71,7 @@ record Options(Path jar, Path out, Path work, int runs, int rebuildRuns, List<In
 		return new Options(Path.of(required(given, "jar")), Path.of(given.getOrDefault("out", out)),
 				Path.of(required(given, "work")), Integer.parseInt(given.getOrDefault("runs", quick ? "1" : "3")),
 				Integer.parseInt(given.getOrDefault("rebuild-runs", quick ? "1" : "2")),
-				sizes(given.getOrDefault("recall-sizes", quick ? "2000,5000" : "10000,100000")),
+				sizes(given.getOrDefault("recall-sizes", quick ? "2000,5000" : "10000,100000,1000000")),
 				sizes(given.getOrDefault("rebuild-sizes", quick ? "5000,10000" : "100000,1000000")),
 				Integer.parseInt(given.getOrDefault("queries", quick ? "50" : "300")),
 				Integer.parseInt(given.getOrDefault("scan-queries", quick ? "10" : "30")),
@@ -72,7 +87,13 @@ record Options(Path jar, Path out, Path work, int runs, int rebuildRuns, List<In
 						given.getOrDefault("large-window-heap", "512m"),
 						Integer.parseInt(given.getOrDefault("long-session-outputs", quick ? "60" : "600")),
 						Long.parseLong(given.getOrDefault("long-session-bytes", quick ? "60000000" : "600000000")),
-						given.getOrDefault("long-session-heap", "256m")));
+						given.getOrDefault("long-session-heap", "256m")),
+				given.getOrDefault("service-heap", "512m"),
+				Duration.ofMinutes(Long.parseLong(given.getOrDefault("ready-timeout-minutes", "60"))),
+				Duration.ofMinutes(Long.parseLong(given.getOrDefault("rebuild-timeout-minutes", "60"))),
+				Integer.parseInt(given.getOrDefault("startup-rows", quick ? "5000" : "1000000")),
+				Integer.parseInt(given.getOrDefault("startup-new-lines", quick ? "500" : "10000")),
+				Duration.ofSeconds(Long.parseLong(given.getOrDefault("heap-sample-seconds", quick ? "2" : "15"))));
 	}
 
 	/** Whether the scenario runs: every one does unless {@code --only} names some. */

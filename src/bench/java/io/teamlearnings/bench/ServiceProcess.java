@@ -18,12 +18,15 @@ import java.util.stream.Stream;
 
 /**
  * The service jar running as a process of its own, as a user starts it: on a free port,
- * with its own data directory and the given settings. Knows when it became ready, its
- * resident size, and the heap figures of its GC log.
+ * with its own data directory, the given JVM options and settings. Knows when it became
+ * ready, its resident size, and the heap figures of its GC log.
  */
 final class ServiceProcess implements AutoCloseable {
 
 	private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+	/** Lines of the log a start that failed puts in its exception. */
+	private static final int START_FAILURE_TAIL = 40;
 
 	private final Process process;
 
@@ -44,27 +47,22 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the jar with the JVM's default heap limit and waits until its readiness
-	 * probe answers 200.
-	 * @param jar the service jar
-	 * @param work a directory for the process's log and GC log
-	 * @param settings {@code --key=value} arguments
-	 */
-	static ServiceProcess start(Path jar, Path work, String label, List<String> settings) {
-		return start(jar, work, label, List.of(), settings);
-	}
-
-	/**
-	 * Starts the jar with JVM options (such as {@code -Xmx256m}) and waits until its
+	 * Starts the jar with JVM options (such as {@code -Xmx512m}) and waits until its
 	 * readiness probe answers 200.
 	 * @param jar the service jar
 	 * @param work a directory for the process's log and GC log
 	 * @param jvmOptions options for the {@code java} command, before {@code -jar}
 	 * @param settings {@code --key=value} arguments
+	 * @param readyTimeout how long it may take; after that the process is stopped and
+	 * this throws
+	 * @throws IllegalStateException if the process exits or is not ready in time (the
+	 * message ends with the last lines of its log)
 	 */
-	static ServiceProcess start(Path jar, Path work, String label, List<String> jvmOptions, List<String> settings) {
+	static ServiceProcess start(Path jar, Path work, String label, List<String> jvmOptions, List<String> settings,
+			Duration readyTimeout) {
 		int port = Ports.free();
 		Path gcLog = work.resolve(label + "-gc.log");
+		Path log = work.resolve(label + ".log");
 		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xlog:gc:file=" + gcLog));
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
@@ -74,17 +72,24 @@ final class ServiceProcess implements AutoCloseable {
 		try {
 			Files.createDirectories(work);
 			long start = System.nanoTime();
+			long deadline = start + readyTimeout.toNanos();
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(work.resolve(label + ".log").toFile())
+				.redirectOutput(log.toFile())
 				.start();
 			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 			HttpRequest ready = HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+				.timeout(Duration.ofSeconds(10))
 				.build();
 			while (true) {
 				if (!process.isAlive()) {
-					throw new IllegalStateException(
-							"The service exited with " + process.exitValue() + "; see " + work.resolve(label + ".log"));
+					throw new IllegalStateException("The service exited with " + process.exitValue()
+							+ "; its log ends:\n" + tail(log, START_FAILURE_TAIL));
+				}
+				if (System.nanoTime() > deadline) {
+					stop(process);
+					throw new IllegalStateException("The service was not ready after " + readyTimeout.toMinutes()
+							+ " min; its log ends:\n" + tail(log, START_FAILURE_TAIL));
 				}
 				try {
 					if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -96,8 +101,7 @@ final class ServiceProcess implements AutoCloseable {
 				}
 				Thread.sleep(20);
 			}
-			return new ServiceProcess(process, port, gcLog, work.resolve(label + ".log"),
-					(System.nanoTime() - start) / 1e9);
+			return new ServiceProcess(process, port, gcLog, log, (System.nanoTime() - start) / 1e9);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -213,6 +217,7 @@ final class ServiceProcess implements AutoCloseable {
 		long before = 0;
 		long after = 0;
 		long lastFull = 0;
+		long maxFull = 0;
 		try {
 			List<String> lines = Files.readAllLines(this.gcLog);
 			for (String line : lines.subList(Math.min(mark, lines.size()), lines.size())) {
@@ -224,6 +229,7 @@ final class ServiceProcess implements AutoCloseable {
 					}
 					if (line.contains("Pause Full")) {
 						lastFull = Long.parseLong(pause.group(2));
+						maxFull = Math.max(maxFull, lastFull);
 					}
 				}
 			}
@@ -231,7 +237,7 @@ final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new HeapPeaks(before, after, lastFull);
+		return new HeapPeaks(before, after, lastFull, maxFull);
 	}
 
 	/**
@@ -241,16 +247,40 @@ final class ServiceProcess implements AutoCloseable {
 	 * @param liveMib the most in use after a young, mixed or full collection
 	 * @param lastFullMib in use after the last full collection (0 without one): the live
 	 * heap at that moment
+	 * @param maxFullMib the most in use after a full collection (0 without one): the
+	 * largest live heap any full collection found
 	 */
-	record HeapPeaks(long usedMib, long liveMib, long lastFullMib) {
+	record HeapPeaks(long usedMib, long liveMib, long lastFullMib, long maxFullMib) {
+	}
+
+	/**
+	 * The last lines of the process's output, for the suite's own output: bench/run
+	 * deletes the work directory, logs included, when it ends.
+	 */
+	String logTail(int lines) {
+		return tail(this.log, lines);
+	}
+
+	private static String tail(Path log, int lines) {
+		try {
+			List<String> all = Files.readAllLines(log);
+			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
 	}
 
 	@Override
 	public void close() {
-		this.process.destroy();
+		stop(this.process);
+	}
+
+	private static void stop(Process process) {
+		process.destroy();
 		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor();
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor();
 			}
 		}
 		catch (InterruptedException ex) {

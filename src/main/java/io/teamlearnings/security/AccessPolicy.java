@@ -1,6 +1,8 @@
 package io.teamlearnings.security;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +34,19 @@ public final class AccessPolicy {
 	record Need(Role role, @Nullable String repo, boolean everywhere) {
 	}
 
-	static Need of(String method, String path) {
+	/**
+	 * The access a request needs.
+	 * @param method its HTTP method
+	 * @param path its path, without the context path
+	 * @param cleanup its {@code cleanup} query parameter as sent, if any: an extract that
+	 * cleans up deletes files, which only an administrator may do (any value but an empty
+	 * one, {@code false}, {@code off}, {@code no} or {@code 0} counts as cleaning up)
+	 */
+	static Need of(String method, String path, @Nullable String cleanup) {
+		if (path.equals("/api/sessions/extract") && cleanup != null
+				&& !Set.of("", "false", "off", "no", "0").contains(cleanup.strip().toLowerCase(Locale.ROOT))) {
+			return new Need(Role.ADMIN, null, true);
+		}
 		boolean read = method.equals("GET") || method.equals("HEAD");
 		Matcher repo = REPO_PATH.matcher(path);
 		if (repo.matches()) {

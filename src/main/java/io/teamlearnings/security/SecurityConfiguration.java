@@ -58,7 +58,7 @@ public class SecurityConfiguration {
 				HttpStatus.UNAUTHORIZED, "Authentication required",
 				"Send an API token as 'Authorization: Bearer <token>'.");
 		AccessDeniedHandler denied = (request, response, ex) -> {
-			AccessPolicy.Need need = AccessPolicy.of(request.getMethod(), path(request));
+			AccessPolicy.Need need = AccessPolicy.of(request.getMethod(), path(request), cleanupParameter(request));
 			problems.write(response, HttpStatus.FORBIDDEN, "Not allowed", "Token '" + Callers.current().name()
 					+ "' needs role " + need.role().name().toLowerCase()
 					+ (need.everywhere() ? " in every repository ('*')"
@@ -67,8 +67,9 @@ public class SecurityConfiguration {
 		};
 		AuthorizationManager<RequestAuthorizationContext> policy = (authentication, context) -> {
 			Authentication current = authentication.get();
-			boolean allowed = current != null && current.getPrincipal() instanceof Caller caller && AccessPolicy
-				.allows(caller, AccessPolicy.of(context.getRequest().getMethod(), path(context.getRequest())));
+			boolean allowed = current != null && current.getPrincipal() instanceof Caller caller
+					&& AccessPolicy.allows(caller, AccessPolicy.of(context.getRequest().getMethod(),
+							path(context.getRequest()), cleanupParameter(context.getRequest())));
 			return new AuthorizationDecision(allowed);
 		};
 		http.csrf((csrf) -> csrf.disable())
@@ -142,6 +143,25 @@ public class SecurityConfiguration {
 		catch (UnknownHostException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The raw {@code cleanup} query parameter, read from the query string itself: asking
+	 * the container for a parameter would parse the whole query here, before the web
+	 * layer can answer a malformed one with its problem detail.
+	 */
+	@Nullable private static String cleanupParameter(HttpServletRequest request) {
+		String query = request.getQueryString();
+		if (query == null) {
+			return null;
+		}
+		for (String pair : query.split("&")) {
+			int equals = pair.indexOf('=');
+			if ((equals < 0 ? pair : pair.substring(0, equals)).equals("cleanup")) {
+				return (equals < 0) ? "" : pair.substring(equals + 1);
+			}
+		}
+		return null;
 	}
 
 	private static String path(HttpServletRequest request) {

@@ -127,7 +127,8 @@ class SessionCatalog {
 			}
 			catch (IOException ex) {
 				log.warn("Could not read session file {}", entry.file().path(), ex);
-				unreadable.add(new Unreadable(entry.file().path().toString(), "could not be read: " + ex.getMessage()));
+				unreadable.add(new Unreadable(entry.file().path().toString(),
+						"could not be read: " + SessionFiles.describe(ex)));
 				continue;
 			}
 			this.index.update(entry.file(), rollout);
@@ -150,18 +151,21 @@ class SessionCatalog {
 	/**
 	 * One session, whole: the first file (sessions, archive, uploads) whose session has
 	 * this id.
-	 * @throws SessionNotFoundException when no readable file holds it
-	 * @throws SessionUnreadableException when its file cannot be read now
+	 * @throws SessionNotFoundException when no file holds it
+	 * @throws SessionUnreadableException when its file (none readable) cannot be read
 	 */
 	SessionDetail get(String id) {
 		if (!SAFE_ID.matcher(id).matches()) {
 			throw SessionNotFoundException.of(id);
 		}
-		SessionIndex.Entry entry = this.index.all()
+		List<SessionIndex.Entry> holding = this.index.all()
 			.stream()
-			.filter((candidate) -> candidate.readable() && candidate.summary().id().equals(id))
+			.filter((candidate) -> candidate.summary().id().equals(id))
+			.toList();
+		SessionIndex.Entry entry = holding.stream()
+			.filter(SessionIndex.Entry::readable)
 			.findFirst()
-			.orElseThrow(() -> SessionNotFoundException.of(id));
+			.orElseGet(() -> holding.stream().findFirst().orElseThrow(() -> SessionNotFoundException.of(id)));
 		Rollout rollout;
 		try {
 			rollout = this.reader.read(entry.file().path(), entry.file().source());

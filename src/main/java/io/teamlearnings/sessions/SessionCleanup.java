@@ -102,7 +102,7 @@ class SessionCleanup {
 		List<String> compressed = new ArrayList<>();
 		List<String> active = new ArrayList<>();
 		List<Kept> kept = new ArrayList<>();
-		for (SessionFiles.Located file : this.files.all()) {
+		for (SessionFiles.Located file : this.files.all(true)) {
 			boolean archive = file.source().equals(SessionFiles.ARCHIVE);
 			if (file.source().equals(SessionFiles.UPLOAD)
 					|| (archive && SessionFiles.inside(file.path(), sessionsRoot))) {
@@ -113,7 +113,7 @@ class SessionCleanup {
 				start = archive ? null : this.reader.metaStart(file.path());
 			}
 			catch (IOException ex) {
-				kept.add(new Kept(file.path().toString(), "could not be read: " + ex.getMessage()));
+				kept.add(new Kept(file.path().toString(), "could not be read: " + SessionFiles.describe(ex)));
 				continue;
 			}
 			if (!archive && (start == null || !start.isBefore(cutoff))) {
@@ -154,7 +154,7 @@ class SessionCleanup {
 			}
 		}
 		catch (IOException ex) {
-			return new Activity(false, "could not be read: " + ex.getMessage());
+			return new Activity(false, "could not be read: " + SessionFiles.describe(ex));
 		}
 		SessionIndex.Entry entry = this.index.entry(file);
 		if (!entry.readable()) {
@@ -180,7 +180,7 @@ class SessionCleanup {
 		}
 		catch (IOException ex) {
 			log.warn("Could not delete session file {}", file, ex);
-			kept.add(new Kept(file.toString(), "could not be deleted: " + ex.getClass().getSimpleName()));
+			kept.add(new Kept(file.toString(), "could not be deleted: " + SessionFiles.describe(ex)));
 			return false;
 		}
 	}

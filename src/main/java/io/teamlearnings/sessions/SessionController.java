@@ -48,7 +48,12 @@ class SessionController {
 	 */
 	static final String SKIPPED_LINES_HEADER = "Sessions-Skipped-Lines";
 
-	private static final int UNREADABLE_LISTED = 20;
+	/**
+	 * At most this many characters of files in {@link #UNREADABLE_FILES_HEADER} (whole
+	 * entries, at least one): proxies refuse large response headers (nginx: 4 KB by
+	 * default).
+	 */
+	private static final int UNREADABLE_FILES_CHARS = 2000;
 
 	private final SessionCatalog catalog;
 
@@ -128,8 +133,8 @@ class SessionController {
 					description = "How many files of the window could not be read and are left out",
 					schema = @Schema(type = "integer")),
 			@io.swagger.v3.oas.annotations.headers.Header(name = UNREADABLE_FILES_HEADER,
-					description = "Those files (the first 20), an RFC 8941 list of strings with a reason parameter; "
-							+ "bytes outside printable ASCII, %, \" and \\ percent-encoded",
+					description = "Those files (as many as fit in 2,000 characters), an RFC 8941 list of strings with a "
+							+ "reason parameter; " + "bytes outside printable ASCII, %, \" and \\ percent-encoded",
 					schema = @Schema(type = "string")),
 			@io.swagger.v3.oas.annotations.headers.Header(name = SKIPPED_LINES_HEADER,
 					description = "Lines of the extracted sessions skipped: not UTF-8, not JSON or over the line limit",
@@ -183,13 +188,19 @@ class SessionController {
 	 * The unreadable files as an RFC 8941 list of strings, each with a {@code reason}
 	 * parameter: {@code "/path/a.jsonl";reason="could not be read: ..."}. Bytes outside
 	 * printable ASCII, {@code %}, {@code "} and {@code \} are percent-encoded (UTF-8), so
-	 * any path fits a header; at most {@value #UNREADABLE_LISTED} files.
+	 * any path fits a header; as many files as fit in {@value #UNREADABLE_FILES_CHARS}
+	 * characters (the count is in {@link #UNREADABLE_HEADER}).
 	 */
 	static String unreadableFiles(List<SessionCatalog.Unreadable> unreadable) {
-		return unreadable.stream()
-			.limit(UNREADABLE_LISTED)
-			.map((file) -> "\"" + headerSafe(file.file()) + "\";reason=\"" + headerSafe(file.reason()) + "\"")
-			.collect(Collectors.joining(", "));
+		StringBuilder value = new StringBuilder();
+		for (SessionCatalog.Unreadable file : unreadable) {
+			String item = "\"" + headerSafe(file.file()) + "\";reason=\"" + headerSafe(file.reason()) + "\"";
+			if (!value.isEmpty() && value.length() + 2 + item.length() > UNREADABLE_FILES_CHARS) {
+				break;
+			}
+			value.append(value.isEmpty() ? "" : ", ").append(item);
+		}
+		return value.toString();
 	}
 
 	private static String headerSafe(String text) {

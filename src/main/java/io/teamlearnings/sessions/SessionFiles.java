@@ -66,12 +66,38 @@ class SessionFiles {
 
 	/** Files in the sessions directory, then the archive, then the uploads. */
 	List<Located> all() {
+		return all(false);
+	}
+
+	/**
+	 * Files in the sessions directory, then the archive, then the uploads.
+	 * @param shadowed whether to include a {@code .jsonl.zst} beside its plain file too
+	 * (cleanup removes both)
+	 */
+	List<Located> all(boolean shadowed) {
 		List<Located> files = new ArrayList<>();
 		Set<Path> seen = new HashSet<>();
-		add(files, seen, this.properties.sessions(), SESSIONS, true);
-		add(files, seen, this.properties.archive(), ARCHIVE, true);
-		add(files, seen, this.properties.uploads(), UPLOAD, false);
+		add(files, seen, this.properties.sessions(), SESSIONS, true, shadowed);
+		add(files, seen, this.properties.archive(), ARCHIVE, true, shadowed);
+		add(files, seen, this.properties.uploads(), UPLOAD, false, shadowed);
 		return files;
+	}
+
+	/**
+	 * What went wrong with a file, in words rather than an exception's class: {@code
+	 * permission denied}, {@code the file is gone}, or the exception's message.
+	 */
+	static String describe(IOException ex) {
+		if (ex instanceof java.nio.file.AccessDeniedException) {
+			return "permission denied";
+		}
+		if (ex instanceof java.nio.file.NoSuchFileException) {
+			return "the file is gone";
+		}
+		if (ex instanceof java.nio.file.FileSystemException system && system.getReason() != null) {
+			return system.getReason();
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : "input/output error";
 	}
 
 	/** Files of one source only. */
@@ -80,12 +106,22 @@ class SessionFiles {
 	}
 
 	boolean anyDirectoryExists() {
-		return Files.isDirectory(this.properties.sessions(), LinkOption.NOFOLLOW_LINKS)
-				|| Files.isDirectory(this.properties.archive(), LinkOption.NOFOLLOW_LINKS)
-				|| Files.isDirectory(this.properties.uploads(), LinkOption.NOFOLLOW_LINKS);
+		return Files.isDirectory(this.properties.sessions()) || Files.isDirectory(this.properties.archive())
+				|| Files.isDirectory(this.properties.uploads());
 	}
 
-	private static void add(List<Located> files, Set<Path> seen, Path root, String source, boolean compressed) {
+	private static void add(List<Located> files, Set<Path> seen, Path configured, String source, boolean compressed,
+			boolean shadowed) {
+		Path root;
+		try {
+			// the configured directory itself may be a link (~/.codex -> elsewhere);
+			// links
+			// below it are never followed
+			root = configured.toRealPath();
+		}
+		catch (IOException ex) {
+			return;
+		}
 		if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}
@@ -95,7 +131,7 @@ class SessionFiles {
 
 				@Override
 				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-					if (attributes.isRegularFile() && isRollout(file, compressed)) {
+					if (attributes.isRegularFile() && isRollout(file, compressed, shadowed)) {
 						found.add(file);
 					}
 					return FileVisitResult.CONTINUE;
@@ -120,13 +156,16 @@ class SessionFiles {
 		}
 	}
 
-	private static boolean isRollout(Path path, boolean compressed) {
+	private static boolean isRollout(Path path, boolean compressed, boolean shadowed) {
 		String name = path.getFileName().toString();
 		if (name.endsWith(PLAIN)) {
 			return true;
 		}
 		if (!compressed || !name.endsWith(COMPRESSED)) {
 			return false;
+		}
+		if (shadowed) {
+			return true;
 		}
 		Path plain = path.resolveSibling(name.substring(0, name.length() - ".zst".length()));
 		return !Files.isRegularFile(plain, LinkOption.NOFOLLOW_LINKS);

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,8 +27,9 @@ import org.springframework.stereotype.Component;
  * {@code GET /api/sessions/{id}} and the extract's headers do not parse every file on
  * every call. Held in memory and rebuilt from the files as they are asked for (after a
  * restart, the first listing reads every file once); entries of files that are gone are
- * dropped at each listing. A file that cannot be read is indexed with the reason (and
- * logged once per version), so it never fails the answer for the others.
+ * dropped at each listing. A file that cannot be read is answered with the reason (and
+ * logged once per version), so it never fails the answer for the others, and tried again
+ * at the next call (a permission may be fixed without the file changing).
  */
 @Component
 class SessionIndex {
@@ -41,6 +41,9 @@ class SessionIndex {
 	private final RolloutReader reader;
 
 	private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
+
+	/** The version of each unreadable file last logged, so each is logged once. */
+	private final Map<Path, Version> failures = new ConcurrentHashMap<>();
 
 	SessionIndex(SessionFiles files, RolloutReader reader) {
 		this.files = files;
@@ -84,6 +87,7 @@ class SessionIndex {
 			return entry(file);
 		}).toList();
 		this.entries.keySet().retainAll(present);
+		this.failures.keySet().retainAll(present);
 		return all;
 	}
 
@@ -101,16 +105,20 @@ class SessionIndex {
 		if (cached != null && cached.version().equals(version) && cached.file().equals(file)) {
 			return cached;
 		}
-		Entry entry;
 		try {
 			Rollout rollout = this.reader.read(file.path(), file.source());
-			entry = new Entry(file, SessionSummary.of(rollout), rollout.metaStart(), rollout.newestActivity(), version);
+			Entry entry = new Entry(file, SessionSummary.of(rollout), rollout.metaStart(), rollout.newestActivity(),
+					version);
+			this.entries.put(file.path(), entry);
+			this.failures.remove(file.path());
+			return entry;
 		}
 		catch (IOException ex) {
-			entry = unreadable(file, version, ex);
+			// not kept: a permission may be fixed without the file's size or time
+			// changing
+			this.entries.remove(file.path());
+			return unreadable(file, version, ex);
 		}
-		this.entries.put(file.path(), entry);
-		return entry;
 	}
 
 	/**
@@ -124,9 +132,11 @@ class SessionIndex {
 	}
 
 	private Entry unreadable(SessionFiles.Located file, @Nullable Version version, IOException ex) {
-		String reason = (ex instanceof NoSuchFileException) ? "the file is gone"
-				: "could not be read: " + Objects.requireNonNullElse(ex.getMessage(), ex.getClass().getSimpleName());
-		log.warn("Session file {} {}", file.path(), reason, (ex instanceof NoSuchFileException) ? null : ex);
+		String reason = "could not be read: " + SessionFiles.describe(ex);
+		Version logged = (version != null) ? this.failures.put(file.path(), version) : null;
+		if (version == null || !version.equals(logged)) {
+			log.warn("Session file {} {}", file.path(), reason, (ex instanceof NoSuchFileException) ? null : ex);
+		}
 		Instant modified = (version != null) ? version.modifiedAt() : null;
 		return new Entry(file,
 				SessionSummary.unreadable(file, (version != null) ? version.size() : 0, modified, reason), null,

@@ -15,9 +15,8 @@ import org.springframework.web.ErrorResponseException;
 class SessionUnreadableException extends ErrorResponseException {
 
 	SessionUnreadableException(String id, Path file, IOException cause) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT,
-				Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Session file unreadable",
-						"Session '" + id + "' is in " + file + ", which could not be read: " + cause.getMessage()),
+		super(HttpStatus.UNPROCESSABLE_CONTENT, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Session file unreadable",
+				"Session '" + id + "' is in " + file + ", which could not be read: " + SessionFiles.describe(cause)),
 				cause);
 	}
 

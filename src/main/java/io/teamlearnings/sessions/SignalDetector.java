@@ -3,9 +3,11 @@ package io.teamlearnings.sessions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -231,26 +233,47 @@ class SignalDetector {
 			.orElse(null);
 	}
 
+	/**
+	 * Each request in the window that repeats an earlier one: the earliest whose terms
+	 * have a Jaccard similarity of at least {@value #REPEAT_SIMILARITY} with its own. The
+	 * earlier requests sharing a term are found through postings (term to requests), so
+	 * the work grows with the shared terms, not with the square of the requests.
+	 */
 	private void repeats(List<Request> requests, List<LessonSignal> signals) {
-		for (int j = 1; j < requests.size(); j++) {
+		Map<String, List<Integer>> postings = new HashMap<>();
+		for (int j = 0; j < requests.size(); j++) {
 			Request later = requests.get(j);
-			if (!later.inWindow()) {
-				continue;
-			}
-			for (int i = 0; i < j; i++) {
-				Request earlier = requests.get(i);
-				if (Jaccard.of(earlier.terms(), later.terms()) < REPEAT_SIMILARITY) {
-					continue;
+			if (later.inWindow()) {
+				Map<Integer, Integer> shared = new HashMap<>();
+				for (String term : later.terms()) {
+					for (int i : postings.getOrDefault(term, List.of())) {
+						shared.merge(i, 1, Integer::sum);
+					}
 				}
-				boolean across = !earlier.sessionId().equals(later.sessionId());
-				signals.add(new LessonSignal(REPEATED, across ? 5 : 3, later.sessionId(), later.file(), later.line(),
-						List.of(quote("user, " + (across ? "session " + earlier.sessionId() : "earlier"),
-								earlier.quoted()), quote("user", later.quoted())),
-						across ? "the same request in another session" : "the same request again in this session",
-						List.of()));
-				break;
+				int first = -1;
+				for (Map.Entry<Integer, Integer> candidate : shared.entrySet()) {
+					Request earlier = requests.get(candidate.getKey());
+					if ((first < 0 || candidate.getKey() < first) && Jaccard.of(candidate.getValue(),
+							earlier.terms().size(), later.terms().size()) >= REPEAT_SIMILARITY) {
+						first = candidate.getKey();
+					}
+				}
+				if (first >= 0) {
+					signals.add(repeat(requests.get(first), later));
+				}
+			}
+			for (String term : later.terms()) {
+				postings.computeIfAbsent(term, (key) -> new ArrayList<>()).add(j);
 			}
 		}
+	}
+
+	private static LessonSignal repeat(Request earlier, Request later) {
+		boolean across = !earlier.sessionId().equals(later.sessionId());
+		return new LessonSignal(REPEATED, across ? 5 : 3, later.sessionId(), later.file(), later.line(),
+				List.of(quote("user, " + (across ? "session " + earlier.sessionId() : "earlier"), earlier.quoted()),
+						quote("user", later.quoted())),
+				across ? "the same request in another session" : "the same request again in this session", List.of());
 	}
 
 	static Set<String> terms(String text) {

@@ -89,6 +89,11 @@ class SecurityTests {
 				new Case("GET", "/api/sessions", "reader", 200), new Case("GET", "/api/sessions", null, 401),
 				new Case("POST", "/api/sessions/cleanup", "writer", 403),
 				new Case("POST", "/api/sessions/cleanup", "admin", 200),
+				new Case("GET", "/api/sessions/extract?cleanup=true", "reader", 403),
+				new Case("GET", "/api/sessions/extract?cleanup=TRUE&lookback_minutes=5", "writer", 403),
+				new Case("GET", "/api/sessions/extract?cleanup=false", "reader", 200),
+				new Case("GET", "/api/sessions/extract?limit=1&cleanup=%74rue", "reader", 403),
+				new Case("GET", "/api/sessions/extract?cleanup=true", "admin", 200),
 				new Case("GET", "/api/admin/tokens", "writer", 403), new Case("GET", "/api/admin/tokens", "admin", 200),
 				new Case("PUT", "/api/runs/memory", "reader", 403), new Case("GET", "/actuator/health", null, 200));
 		List<String> mismatches = new ArrayList<>();

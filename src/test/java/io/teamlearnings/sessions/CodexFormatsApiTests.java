@@ -116,6 +116,25 @@ class CodexFormatsApiTests extends SharedServiceContext {
 				""".formatted(ConversationExtractor.isoformat(fork), forkFile, REQUEST));
 	}
 
+	/**
+	 * A turn sent soon after the copy (under a second) is the fork's own: the copy is
+	 * written milliseconds apart.
+	 */
+	@Test
+	void aForksOwnTurnSoonAfterTheCopyIsNoReplay() throws IOException {
+		Instant fork = NOW.minus(Duration.ofMinutes(5));
+		write(SESSIONS.resolve("2026/11/23/rollout-2026-11-23T11-55-00-" + FORK + ".jsonl"), meta(fork, FORK, PARENT),
+				meta(fork.plusMillis(5), PARENT, null), user(fork.plusMillis(6), REQUEST),
+				agent(fork.plusMillis(7), "Added retries with backoff."),
+				user(fork.plusMillis(800), "No, that's wrong, use exponential backoff instead."));
+
+		JsonNode listed = summaryOf(this.http.get("/api/sessions").json(), FORK);
+		assertThat(listed.get("user_messages").asInt()).isEqualTo(1);
+		assertThat(listed.get("replayed_lines").asLong()).isEqualTo(3);
+		JsonNode signals = this.http.get("/api/sessions/signals?lookback_minutes=60").json().get("signals");
+		assertThat(signals.findValuesAsString("kind")).containsExactly(SignalDetector.CORRECTION);
+	}
+
 	/** Case F, with the replayed history keeping its parent's times. */
 	@Test
 	void aForksHistoryWithItsParentsTimesIsReplayedToo() throws IOException {
@@ -200,10 +219,24 @@ class CodexFormatsApiTests extends SharedServiceContext {
 
 		Path plain = ARCHIVE.resolve("rollout-2026-11-23T09-00-00-" + id + ".jsonl");
 		write(plain, meta(start, id, null), user(start.plusSeconds(5), "Rename the billing module (plain copy)"));
-		JsonNode both = this.http.get("/api/sessions").json();
-		assertThat(both.findValuesAsString("file")).as("the plain file wins").containsExactly(plain.toString());
+		assertThat(this.http.get("/api/sessions").json().findValuesAsString("file")).as("the plain file wins")
+			.containsExactly(plain.toString());
 
-		Files.delete(plain);
+		Files.setLastModifiedTime(zst, FileTime.from(NOW.minus(Duration.ofDays(30))));
+		Files.setLastModifiedTime(plain, FileTime.from(NOW.minus(Duration.ofDays(30))));
+		String plainStart = meta(NOW.minus(Duration.ofDays(30)), id, null);
+		write(plain, plainStart);
+		Files.setLastModifiedTime(plain, FileTime.from(NOW.minus(Duration.ofDays(30))));
+		writeZstd(zst, plainStart);
+		Files.setLastModifiedTime(zst, FileTime.from(NOW.minus(Duration.ofDays(30))));
+		JsonNode both = this.http.post("/api/sessions/cleanup", "application/json", "").json();
+		assertThat(both.get("removed_archived_sessions")).hasSize(1);
+		assertThat(both.get("removed_archived_sessions").get(0).asString()).isEqualTo(plain.toString());
+		assertThat(both.get("removed_archived_compressed").get(0).asString())
+			.as("the compressed copy the plain file shadowed goes with it")
+			.isEqualTo(zst.toString());
+		assertThat(zst).doesNotExist();
+		writeZstd(zst, meta(start, id, null), user(start.plusSeconds(5), "Rename the billing module"));
 		Files.setLastModifiedTime(zst, FileTime.from(NOW.minus(Duration.ofDays(30))));
 		String oldId = "0199b000-0000-7000-8000-0000000000c2";
 		Path old = ARCHIVE.resolve("rollout-2026-10-01T09-00-00-" + oldId + ".jsonl.zst");
@@ -240,6 +273,9 @@ class CodexFormatsApiTests extends SharedServiceContext {
 		assertThat(extract.header("Sessions-Unreadable-Files")).startsWith("\"" + corrupt + "\";reason=\"could not");
 		JsonNode signals = this.http.get("/api/sessions/signals").json();
 		assertThat(signals.get("unreadable_files").findValuesAsString("file")).containsExactly(corrupt.toString());
+		Response unreadable = this.http.get("/api/sessions/0199b000-0000-7000-8000-0000000000d2");
+		assertThat(unreadable.status()).as("listed, so known, but unreadable").isEqualTo(422);
+		assertThat(unreadable.json().get("detail").asString()).contains(corrupt.toString(), "not a valid zstd stream");
 	}
 
 	@Test
@@ -343,6 +379,31 @@ class CodexFormatsApiTests extends SharedServiceContext {
 		Files.delete(file);
 		assertThat(this.http.get("/api/sessions").json().findValuesAsString("id")).doesNotContain(id);
 		assertThat(this.http.get("/api/sessions/" + id).status()).isEqualTo(404);
+	}
+
+	/** The configured sessions directory may itself be a link (~/.codex elsewhere). */
+	@Test
+	void aLinkedSessionsDirectoryIsRead() throws IOException {
+		Path real = HOME.resolve("real-sessions");
+		String id = "0199b000-0000-7000-8000-0000000000e9";
+		write(real.resolve("2026/11/23/rollout-2026-11-23T11-00-00-" + id + ".jsonl"),
+				meta(NOW.minus(Duration.ofHours(1)), id, null));
+		SessionsApiTests.deleteTree(SESSIONS);
+		Files.delete(SESSIONS);
+		Files.createSymbolicLink(SESSIONS, real);
+
+		assertThat(this.http.get("/api/sessions").json().findValuesAsString("id")).containsExactly(id);
+	}
+
+	/**
+	 * An extract streams for as long as its files take: the servlet container's 30 s
+	 * async default answered 503 (or cut the body short) while the work went on.
+	 */
+	@Test
+	void streamedAnswersHaveNoAsyncTimeout(
+			@org.springframework.beans.factory.annotation.Autowired org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter adapter) {
+		assertThat(org.springframework.test.util.ReflectionTestUtils.getField(adapter, "asyncRequestTimeout"))
+			.isEqualTo(-1L);
 	}
 
 	private static JsonNode summaryOf(JsonNode list, String id) {

@@ -11,7 +11,12 @@ package io.teamlearnings.learnings.recall;
 record Boosts(double status, double recency, double path) {
 
 	double factor() {
-		return (1 + this.status) * (1 + this.recency) * (1 + this.path);
+		return factor(this.status, this.recency, this.path);
+	}
+
+	/** What a text score is multiplied by for these boosts. */
+	static double factor(double status, double recency, double path) {
+		return (1 + status) * (1 + recency) * (1 + path);
 	}
 
 	/** A score or boost as answers report it: four decimals. */

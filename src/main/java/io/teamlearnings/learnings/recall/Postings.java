@@ -4,8 +4,12 @@ import java.util.Arrays;
 
 import io.teamlearnings.learnings.analysis.TermVector;
 
+import org.springframework.lang.Nullable;
+
 /**
- * Where a term occurs: the documents, and per document its frequency in each field.
+ * Where a term occurs: the documents, and per document its frequency in each field. For
+ * the bound of a term's score, it also tells, per field, the highest frequency and the
+ * shortest field among the documents that have the term there.
  */
 final class Postings {
 
@@ -18,12 +22,26 @@ final class Postings {
 	private int size;
 
 	/**
-	 * Records that {@code doc} has {@code term} {@code frequency} times in {@code field};
-	 * docs come in order.
+	 * Per field, the highest frequency (first {@code FIELDS}) and the shortest field
+	 * length (next {@code FIELDS}; {@code Integer.MAX_VALUE} when no document has the
+	 * term in that field). Worked out when first asked (most terms never are), kept up to
+	 * date by {@link #add} after that.
 	 */
-	void add(int doc, TermVector.Field field, int frequency) {
+	@Nullable
+	private volatile int[] fieldExtremes;
+
+	/**
+	 * Records that {@code doc} has {@code term} {@code frequency} times in {@code field},
+	 * whose length in {@code doc} is {@code length}; docs come in order.
+	 */
+	void add(int doc, TermVector.Field field, int frequency, int length) {
+		short stored = (short) Math.min(frequency, Short.MAX_VALUE);
+		int[] extremes = this.fieldExtremes;
+		if (extremes != null && stored > 0) {
+			include(extremes, field.ordinal(), stored, length);
+		}
 		if (this.size > 0 && this.docs[this.size - 1] == doc) {
-			this.frequencies[(this.size - 1) * FIELDS + field.ordinal()] = (short) Math.min(frequency, Short.MAX_VALUE);
+			this.frequencies[(this.size - 1) * FIELDS + field.ordinal()] = stored;
 			return;
 		}
 		if (this.size == this.docs.length) {
@@ -31,7 +49,7 @@ final class Postings {
 			this.frequencies = Arrays.copyOf(this.frequencies, this.size * 2 * FIELDS);
 		}
 		this.docs[this.size] = doc;
-		this.frequencies[this.size * FIELDS + field.ordinal()] = (short) Math.min(frequency, Short.MAX_VALUE);
+		this.frequencies[this.size * FIELDS + field.ordinal()] = stored;
 		this.size++;
 	}
 
@@ -49,8 +67,73 @@ final class Postings {
 		return (found >= 0) ? found : -1;
 	}
 
+	/**
+	 * The first position from {@code from} on whose document is {@code doc} or after it;
+	 * {@link #size()} if there is none. Gallops, then bisects, so that stepping through
+	 * the postings costs little whether the documents asked for are near or far apart.
+	 */
+	int advance(int from, int doc) {
+		if (from >= this.size || this.docs[from] >= doc) {
+			return from;
+		}
+		int low = from;
+		int step = 1;
+		int high = from + step;
+		while (high < this.size && this.docs[high] < doc) {
+			low = high;
+			step <<= 1;
+			high = from + step;
+		}
+		int found = Arrays.binarySearch(this.docs, low + 1, Math.min(high, this.size - 1) + 1, doc);
+		return (found >= 0) ? found : -found - 1;
+	}
+
 	int frequency(int i, TermVector.Field field) {
 		return this.frequencies[i * FIELDS + field.ordinal()];
+	}
+
+	int frequency(int i, int field) {
+		return this.frequencies[i * FIELDS + field];
+	}
+
+	/** The highest frequency of the term in {@code field}; 0 if it never occurs there. */
+	int maxFrequency(RecallCorpus.Corpus corpus, int field) {
+		return fieldExtremes(corpus)[field];
+	}
+
+	/**
+	 * The shortest {@code field} of a document that has the term there;
+	 * {@code Integer.MAX_VALUE} if none has.
+	 */
+	int minLength(RecallCorpus.Corpus corpus, int field) {
+		return fieldExtremes(corpus)[FIELDS + field];
+	}
+
+	/**
+	 * Read under the corpus's read lock, so {@link #add} (under its write lock) never
+	 * runs meanwhile; two readers may both work the extremes out, to the same values.
+	 */
+	private int[] fieldExtremes(RecallCorpus.Corpus corpus) {
+		int[] extremes = this.fieldExtremes;
+		if (extremes == null) {
+			extremes = new int[2 * FIELDS];
+			Arrays.fill(extremes, FIELDS, 2 * FIELDS, Integer.MAX_VALUE);
+			for (int i = 0; i < this.size; i++) {
+				for (int field = 0; field < FIELDS; field++) {
+					int frequency = this.frequencies[i * FIELDS + field];
+					if (frequency > 0) {
+						include(extremes, field, frequency, corpus.length(this.docs[i], field));
+					}
+				}
+			}
+			this.fieldExtremes = extremes;
+		}
+		return extremes;
+	}
+
+	private static void include(int[] extremes, int field, int frequency, int length) {
+		extremes[field] = Math.max(extremes[field], frequency);
+		extremes[FIELDS + field] = Math.min(extremes[FIELDS + field], length);
 	}
 
 }

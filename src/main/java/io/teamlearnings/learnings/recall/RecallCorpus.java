@@ -104,6 +104,8 @@ public class RecallCorpus {
 
 		private long[] capturedSeconds = new long[1024];
 
+		private long latestCapturedSecond = Long.MIN_VALUE;
+
 		private int[] statusIndexes = new int[1024];
 
 		private final List<String> statuses = new ArrayList<>();
@@ -111,6 +113,13 @@ public class RecallCorpus {
 		private final BitSet withdrawals = new BitSet();
 
 		private final BitSet supersededRows = new BitSet();
+
+		/**
+		 * Each superseded row's tail counting every link, by number; null until asked for
+		 * after the last add.
+		 */
+		@Nullable
+		private volatile Map<Integer, SupersessionChains.Tail> currentTails;
 
 		private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -142,9 +151,55 @@ public class RecallCorpus {
 			return this.withdrawals.get(number);
 		}
 
+		/**
+		 * The rows of {@code rows} that are withdrawals and, if {@code superseded}, those
+		 * that any row supersedes: a new set.
+		 */
+		BitSet withdrawalsOrSuperseded(BitSet rows, boolean superseded) {
+			BitSet special = (BitSet) this.withdrawals.clone();
+			if (superseded) {
+				special.or(this.supersededRows);
+			}
+			special.and(rows);
+			return special;
+		}
+
+		/**
+		 * The rest of row {@code number}'s chain as the store stood at {@code asOf}
+		 * (every row when null), from {@code chains}, the view {@link #chainsAt} gave for
+		 * {@code asOf}; null when the row is the head. The tails of every superseded row
+		 * counting every link are worked out once until the next row is added.
+		 */
+		@Nullable
+		SupersessionChains.Tail tail(int number, @Nullable Instant asOf, SupersessionChains.View chains) {
+			if (asOf != null) {
+				return chains.tail(this.docs.get(number).id());
+			}
+			Map<Integer, SupersessionChains.Tail> tails = this.currentTails;
+			if (tails == null) {
+				SupersessionChains.View every = chainsAt(null);
+				Map<Integer, SupersessionChains.Tail> worked = new HashMap<>();
+				for (int row = this.supersededRows.nextSetBit(0); row >= 0; row = this.supersededRows
+					.nextSetBit(row + 1)) {
+					SupersessionChains.Tail tail = every.tail(this.docs.get(row).id());
+					if (tail != null) {
+						worked.put(row, tail);
+					}
+				}
+				tails = Map.copyOf(worked);
+				this.currentTails = tails;
+			}
+			return tails.get(number);
+		}
+
 		/** Terms of row {@code number} in {@code field}. */
 		int length(int number, TermVector.Field field) {
 			return this.lengths[number * FIELDS + field.ordinal()];
+		}
+
+		/** Terms of row {@code number} in the field of ordinal {@code field}. */
+		int length(int number, int field) {
+			return this.lengths[number * FIELDS + field];
 		}
 
 		/**
@@ -152,6 +207,27 @@ public class RecallCorpus {
 		 */
 		long capturedSecond(int number) {
 			return this.capturedSeconds[number];
+		}
+
+		/**
+		 * The latest capture time of any row in epoch seconds, Long.MIN_VALUE if no row
+		 * has one.
+		 */
+		long latestCapturedSecond() {
+			return this.latestCapturedSecond;
+		}
+
+		/**
+		 * Whether row {@code number} was captured by {@code time}, as
+		 * {@link Doc#capturedBy} tells, from the flat array unless the row was captured
+		 * in the second of {@code time}.
+		 */
+		boolean capturedBy(int number, Instant time) {
+			long second = this.capturedSeconds[number];
+			if (second != time.getEpochSecond()) {
+				return second != Long.MIN_VALUE && second < time.getEpochSecond();
+			}
+			return this.docs.get(number).capturedBy(time);
 		}
 
 		/** The distinct statuses of the rows, in the order first seen. */
@@ -215,7 +291,7 @@ public class RecallCorpus {
 			this.docs.add(doc);
 			for (TermVector.Entry entry : entries) {
 				this.postings.computeIfAbsent(entry.term(), (term) -> new Postings())
-					.add(number, entry.field(), entry.frequency());
+					.add(number, entry.field(), entry.frequency(), fieldLengths[entry.field().ordinal()]);
 			}
 			for (int f = 0; f < FIELDS; f++) {
 				this.lengthTotals[f] += fieldLengths[f];
@@ -236,6 +312,7 @@ public class RecallCorpus {
 				this.supersededRows.set(number);
 			}
 			remember(number, doc);
+			this.currentTails = null;
 			this.lastLine = line;
 		}
 
@@ -247,6 +324,7 @@ public class RecallCorpus {
 			}
 			System.arraycopy(doc.lengths(), 0, this.lengths, number * FIELDS, FIELDS);
 			this.capturedSeconds[number] = (doc.captured() != null) ? doc.captured().getEpochSecond() : Long.MIN_VALUE;
+			this.latestCapturedSecond = Math.max(this.latestCapturedSecond, this.capturedSeconds[number]);
 			int status = this.statuses.indexOf(doc.status());
 			if (status < 0) {
 				status = this.statuses.size();

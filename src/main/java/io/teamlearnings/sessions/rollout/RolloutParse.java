@@ -2,11 +2,10 @@ package io.teamlearnings.sessions.rollout;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
 final class RolloutParse {
 
 	/** The longest pause between two replayed records of a fork's copied history. */
-	static final Duration REPLAY_BURST_GAP = Duration.ofSeconds(2);
+	static final Duration REPLAY_BURST_GAP = Duration.ofMillis(500);
 
 	private static final Pattern EXIT_CODE = Pattern
 		.compile("(?m)^(?:Exit code:|Process exited with code)\\s*(-?\\d+)");
+
+	private static final Pattern ISO_8601 = Pattern
+		.compile("(\\d{4})-?(\\d{2})-?(\\d{2})(?:.(\\d{2})(?::?(\\d{2})(?::?(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?)?)?"
+				+ "([Zz]|[+-]\\d{2}(?::?\\d{2}(?::?\\d{2}(?:[.,]\\d{1,6})?)?)?)?");
 
 	private static final Pattern SESSION_UUID = Pattern
 		.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.jsonl(?:\\.zst)?$");
@@ -104,6 +107,16 @@ final class RolloutParse {
 		}
 	}
 
+	/**
+	 * A record {@link RecordTriage} found to hold nothing this parse uses: it still
+	 * counts as activity, or as replayed history.
+	 */
+	void skipped(@Nullable String timestamp) {
+		this.first = false;
+		this.format = "current";
+		account(instant(timestamp), false);
+	}
+
 	void record(long line, JsonNode record) {
 		boolean firstRecord = this.first;
 		this.first = false;
@@ -114,13 +127,7 @@ final class RolloutParse {
 		if (meta && this.id != null && !this.id.equals(text(payload.get("id")))) {
 			startReplay(at);
 		}
-		boolean replayed = !(meta && this.id == null) && replayed(at);
-		if (replayed) {
-			this.replayedLines++;
-		}
-		else if (at != null && (this.lastRecordAt == null || at.isAfter(this.lastRecordAt))) {
-			this.lastRecordAt = at;
-		}
+		boolean replayed = account(at, meta && this.id == null);
 		if (payload != null && payload.isObject()) {
 			this.format = "current";
 			switch (type) {
@@ -148,6 +155,23 @@ final class RolloutParse {
 		if (record.has("type")) {
 			item(line, record, at, replayed);
 		}
+	}
+
+	/**
+	 * Counts a record at {@code at} as replayed history or as activity.
+	 * @param identity whether it is the file's own first {@code session_meta}, never
+	 * replayed
+	 * @return whether it is replayed
+	 */
+	private boolean account(@Nullable Instant at, boolean identity) {
+		boolean replayed = !identity && replayed(at);
+		if (replayed) {
+			this.replayedLines++;
+		}
+		else if (at != null && (this.lastRecordAt == null || at.isAfter(this.lastRecordAt))) {
+			this.lastRecordAt = at;
+		}
+		return replayed;
 	}
 
 	private void startReplay(@Nullable Instant at) {
@@ -318,32 +342,60 @@ final class RolloutParse {
 	}
 
 	/**
-	 * Parses an ISO-8601 time as Python's {@code datetime.fromisoformat} does (naive is
-	 * UTC).
+	 * Parses an ISO-8601 time as Python's {@code datetime.fromisoformat} (3.11) does,
+	 * which is what the seed's extractor reads starts with: {@code YYYY-MM-DD} or
+	 * {@code YYYYMMDD}, then optionally any one separator character and
+	 * {@code HH[:MM[:SS[.fff]]]} (or without colons; the fraction after {@code .} or
+	 * {@code ,}), then optionally {@code Z} or an offset {@code +HH[:MM[:SS]]}; naive
+	 * times are UTC, as the seed takes them.
 	 */
 	@Nullable
 	static Instant instant(@Nullable JsonNode node) {
-		if (node == null || !node.isString()) {
+		return (node != null && node.isString()) ? instant(node.asString()) : null;
+	}
+
+	@Nullable
+	private static Instant instant(@Nullable String text) {
+		if (text == null) {
 			return null;
 		}
-		String value = PythonText.strip(node.asString());
-		if (value.isEmpty()) {
+		Matcher iso = ISO_8601.matcher(PythonText.strip(text));
+		if (!iso.matches()) {
 			return null;
-		}
-		if (value.endsWith("Z")) {
-			value = value.substring(0, value.length() - 1) + "+00:00";
 		}
 		try {
-			return OffsetDateTime.parse(value).toInstant();
+			LocalDateTime local = LocalDateTime.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
+					Integer.parseInt(iso.group(3)), number(iso.group(4)), number(iso.group(5)), number(iso.group(6)),
+					nanos(iso.group(7)));
+			return local.toInstant(offset(iso.group(8)));
 		}
-		catch (DateTimeParseException ex) {
-			try {
-				return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-			}
-			catch (DateTimeParseException notLocal) {
-				return null;
-			}
+		catch (DateTimeException ex) {
+			return null;
 		}
+	}
+
+	private static int number(@Nullable String digits) {
+		return (digits != null) ? Integer.parseInt(digits) : 0;
+	}
+
+	private static int nanos(@Nullable String fraction) {
+		return (fraction != null) ? Integer.parseInt((fraction + "00000000").substring(0, 9)) : 0;
+	}
+
+	/**
+	 * {@code Z}, {@code +HH}, {@code +HH:MM}, {@code +HHMM}, {@code +HH:MM:SS}; UTC if
+	 * none.
+	 */
+	private static ZoneOffset offset(@Nullable String offset) {
+		if (offset == null || offset.equals("Z") || offset.equals("z")) {
+			return ZoneOffset.UTC;
+		}
+		String digits = offset.substring(1).replace(":", "");
+		int sign = offset.startsWith("-") ? -1 : 1;
+		int hours = Integer.parseInt(digits.substring(0, 2));
+		int minutes = (digits.length() >= 4) ? Integer.parseInt(digits.substring(2, 4)) : 0;
+		int seconds = (digits.length() >= 6) ? Integer.parseInt(digits.substring(4, 6)) : 0;
+		return ZoneOffset.ofHoursMinutesSeconds(sign * hours, sign * minutes, sign * seconds);
 	}
 
 	/**

@@ -3,12 +3,7 @@ package io.teamlearnings.sessions.rollout;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,13 +11,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 
 import io.airlift.compress.zstd.ZstdInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,22 +51,57 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class RolloutReader {
 
+	private static final Logger log = LoggerFactory.getLogger(RolloutReader.class);
+
 	/** Problems kept per file; the rest are counted only. */
 	public static final int MAX_PROBLEMS = 1000;
 
 	/** Characters kept of a tool call's input and output, and of a compaction summary. */
 	public static final int KEPT_TOOL_CHARS = 4000;
 
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+	/**
+	 * Parses records as Python's {@code json.loads} accepts them (NaN and Infinity, long
+	 * numbers, deep nesting up to Python's default recursion limit), so the extract keeps
+	 * what the seed keeps; strings as long as a line.
+	 */
+	static final JsonMapper MAPPER = JsonMapper
+		.builder(JsonFactory.builder()
+			.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNestingDepth(1000)
+				.maxNumberLength(1_000_000)
+				.maxStringLength(Integer.MAX_VALUE)
+				.maxDocumentLength(-1)
+				.build())
+			.build())
+		.build();
+
+	/**
+	 * One large line at a time: decoding and parsing a line takes about four times its
+	 * size in heap, so lines over {@link #largeLineBytes} wait for each other across all
+	 * requests rather than add up.
+	 */
+	private static final Semaphore LARGE_LINES = new Semaphore(1);
 
 	private final long maxLineBytes;
 
+	private final long largeLineBytes;
+
 	/**
-	 * A reader that skips lines longer than {@code limits.maxLineSize()}.
+	 * A reader that skips lines longer than {@code limits.maxLineSize()}, or than an
+	 * eighth of the heap if that is less (a line in flight takes about four times its
+	 * size, and the messages kept take their share): at {@code -Xmx256m} lines over 32 MB
+	 * are skipped whatever is configured.
 	 * @param limits the line limit
 	 */
 	public RolloutReader(Limits limits) {
-		this.maxLineBytes = limits.maxLineSize().toBytes();
+		long heapShare = Runtime.getRuntime().maxMemory() / 8;
+		this.maxLineBytes = Math.min(limits.maxLineSize().toBytes(), heapShare);
+		this.largeLineBytes = Math.max(Runtime.getRuntime().maxMemory() / 64, 1024 * 1024);
+		if (this.maxLineBytes < limits.maxLineSize().toBytes()) {
+			log.info("Session file lines over {} are skipped: an eighth of the heap, below the configured {}",
+					readable(this.maxLineBytes), limits.maxLineSize());
+		}
 	}
 
 	/** The reader's limits, as configured. */
@@ -139,16 +175,47 @@ public class RolloutReader {
 					"longer than the line limit of %s (%d bytes): skipped", readable(this.maxLineBytes), line.size()));
 			return;
 		}
+		byte[] bytes = line.bytes();
+		int start = 0;
+		int end = (int) line.size();
+		while (start < end && Utf8.isAsciiSpace(bytes[start])) {
+			start++;
+		}
+		while (end > start && Utf8.isAsciiSpace(bytes[end - 1])) {
+			end--;
+		}
+		if (start == end) {
+			return;
+		}
+		boolean large = end - start > this.largeLineBytes;
+		if (large) {
+			LARGE_LINES.acquireUninterruptibly();
+		}
+		try {
+			read(line.number(), last, bytes, start, end, parse);
+		}
+		finally {
+			if (large) {
+				LARGE_LINES.release();
+			}
+		}
+	}
+
+	private static void read(long number, boolean last, byte[] bytes, int start, int end, RolloutParse parse) {
+		if (Utf8.isAscii(bytes, start, end)) {
+			readAscii(number, last, bytes, start, end, parse);
+			return;
+		}
 		String decoded;
 		try {
-			decoded = decode(line.bytes(), 0, (int) line.size());
+			decoded = Utf8.decode(bytes, 0, end);
 		}
 		catch (CharacterCodingException ex) {
 			if (last) {
 				parse.torn();
 			}
 			else {
-				parse.problem(line.number(), ex.getMessage());
+				parse.problem(number, ex.getMessage());
 			}
 			return;
 		}
@@ -156,30 +223,67 @@ public class RolloutReader {
 		if (text.isEmpty()) {
 			return;
 		}
-		JsonNode record;
 		try {
-			record = MAPPER.readTree(text);
+			record(number, MAPPER.readTree(text), parse);
 		}
 		catch (JacksonException ex) {
-			if (last) {
-				parse.torn();
+			notJson(number, last, ex, parse);
+		}
+	}
+
+	/**
+	 * A line of ASCII only (valid UTF-8, nothing to decode): records that cannot hold a
+	 * message or a tool call are walked without building a tree ({@link RecordTriage}),
+	 * the others parsed from the bytes.
+	 */
+	private static void readAscii(long number, boolean last, byte[] bytes, int start, int end, RolloutParse parse) {
+		try {
+			RecordTriage.Skipped skipped = RecordTriage.skippable(MAPPER, bytes, start, end);
+			if (skipped != null) {
+				parse.skipped(skipped.timestamp());
 			}
 			else {
-				parse.problem(line.number(), "not JSON: " + ex.getOriginalMessage());
+				record(number, MAPPER.readTree(bytes, start, end - start), parse);
 			}
-			return;
 		}
+		catch (JacksonException ex) {
+			notJson(number, last, ex, parse);
+		}
+	}
+
+	private static void record(long number, JsonNode record, RolloutParse parse) {
 		if (!record.isObject()) {
-			parse.problem(line.number(), "not a JSON object");
+			parse.problem(number, "not a JSON object");
 			return;
 		}
-		parse.record(line.number(), record);
+		parse.record(number, record);
+	}
+
+	private static void notJson(long number, boolean last, JacksonException ex, RolloutParse parse) {
+		if (last) {
+			parse.torn();
+		}
+		else {
+			parse.problem(number, "not JSON: " + plain(ex.getOriginalMessage()));
+		}
+	}
+
+	/**
+	 * A parser's message without the hints it gives programmers (the Java settings in
+	 * backticks that would make it parse).
+	 */
+	static String plain(String message) {
+		int hint = message.indexOf('`');
+		String cut = (hint < 0) ? message : message.substring(0, hint);
+		cut = cut.replaceAll("[\\s(;:,]+(?:use|enable|consider|set)?[\\s(;:,]*$", "");
+		return cut.isEmpty() ? "malformed JSON" : cut;
 	}
 
 	/**
 	 * The session start as the seed's extractor reads it: from a first line that is a
 	 * {@code session_meta} record only; null when there is none. Reads the first line
-	 * only (at most the line limit).
+	 * only (at most the line limit); a byte in it that is not UTF-8 is read as U+FFFD
+	 * (where the seed's script crashes on the whole run).
 	 * @throws IOException when the file cannot be opened or read
 	 */
 	@Nullable
@@ -195,7 +299,10 @@ public class RolloutReader {
 			return null;
 		}
 		try {
-			String text = PythonText.strip(decode(first.bytes(), 0, (int) first.size()));
+			// a damaged byte in the first line (a cwd, say) costs that byte only here:
+			// the
+			// start is still read, and the line is still reported by the full read
+			String text = PythonText.strip(new String(first.bytes(), 0, (int) first.size(), StandardCharsets.UTF_8));
 			JsonNode record = MAPPER.readTree(text);
 			JsonNode payload = record.path("payload");
 			if (!record.isObject() || !"session_meta".equals(record.path("type").asString("")) || !payload.isObject()) {
@@ -204,7 +311,7 @@ public class RolloutReader {
 			Instant start = RolloutParse.instant(payload.get("timestamp"));
 			return (start != null) ? start : RolloutParse.instant(record.get("timestamp"));
 		}
-		catch (CharacterCodingException | JacksonException ex) {
+		catch (JacksonException ex) {
 			return null;
 		}
 	}
@@ -236,36 +343,6 @@ public class RolloutReader {
 			return (bytes / DataSize.ofMegabytes(1).toBytes()) + "MB";
 		}
 		return (bytes % 1024 == 0) ? (bytes / 1024) + "KB" : bytes + "B";
-	}
-
-	/**
-	 * Decodes {@code bytes[start, end)} as strict UTF-8.
-	 * @throws CharacterCodingException naming the first invalid byte and its offset in
-	 * the line (0-based), e.g. {@code not UTF-8: invalid byte 0xff at byte 12}
-	 */
-	static String decode(byte[] bytes, int start, int end) throws CharacterCodingException {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes, start, end - start);
-		CharBuffer out = CharBuffer.allocate(end - start);
-		CoderResult result = decoder.decode(in, out, true);
-		if (!result.isError()) {
-			result = decoder.flush(out);
-		}
-		if (result.isError()) {
-			int at = in.position();
-			throw new CharacterCodingException() {
-
-				@Override
-				public String getMessage() {
-					return String.format(Locale.ROOT, "not UTF-8: invalid byte 0x%02x at byte %d", bytes[at] & 0xff,
-							at - start);
-				}
-
-			};
-		}
-		return out.flip().toString();
 	}
 
 }

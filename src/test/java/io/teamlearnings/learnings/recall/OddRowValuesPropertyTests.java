@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -38,6 +39,8 @@ import static org.quicktheories.generators.SourceDSL.longs;
  * are always indexed, and the chains of every indexed row can be followed.
  */
 @JdbcTest
+// the index poll would call the Repositories mock while a test stubs it (a Mockito race)
+@TestPropertySource(properties = "learnings.store.poll-interval=1h")
 @Import(RecallSlice.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class OddRowValuesPropertyTests {

@@ -28,6 +28,7 @@ import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.test.context.TestPropertySource;
 
 import static io.teamlearnings.support.LearningLines.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,8 @@ import static org.mockito.BDDMockito.given;
  * boosts, and a superseded row's match credited to the head of its chain.
  */
 @JdbcTest
+// the index poll would call the Repositories mock while a test stubs it (a Mockito race)
+@TestPropertySource(properties = "learnings.store.poll-interval=1h")
 @Import(RecallSlice.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class RecallScoringTests {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,66 @@ class RolloutBytesTests {
 
 		assertThat(rollout.conversation()).isEmpty();
 		assertThat(rollout.problems()).isEmpty();
+	}
+
+	/**
+	 * Starts written in any form Python's {@code datetime.fromisoformat} (3.11) reads are
+	 * starts: the seed selects those sessions.
+	 */
+	@Test
+	void readsStartsInEveryFormPythonsFromisoformatAccepts() throws IOException {
+		Map<String, Instant> forms = Map.of("2026-11-30 05:34:54+00:00", Instant.parse("2026-11-30T05:34:54Z"),
+				"2026-11-30T05:34:54+0000", Instant.parse("2026-11-30T05:34:54Z"), "2026-11-30T05:34:54,123+00:00",
+				Instant.parse("2026-11-30T05:34:54.123Z"), "2026-11-30T07:34:54+02:00",
+				Instant.parse("2026-11-30T05:34:54Z"), "20261130T053454Z", Instant.parse("2026-11-30T05:34:54Z"),
+				"2026-11-30T05:34", Instant.parse("2026-11-30T05:34:00Z"), "2026-11-30",
+				Instant.parse("2026-11-30T00:00:00Z"), "2026-11-30T05:34:54.1234567Z",
+				Instant.parse("2026-11-30T05:34:54.123456700Z"));
+		for (Map.Entry<String, Instant> form : forms.entrySet()) {
+			Path file = this.dir.resolve("rollout-" + Math.abs(form.getKey().hashCode()) + ".jsonl");
+			Files.writeString(file,
+					"{\"type\":\"session_meta\",\"payload\":{\"id\":\"s\",\"timestamp\":\"" + form.getKey() + "\"}}\n");
+			assertThat(this.reader.metaStart(file)).as(form.getKey()).isEqualTo(form.getValue());
+		}
+		Path bad = this.dir.resolve("rollout-bad.jsonl");
+		Files.writeString(bad, "{\"type\":\"session_meta\",\"payload\":{\"timestamp\":\"2026-13-30T05:34:54Z\"}}\n");
+		assertThat(this.reader.metaStart(bad)).isNull();
+	}
+
+	@Test
+	void aDamagedByteInTheFirstLineCostsThatLineButNotTheSessionsStart() throws IOException {
+		byte[] meta = "{\"timestamp\":\"2026-11-23T11:50:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"s1\",\"cwd\":\"/w\u00e9\"}}\n"
+			.getBytes(StandardCharsets.UTF_8);
+		int at = new String(meta, StandardCharsets.ISO_8859_1).indexOf("\u00c3");
+		meta[at] = (byte) 0xff;
+		Path file = this.dir.resolve("rollout-first-damaged.jsonl");
+		Files.write(file, concat(meta, (user("still read") + "\n").getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(this.reader.metaStart(file)).isEqualTo(Instant.parse("2026-11-23T11:50:00Z"));
+		Rollout rollout = this.reader.read(file, "sessions");
+		assertThat(rollout.problems()).extracting(Rollout.Problem::line).containsExactly(1L);
+		assertThat(rollout.conversation()).extracting(Rollout.Message::text).containsExactly("still read");
+	}
+
+	/** JSON Python's {@code json.loads} reads, which the seed keeps. */
+	@Test
+	void readsTheJsonPythonReads() throws IOException {
+		String nested = "[".repeat(600) + "]".repeat(600);
+		Path file = this.dir.resolve("rollout-python-json.jsonl");
+		Files.writeString(file, String.join("\n", List.of(
+				"{\"timestamp\":\"2026-11-23T11:50:01Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"user_message\",\"message\":\"one\",\"score\":NaN}}",
+				"{\"timestamp\":\"2026-11-23T11:50:02Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"user_message\",\"message\":\"two\",\"n\":"
+						+ "9".repeat(1500) + "}}",
+				"{\"timestamp\":\"2026-11-23T11:50:03Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"user_message\",\"message\":\"three\",\"deep\":"
+						+ nested + "}}",
+				"{\"timestamp\":\"2026-11-23T11:50:04Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"user_message\",\"message\":\"x\",\"bad\":01}}",
+				"")));
+
+		Rollout rollout = this.reader.read(file, "sessions");
+
+		assertThat(rollout.conversation()).extracting(Rollout.Message::text).containsExactly("one", "two", "three");
+		assertThat(rollout.problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.reason()).startsWith("not JSON: ").doesNotContain("`"));
 	}
 
 	private static String user(String text) {

@@ -1,0 +1,344 @@
+package io.teamlearnings.learnings.recall;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Ranks one repository's rows as {@link ExhaustiveRanking} does (same hits, same order,
+ * same scores to the last bit, same counts and explanations) without scoring the rows
+ * that cannot reach the top: MaxScore (Turtle and Flood, "Query evaluation: strategies
+ * and optimizations", 1995), over the query's postings in row order.
+ * <p>
+ * Each term has a ceiling, at least its part of any row's text score
+ * ({@link Bm25f.Scorer#ceiling}), and each row a ceiling of its boost factor
+ * ({@link BoostRules.Ceilings}). Once {@code limit} rows are kept, the worst of them is
+ * the threshold: the terms whose ceilings add up to less than the threshold times the
+ * largest factor are non-essential (a row with only those cannot get in), so only the
+ * postings of the other terms are walked, and a row found there is probed in the
+ * non-essential terms, highest ceiling first, only as long as its own bound (what is
+ * known of its text score plus the ceilings of the terms not yet looked at, times its
+ * factor's ceiling) reaches the threshold. A row that gets that far is scored exactly as
+ * {@link ExhaustiveRanking} scores it: its terms' parts summed in query order, rounded,
+ * times its boosts.
+ * <p>
+ * Skipping a row is safe because its score is strictly below the threshold, which only
+ * rises: it can neither get in (a row scoring as much as the worst kept one may still
+ * beat it on capture time or file order, so it is scored) nor raise the score of a kept
+ * row (the head of its chain), nor be the source a kept row's explanation names. When
+ * {@code min-score} can leave rows out (it is above 0, or a status boost is below -1 so
+ * that scores can be negative), a row must be scored to be counted, unless its bound is
+ * below the minimum: then only those rows are skipped.
+ */
+final class MaxScoreRanking {
+
+	/**
+	 * Relative slack on bounds: a bound adds ceilings up in another order than a score
+	 * adds its parts, and every sum, product and quotient rounds, so a score can exceed
+	 * its bound by a few ulps; this is far more.
+	 */
+	private static final double SLACK = 1e-9;
+
+	/**
+	 * A text score is rounded to four decimals before the boosts multiply it, which can
+	 * raise it by up to half of this.
+	 */
+	private static final double ROUNDING = 0.0001;
+
+	private final Bm25f bm25f;
+
+	private final BoostRules boostRules;
+
+	private final RecallProperties properties;
+
+	MaxScoreRanking(Bm25f bm25f, BoostRules boostRules, RecallProperties properties) {
+		this.bm25f = bm25f;
+		this.boostRules = boostRules;
+		this.properties = properties;
+	}
+
+	RowRanking rank(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, CollectionStatistics statistics,
+			RecallQuery query, Instant now) {
+		Bm25f.Scorer scorer = this.bm25f.scorer(corpus, terms, statistics);
+		MatchedRows rows = MatchedRows.of(repo, corpus, scorer, query);
+		double[] statusBoosts = this.boostRules.statusBoosts(corpus);
+		double minScore = this.properties.minScore();
+		boolean belowPossible = minScore > 0;
+		for (double statusBoost : statusBoosts) {
+			belowPossible |= statusBoost < -1;
+		}
+		Kept kept = new Kept(corpus, query.limit());
+		Walk walk = new Walk(scorer, rows, this.boostRules.ceilings(corpus, statusBoosts, query, now));
+		if (belowPossible) {
+			walk.raiseThreshold(minScore);
+		}
+		BitSet passed = new BitSet();
+		int passedRows = 0;
+		int scored = 0;
+		for (int number = walk.next(); number >= 0; number = walk.next()) {
+			scored++;
+			int target = rows.target(number);
+			double score = Boosts.round(walk.bm25())
+					* this.boostRules.of(corpus, target, statusBoosts, query, now).factor();
+			if (belowPossible) {
+				if (score < minScore) {
+					continue;
+				}
+				passed.set(target);
+				passedRows++;
+			}
+			kept.offer(new Hit(target, score, number, walk.bm25()));
+			if (!belowPossible && kept.isFull()) {
+				walk.raiseThreshold(kept.threshold());
+			}
+		}
+		List<RowRanking.Ranked> ranked = new ArrayList<>();
+		for (Hit hit : kept.bestFirst()) {
+			ranked.add(RowRanking.ranked(repo, corpus, terms, hit.target(), hit.source(), hit.score(), hit.bm25(),
+					this.boostRules.of(corpus, hit.target(), statusBoosts, query, now),
+					rows.vias(corpus, hit.target())));
+		}
+		return belowPossible
+				? new RowRanking(ranked, passed.cardinality(), rows.exclusions(rows.candidates() - passedRows), scored)
+				: new RowRanking(ranked, rows.targets(), rows.exclusions(0), scored);
+	}
+
+	/**
+	 * At least the score of a row whose text score is at most {@code bm25} and whose
+	 * boost factor is at most {@code factor} (at least 0).
+	 */
+	private static double ceiling(double bm25, double factor) {
+		return (bm25 * (1 + SLACK) + ROUNDING) * factor * (1 + SLACK);
+	}
+
+	/**
+	 * A row's score as it goes to its target.
+	 *
+	 * @param target the row the score goes to (the head of the source's chain, or the
+	 * source)
+	 * @param score the score
+	 * @param source the row that matched
+	 * @param bm25 the source's text score, unrounded
+	 */
+	private record Hit(int target, double score, int source, double bm25) {
+	}
+
+	/**
+	 * The best {@code limit} targets so far, each with its best hit: the first of its
+	 * highest-scoring sources in row order, as {@link ExhaustiveRanking} keeps it.
+	 */
+	private static final class Kept {
+
+		private final int limit;
+
+		private final Comparator<Hit> bestFirst;
+
+		private final PriorityQueue<Hit> worstFirst;
+
+		private final Map<Integer, Hit> byTarget = new HashMap<>();
+
+		Kept(RecallCorpus.Corpus corpus, int limit) {
+			this.limit = limit;
+			this.bestFirst = RowRanking.bestFirst(corpus, Hit::score, Hit::target);
+			this.worstFirst = new PriorityQueue<>(this.bestFirst.reversed());
+		}
+
+		void offer(Hit hit) {
+			Hit current = this.byTarget.get(hit.target());
+			if (current != null) {
+				if (current.score() < hit.score()) {
+					this.worstFirst.remove(current);
+					this.worstFirst.add(hit);
+					this.byTarget.put(hit.target(), hit);
+				}
+				return;
+			}
+			if (this.worstFirst.size() == this.limit) {
+				if (this.bestFirst.compare(hit, this.worstFirst.peek()) >= 0) {
+					return;
+				}
+				this.byTarget.remove(this.worstFirst.poll().target());
+			}
+			this.worstFirst.add(hit);
+			this.byTarget.put(hit.target(), hit);
+		}
+
+		boolean isFull() {
+			return this.worstFirst.size() == this.limit;
+		}
+
+		/** The score of the worst kept target; only when full. */
+		double threshold() {
+			return this.worstFirst.element().score();
+		}
+
+		List<Hit> bestFirst() {
+			List<Hit> hits = new ArrayList<>(this.worstFirst.size());
+			while (!this.worstFirst.isEmpty()) {
+				hits.add(this.worstFirst.poll());
+			}
+			Collections.reverse(hits);
+			return hits;
+		}
+
+	}
+
+	/**
+	 * The walk over the postings in row order, yielding the rows worth scoring exactly:
+	 * candidates whose bound reaches the threshold.
+	 */
+	private static final class Walk {
+
+		private final Bm25f.Scorer scorer;
+
+		private final MatchedRows rows;
+
+		private final BoostRules.Ceilings factors;
+
+		/** The terms that some row has, lowest ceiling first. */
+		private final int[] order;
+
+		/** Each term's ceiling, by term. */
+		private final double[] ceilings;
+
+		/** {@code below[j]}: the ceilings of {@code order[0..j-1]} added up. */
+		private final double[] below;
+
+		/** Each term's position in its postings, by term. */
+		private final int[] cursors;
+
+		/** Each term's part of the current row's text score, by term. */
+		private final double[] parts;
+
+		/** {@code order[essential..]} are the essential terms. */
+		private int essential;
+
+		private double threshold = Double.NEGATIVE_INFINITY;
+
+		private double bm25;
+
+		Walk(Bm25f.Scorer scorer, MatchedRows rows, BoostRules.Ceilings factors) {
+			this.scorer = scorer;
+			this.rows = rows;
+			this.factors = factors;
+			int terms = scorer.terms();
+			this.ceilings = new double[terms];
+			this.cursors = new int[terms];
+			this.parts = new double[terms];
+			List<Integer> present = new ArrayList<>();
+			for (int term = 0; term < terms; term++) {
+				if (scorer.postings(term) != null) {
+					this.ceilings[term] = scorer.ceiling(term);
+					present.add(term);
+				}
+			}
+			present.sort(Comparator.comparingDouble((Integer term) -> this.ceilings[term]));
+			this.order = present.stream().mapToInt(Integer::intValue).toArray();
+			this.below = new double[this.order.length + 1];
+			for (int j = 0; j < this.order.length; j++) {
+				this.below[j + 1] = this.below[j] + this.ceilings[this.order[j]];
+			}
+		}
+
+		/**
+		 * Raises the threshold a row must reach to be scored, and makes non-essential the
+		 * terms that, all together, cannot reach it.
+		 */
+		void raiseThreshold(double threshold) {
+			this.threshold = threshold;
+			while (this.essential < this.order.length
+					&& ceiling(this.below[this.essential + 1], this.factors.max()) < threshold) {
+				this.essential++;
+			}
+		}
+
+		/**
+		 * The next row worth scoring, after those already given; -1 when there is none.
+		 */
+		int next() {
+			while (true) {
+				int number = Integer.MAX_VALUE;
+				for (int j = this.essential; j < this.order.length; j++) {
+					int term = this.order[j];
+					Postings postings = this.scorer.postings(term);
+					if (this.cursors[term] < postings.size()) {
+						number = Math.min(number, postings.doc(this.cursors[term]));
+					}
+				}
+				if (number == Integer.MAX_VALUE) {
+					return -1;
+				}
+				boolean worth = this.rows.isCandidate(number) && bounded(number);
+				for (int j = this.essential; j < this.order.length; j++) {
+					int term = this.order[j];
+					if (at(term, number)) {
+						this.cursors[term]++;
+					}
+				}
+				if (worth) {
+					return number;
+				}
+			}
+		}
+
+		/** The text score of the row {@link #next()} gave, summed in query order. */
+		double bm25() {
+			return this.bm25;
+		}
+
+		/**
+		 * Whether candidate {@code number} can reach the threshold, narrowing its bound
+		 * step by step; if it can, its text score is worked out.
+		 */
+		private boolean bounded(int number) {
+			double factor = this.factors.of(this.rows.target(number));
+			double known = this.below[this.essential];
+			for (int j = this.essential; j < this.order.length; j++) {
+				if (at(this.order[j], number)) {
+					known += this.ceilings[this.order[j]];
+				}
+			}
+			if (ceiling(known, factor) < this.threshold) {
+				return false;
+			}
+			double exact = 0;
+			for (int j = this.essential; j < this.order.length; j++) {
+				int term = this.order[j];
+				this.parts[term] = at(term, number) ? this.scorer.score(term, this.cursors[term]) : 0;
+				exact += this.parts[term];
+			}
+			if (ceiling(this.below[this.essential] + exact, factor) < this.threshold) {
+				return false;
+			}
+			for (int j = this.essential - 1; j >= 0; j--) {
+				int term = this.order[j];
+				this.cursors[term] = this.scorer.postings(term).advance(this.cursors[term], number);
+				this.parts[term] = at(term, number) ? this.scorer.score(term, this.cursors[term]) : 0;
+				exact += this.parts[term];
+				if (ceiling(this.below[j] + exact, factor) < this.threshold) {
+					return false;
+				}
+			}
+			double bm25 = 0;
+			for (double part : this.parts) {
+				bm25 += part;
+			}
+			this.bm25 = bm25;
+			return true;
+		}
+
+		/** Whether term {@code term}'s cursor is at row {@code number}. */
+		private boolean at(int term, int number) {
+			Postings postings = this.scorer.postings(term);
+			return this.cursors[term] < postings.size() && postings.doc(this.cursors[term]) == number;
+		}
+
+	}
+
+}
