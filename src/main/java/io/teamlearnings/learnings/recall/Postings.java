@@ -1,6 +1,8 @@
 package io.teamlearnings.learnings.recall;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.teamlearnings.learnings.analysis.TermVector;
 
@@ -10,16 +12,39 @@ import org.springframework.lang.Nullable;
  * Where a term occurs: the documents, and per document its frequency in each field. For
  * the bound of a term's score, it also tells, per field, the highest frequency and the
  * shortest field among the documents that have the term there.
+ * <p>
+ * A posting takes 8 bytes once {@link #trim trimmed}: the document number, and one
+ * {@code int} holding the five fields' frequencies in {@value #BITS} bits each. A
+ * frequency of {@value #OVERFLOW} or more (a word repeated that often in one field of one
+ * row, which generated and real learnings almost never have) is kept in a small map
+ * beside them. The corpus of 100,000 rows holds about 15 million postings: at 14 bytes
+ * (five {@code short} frequencies) and the slack of doubling arrays they took 300 MB,
+ * more than half of a 512 MB heap.
  */
 final class Postings {
 
 	private static final int FIELDS = TermVector.Field.ALL.length;
 
-	private int[] docs = new int[4];
+	/** Bits of a packed frequency. */
+	static final int BITS = 6;
 
-	private short[] frequencies = new short[4 * FIELDS];
+	/** The packed value meaning "look in {@link #overflow}". */
+	static final int OVERFLOW = (1 << BITS) - 1;
+
+	private static final int[] NONE = new int[0];
+
+	private int[] docs = NONE;
+
+	private int[] packed = NONE;
 
 	private int size;
+
+	/**
+	 * Frequencies of {@value #OVERFLOW} or more, by {@code position * FIELDS + field};
+	 * null while there are none.
+	 */
+	@Nullable
+	private Map<Long, Integer> overflow;
 
 	/**
 	 * Per field, the highest frequency (first {@code FIELDS}) and the shortest field
@@ -32,25 +57,53 @@ final class Postings {
 
 	/**
 	 * Records that {@code doc} has {@code term} {@code frequency} times in {@code field},
-	 * whose length in {@code doc} is {@code length}; docs come in order.
+	 * whose length in {@code doc} is {@code length}; docs come in order. Frequencies are
+	 * kept up to {@link Short#MAX_VALUE}.
 	 */
 	void add(int doc, TermVector.Field field, int frequency, int length) {
-		short stored = (short) Math.min(frequency, Short.MAX_VALUE);
+		int stored = Math.min(frequency, Short.MAX_VALUE);
 		int[] extremes = this.fieldExtremes;
 		if (extremes != null && stored > 0) {
 			include(extremes, field.ordinal(), stored, length);
 		}
-		if (this.size > 0 && this.docs[this.size - 1] == doc) {
-			this.frequencies[(this.size - 1) * FIELDS + field.ordinal()] = stored;
-			return;
+		if (this.size == 0 || this.docs[this.size - 1] != doc) {
+			if (this.size == this.docs.length) {
+				int capacity = Math.max(4, this.size * 2);
+				this.docs = Arrays.copyOf(this.docs, capacity);
+				this.packed = Arrays.copyOf(this.packed, capacity);
+			}
+			this.docs[this.size] = doc;
+			this.packed[this.size] = 0;
+			this.size++;
 		}
-		if (this.size == this.docs.length) {
-			this.docs = Arrays.copyOf(this.docs, this.size * 2);
-			this.frequencies = Arrays.copyOf(this.frequencies, this.size * 2 * FIELDS);
+		set(this.size - 1, field.ordinal(), stored);
+	}
+
+	private void set(int i, int field, int frequency) {
+		int shift = field * BITS;
+		int value = Math.min(frequency, OVERFLOW);
+		this.packed[i] = (this.packed[i] & ~(OVERFLOW << shift)) | (value << shift);
+		long key = (long) i * FIELDS + field;
+		if (value == OVERFLOW) {
+			if (this.overflow == null) {
+				this.overflow = new HashMap<>();
+			}
+			this.overflow.put(key, frequency);
 		}
-		this.docs[this.size] = doc;
-		this.frequencies[this.size * FIELDS + field.ordinal()] = stored;
-		this.size++;
+		else if (this.overflow != null) {
+			this.overflow.remove(key);
+		}
+	}
+
+	/**
+	 * Gives back the room kept for more postings; the corpus calls it after adding many
+	 * rows at once, so that a loaded corpus holds no slack.
+	 */
+	void trim() {
+		if (this.docs.length > this.size) {
+			this.docs = Arrays.copyOf(this.docs, this.size);
+			this.packed = Arrays.copyOf(this.packed, this.size);
+		}
 	}
 
 	int size() {
@@ -89,11 +142,17 @@ final class Postings {
 	}
 
 	int frequency(int i, TermVector.Field field) {
-		return this.frequencies[i * FIELDS + field.ordinal()];
+		return frequency(i, field.ordinal());
 	}
 
 	int frequency(int i, int field) {
-		return this.frequencies[i * FIELDS + field];
+		int value = (this.packed[i] >>> (field * BITS)) & OVERFLOW;
+		if (value == OVERFLOW) {
+			Map<Long, Integer> large = this.overflow;
+			Integer frequency = (large != null) ? large.get((long) i * FIELDS + field) : null;
+			return (frequency != null) ? frequency : OVERFLOW;
+		}
+		return value;
 	}
 
 	/** The highest frequency of the term in {@code field}; 0 if it never occurs there. */
@@ -120,7 +179,7 @@ final class Postings {
 			Arrays.fill(extremes, FIELDS, 2 * FIELDS, Integer.MAX_VALUE);
 			for (int i = 0; i < this.size; i++) {
 				for (int field = 0; field < FIELDS; field++) {
-					int frequency = this.frequencies[i * FIELDS + field];
+					int frequency = frequency(i, field);
 					if (frequency > 0) {
 						include(extremes, field, frequency, corpus.length(this.docs[i], field));
 					}

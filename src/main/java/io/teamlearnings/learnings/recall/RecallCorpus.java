@@ -35,6 +35,9 @@ public class RecallCorpus {
 
 	private static final int FIELDS = TermVector.Field.ALL.length;
 
+	/** Rows added at once after which a corpus trims its postings. */
+	static final int TRIM_AFTER = 1000;
+
 	private final JdbcTemplate jdbc;
 
 	private final LearningIndex index;
@@ -79,6 +82,9 @@ public class RecallCorpus {
 		private final long generation;
 
 		private long lastLine;
+
+		/** Rows in the corpus when its postings were last trimmed. */
+		private int trimmedAt;
 
 		/** The index's sync count when this corpus last caught up; -1 before. */
 		private volatile long seenSyncs = -1;
@@ -336,6 +342,19 @@ public class RecallCorpus {
 			}
 		}
 
+		/**
+		 * Trims every term's postings when at least {@value RecallCorpus#TRIM_AFTER} rows
+		 * were added since the last trim (the first load, a rebuild): a loaded corpus
+		 * keeps no room for more postings, while rows appended one by one still grow the
+		 * arrays by doubling.
+		 */
+		private void trimIfGrown() {
+			if (this.docs.size() - this.trimmedAt >= TRIM_AFTER) {
+				this.postings.values().forEach(Postings::trim);
+				this.trimmedAt = this.docs.size();
+			}
+		}
+
 		private static List<String> tagList(String column) {
 			return column.isEmpty() ? List.of() : List.of(column.substring(1, column.length() - 1).split(","));
 		}
@@ -371,6 +390,7 @@ public class RecallCorpus {
 							rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
 							rs.getString(8), rs.getString(9)),
 					repo.name(), corpus.lastLine);
+			corpus.trimIfGrown();
 			corpus.seenSyncs = syncs;
 		}
 		finally {
