@@ -439,7 +439,8 @@ public class LearningIndex {
 		return this.chains.computeIfAbsent(repo, (name) -> {
 			SupersessionChains loaded = new SupersessionChains();
 			this.jdbc.query(
-					"SELECT line_no, id, supersedes_id, status FROM indexed_row WHERE " + LIVE + " ORDER BY line_no",
+					"SELECT line_no, id, supersedes_id, status FROM indexed_row USE INDEX (ix_indexed_row_line) WHERE "
+							+ LIVE + " ORDER BY generation, line_no",
 					(RowCallbackHandler) (rs) -> loaded.add(rs.getLong(1), rs.getString(2), rs.getString(3),
 							CanonicalFormat.WITHDRAWN.equals(rs.getString(4))),
 					name);
@@ -459,7 +460,9 @@ public class LearningIndex {
 	 */
 	String rowsDigest(String repo) {
 		FileDigest digest = new FileDigest();
-		this.jdbc.query("SELECT line_no, line_sha256 FROM indexed_row WHERE " + LIVE + " ORDER BY line_no",
+		this.jdbc.query(
+				"SELECT line_no, line_sha256 FROM indexed_row USE INDEX (ix_indexed_row_line) WHERE " + LIVE
+						+ " ORDER BY generation, line_no",
 				(RowCallbackHandler) (rs) -> digest.add(rs.getLong(1), HexFormat.of().formatHex(rs.getBytes(2))), repo);
 		return digest.hex();
 	}

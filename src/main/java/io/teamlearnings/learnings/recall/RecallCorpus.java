@@ -19,6 +19,9 @@ import io.teamlearnings.learnings.index.SupersessionChains;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.repos.Repo;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.lang.Nullable;
@@ -27,16 +30,34 @@ import org.springframework.stereotype.Component;
 /**
  * The index's rows of each repository as an in-memory inverted index, for ranked recall,
  * similarity and themes. It is loaded from H2 (the analysed terms stored with each row),
- * never from the JSONL, and follows the index: rows indexed since the last look are
- * added, and a rebuilt index is loaded anew.
+ * a page of rows at a time, never from the JSONL, and follows the index: rows indexed
+ * since the last look are added, and a rebuilt index is loaded anew.
  */
 @Component
 public class RecallCorpus {
+
+	private static final Logger log = LoggerFactory.getLogger(RecallCorpus.class);
 
 	private static final int FIELDS = TermVector.Field.ALL.length;
 
 	/** Rows added at once after which a corpus trims its postings. */
 	static final int TRIM_AFTER = 1000;
+
+	/**
+	 * Estimated heap of one row beside its postings: its {@link Doc} (id, status, paths,
+	 * tags, lengths, signature) and its entries in the per-row arrays and maps. Measured
+	 * from a class histogram of a 100,000-row corpus (about 50 MB besides the postings).
+	 */
+	static final int ROW_BYTES = 500;
+
+	/** Estimated heap of one posting once trimmed ({@link Postings}: two ints). */
+	static final int POSTING_BYTES = 8;
+
+	/**
+	 * Rows read from the index per query while catching up; the heap budget is checked
+	 * after each page.
+	 */
+	private static final int PAGE_ROWS = 2000;
 
 	private final JdbcTemplate jdbc;
 
@@ -44,9 +65,22 @@ public class RecallCorpus {
 
 	private final Map<String, Corpus> corpora = new ConcurrentHashMap<>();
 
-	RecallCorpus(JdbcTemplate jdbc, LearningIndex index) {
+	/**
+	 * Repositories whose corpus was over the budget, by the index generation it was
+	 * refused at: not loaded again until the index is rebuilt (or the service restarted
+	 * with more heap).
+	 */
+	private final Map<String, Long> refused = new ConcurrentHashMap<>();
+
+	private final double heapFraction;
+
+	private final long budgetBytes;
+
+	RecallCorpus(JdbcTemplate jdbc, LearningIndex index, RecallProperties properties) {
 		this.jdbc = jdbc;
 		this.index = index;
+		this.heapFraction = properties.corpusHeapFraction();
+		this.budgetBytes = (long) (Runtime.getRuntime().maxMemory() * properties.corpusHeapFraction());
 	}
 
 	/**
@@ -92,6 +126,9 @@ public class RecallCorpus {
 		private final List<Doc> docs = new ArrayList<>();
 
 		private final Map<String, Postings> postings = new HashMap<>();
+
+		/** Postings added (term and row pairs), for the heap estimate. */
+		private long postingCount;
 
 		private final Map<String, Integer> latestById = new HashMap<>();
 
@@ -296,8 +333,10 @@ public class RecallCorpus {
 					paths.isEmpty() ? List.of() : List.of(paths.split("\n")), tagList(tags), fieldLengths, signature);
 			this.docs.add(doc);
 			for (TermVector.Entry entry : entries) {
-				this.postings.computeIfAbsent(entry.term(), (term) -> new Postings())
-					.add(number, entry.field(), entry.frequency(), fieldLengths[entry.field().ordinal()]);
+				Postings postings = this.postings.computeIfAbsent(entry.term(), (term) -> new Postings());
+				int before = postings.size();
+				postings.add(number, entry.field(), entry.frequency(), fieldLengths[entry.field().ordinal()]);
+				this.postingCount += postings.size() - before;
 			}
 			for (int f = 0; f < FIELDS; f++) {
 				this.lengthTotals[f] += fieldLengths[f];
@@ -355,6 +394,11 @@ public class RecallCorpus {
 			}
 		}
 
+		/** The heap this corpus takes by estimate, once trimmed. */
+		long estimatedBytes() {
+			return (long) this.docs.size() * ROW_BYTES + this.postingCount * POSTING_BYTES;
+		}
+
 		private static List<String> tagList(String column) {
 			return column.isEmpty() ? List.of() : List.of(column.substring(1, column.length() - 1).split(","));
 		}
@@ -375,6 +419,10 @@ public class RecallCorpus {
 
 	private Corpus catchUp(Repo repo) {
 		long generation = this.index.generation(repo);
+		Long refusedAt = this.refused.get(repo.name());
+		if (refusedAt != null && refusedAt == generation) {
+			throw tooLarge(repo.name(), null);
+		}
 		Corpus corpus = this.corpora.compute(repo.name(), (name,
 				current) -> (current == null || current.generation != generation) ? new Corpus(generation) : current);
 		long syncs = this.index.syncs(repo);
@@ -383,13 +431,28 @@ public class RecallCorpus {
 		}
 		corpus.lock.writeLock().lock();
 		try {
-			this.jdbc.query(
-					"SELECT line_no, id, status, captured_ts, supersedes_id, paths, tags, terms, field_lengths"
-							+ " FROM learning_row WHERE repo = ? AND line_no > ? ORDER BY line_no",
-					(RowCallbackHandler) (rs) -> corpus.add(rs.getLong(1), rs.getString(2), rs.getString(3),
-							rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
-							rs.getString(8), rs.getString(9)),
-					repo.name(), corpus.lastLine);
+			long others = othersBytes(repo.name());
+			List<Long> live = this.jdbc.queryForList("SELECT generation FROM index_state WHERE repo = ?", Long.class,
+					repo.name());
+			int[] page = { 0 };
+			do {
+				page[0] = 0;
+				// a page at a time, in the order of the line index (H2 sorts nothing when
+				// the
+				// ORDER BY starts with the index's columns): H2 keeps a whole result in
+				// memory, which for a million rows' terms is more than the heap
+				this.jdbc.query("SELECT line_no, id, status, captured_ts, supersedes_id, paths, tags, terms,"
+						+ " field_lengths FROM indexed_row USE INDEX (ix_indexed_row_line)"
+						+ " WHERE generation = ? AND line_no > ? ORDER BY generation, line_no FETCH FIRST " + PAGE_ROWS
+						+ " ROWS ONLY", (RowCallbackHandler) (rs) -> {
+							corpus.add(rs.getLong(1), rs.getString(2), rs.getString(3),
+									rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6),
+									rs.getString(7), rs.getString(8), rs.getString(9));
+							page[0]++;
+						}, live.isEmpty() ? -1L : live.get(0), corpus.lastLine);
+				checkBudget(repo.name(), generation, corpus, others);
+			}
+			while (page[0] == PAGE_ROWS);
 			corpus.trimIfGrown();
 			corpus.seenSyncs = syncs;
 		}
@@ -397,6 +460,39 @@ public class RecallCorpus {
 			corpus.lock.writeLock().unlock();
 		}
 		return corpus;
+	}
+
+	/** The estimated heap of every other repository's corpus. */
+	private long othersBytes(String repo) {
+		return this.corpora.entrySet()
+			.stream()
+			.filter((entry) -> !entry.getKey().equals(repo))
+			.mapToLong((entry) -> entry.getValue().estimatedBytes())
+			.sum();
+	}
+
+	/**
+	 * Drops the corpus and refuses it, until the index is rebuilt, when it and the other
+	 * repositories' corpora would take more than the budget.
+	 */
+	private void checkBudget(String repo, long generation, Corpus corpus, long others) {
+		if (others + corpus.estimatedBytes() > this.budgetBytes) {
+			this.corpora.remove(repo, corpus);
+			this.refused.put(repo, generation);
+			throw tooLarge(repo, corpus);
+		}
+	}
+
+	private RecallCorpusTooLargeException tooLarge(String repo, @Nullable Corpus corpus) {
+		long rows = (corpus != null) ? corpus.docs.size() : 0;
+		long estimate = (corpus != null) ? corpus.estimatedBytes() : 0;
+		if (corpus != null) {
+			log.warn(
+					"Not loading the recall corpus of {}: {} MiB by estimate after {} rows, over the budget of {} MiB"
+							+ " (learnings.recall.corpus-heap-fraction={})",
+					repo, estimate >> 20, rows, this.budgetBytes >> 20, this.heapFraction);
+		}
+		return new RecallCorpusTooLargeException(repo, rows, estimate, this.budgetBytes, this.heapFraction);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.teamlearnings.learnings.recall;
 
 import io.teamlearnings.learnings.analysis.TermVector;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 
@@ -26,6 +27,10 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultLimit hits returned when the caller names no limit
  * @param maxLimit most hits a caller may ask for
  * @param themeThreshold similarity at which two active rows share a theme
+ * @param corpusHeapFraction the share of the heap ({@code -Xmx}) the recall corpora of
+ * every repository may take together, as {@link RecallCorpus} estimates them; a corpus
+ * that would take more is not loaded, and recall, similarity and appends to its
+ * repository answer 503 saying so
  */
 @Validated
 @ConfigurationProperties("learnings.recall")
@@ -36,7 +41,9 @@ public record RecallProperties(@DefaultValue("1.2") @DecimalMin("0.0") double k1
 		@DefaultValue("0.5") @DecimalMin("0.0") double pathBoost,
 		@DefaultValue("0.5") @DecimalMin("0.0") double pathTermWeight,
 		@DefaultValue("0.0") @DecimalMin("0.0") double minScore, @DefaultValue("5") @Min(1) int defaultLimit,
-		@DefaultValue("50") @Min(1) int maxLimit, @DefaultValue("0.3") @DecimalMin("0.0") double themeThreshold) {
+		@DefaultValue("50") @Min(1) int maxLimit, @DefaultValue("0.3") @DecimalMin("0.0") double themeThreshold,
+		@DefaultValue("0.5") @DecimalMin(value = "0.0",
+				inclusive = false) @DecimalMax("1.0") double corpusHeapFraction) {
 
 	/**
 	 * @return whether a caller who names no limit asks for one it may ask for

@@ -278,7 +278,8 @@ class MaxScoreRankingTests {
 			double pathTermWeight, double minScore) {
 		RecallProperties defaults = RecallDefaults.properties();
 		return new RecallProperties(k1, b, fieldWeights, statusBoosts, recencyWeight, recencyDays, pathBoost,
-				pathTermWeight, minScore, defaults.defaultLimit(), defaults.maxLimit(), defaults.themeThreshold());
+				pathTermWeight, minScore, defaults.defaultLimit(), defaults.maxLimit(), defaults.themeThreshold(),
+				defaults.corpusHeapFraction());
 	}
 
 	private LearningRecall recall(RecallProperties properties) {

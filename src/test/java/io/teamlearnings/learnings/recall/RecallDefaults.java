@@ -12,7 +12,7 @@ final class RecallDefaults {
 	static RecallProperties properties() {
 		return new RecallProperties(1.2, 0.75, new RecallProperties.FieldWeights(3.0, 1.5, 1.0, 1.0, 2.0),
 				new RecallProperties.StatusBoosts(0.30, 0.25, 0.15, 0.15, 0.10, 0.10, -0.05), 0.2, 45, 0.5, 0.5, 0.0, 5,
-				50, 0.3);
+				50, 0.3, 0.5);
 	}
 
 }
