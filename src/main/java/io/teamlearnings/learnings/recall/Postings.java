@@ -31,6 +31,9 @@ final class Postings {
 	/** The packed value meaning "look in {@link #overflow}". */
 	static final int OVERFLOW = (1 << BITS) - 1;
 
+	/** Heap per posting of room: two ints. */
+	static final int BYTES = 8;
+
 	private static final int[] NONE = new int[0];
 
 	private int[] docs = NONE;
@@ -68,7 +71,8 @@ final class Postings {
 		}
 		if (this.size == 0 || this.docs[this.size - 1] != doc) {
 			if (this.size == this.docs.length) {
-				int capacity = Math.max(4, this.size * 2);
+				// a quarter more: a corpus being loaded holds at most a quarter of slack
+				int capacity = Math.max(4, this.size + (this.size >> 2));
 				this.docs = Arrays.copyOf(this.docs, capacity);
 				this.packed = Arrays.copyOf(this.packed, capacity);
 			}
@@ -93,6 +97,11 @@ final class Postings {
 		else if (this.overflow != null) {
 			this.overflow.remove(key);
 		}
+	}
+
+	/** Postings these arrays have room for: each takes {@value #BYTES} bytes of heap. */
+	int capacity() {
+		return this.docs.length;
 	}
 
 	/**

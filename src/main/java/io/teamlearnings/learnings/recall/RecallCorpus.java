@@ -45,13 +45,12 @@ public class RecallCorpus {
 
 	/**
 	 * Estimated heap of one row beside its postings: its {@link Doc} (id, status, paths,
-	 * tags, lengths, signature) and its entries in the per-row arrays and maps. Measured
-	 * from a class histogram of a 100,000-row corpus (about 50 MB besides the postings).
+	 * tags, lengths, signature) and its entries in the per-row arrays and maps. From a
+	 * class histogram of the service with a 100,000-row corpus loaded: 135 MB of postings
+	 * arrays and about 90 MB of row objects (1.2 million strings, the Doc records, their
+	 * lists and map entries).
 	 */
-	static final int ROW_BYTES = 500;
-
-	/** Estimated heap of one posting once trimmed ({@link Postings}: two ints). */
-	static final int POSTING_BYTES = 8;
+	static final int ROW_BYTES = 900;
 
 	/**
 	 * Rows read from the index per query while catching up; the heap budget is checked
@@ -127,8 +126,11 @@ public class RecallCorpus {
 
 		private final Map<String, Postings> postings = new HashMap<>();
 
-		/** Postings added (term and row pairs), for the heap estimate. */
-		private long postingCount;
+		/**
+		 * Postings the arrays of every term have room for, for the heap estimate (kept
+		 * exactly: a load holds up to a quarter of slack until it trims).
+		 */
+		private long postingCapacity;
 
 		private final Map<String, Integer> latestById = new HashMap<>();
 
@@ -334,9 +336,9 @@ public class RecallCorpus {
 			this.docs.add(doc);
 			for (TermVector.Entry entry : entries) {
 				Postings postings = this.postings.computeIfAbsent(entry.term(), (term) -> new Postings());
-				int before = postings.size();
+				int before = postings.capacity();
 				postings.add(number, entry.field(), entry.frequency(), fieldLengths[entry.field().ordinal()]);
-				this.postingCount += postings.size() - before;
+				this.postingCapacity += postings.capacity() - before;
 			}
 			for (int f = 0; f < FIELDS; f++) {
 				this.lengthTotals[f] += fieldLengths[f];
@@ -389,14 +391,21 @@ public class RecallCorpus {
 		 */
 		private void trimIfGrown() {
 			if (this.docs.size() - this.trimmedAt >= TRIM_AFTER) {
-				this.postings.values().forEach(Postings::trim);
+				this.postingCapacity = 0;
+				for (Postings postings : this.postings.values()) {
+					postings.trim();
+					this.postingCapacity += postings.capacity();
+				}
 				this.trimmedAt = this.docs.size();
 			}
 		}
 
-		/** The heap this corpus takes by estimate, once trimmed. */
+		/**
+		 * The heap this corpus takes by estimate: its postings' arrays exactly, and
+		 * {@value RecallCorpus#ROW_BYTES} bytes a row.
+		 */
 		long estimatedBytes() {
-			return (long) this.docs.size() * ROW_BYTES + this.postingCount * POSTING_BYTES;
+			return (long) this.docs.size() * ROW_BYTES + this.postingCapacity * Postings.BYTES;
 		}
 
 		private static List<String> tagList(String column) {
