@@ -1,0 +1,82 @@
+package io.teamlearnings.skills;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.teamlearnings.skills.validation.ValidationReport;
+import io.teamlearnings.system.ProofLines;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/skills")
+@Tag(name = "Skills")
+class SkillsController {
+
+	static final String MARKDOWN = "text/markdown";
+
+	private static final String VALIDATE_TEXT_EXAMPLE = "PASS\t/home/me/.codex/skills/release-notes\tSkill is valid!\n"
+			+ "FAIL\t/home/me/src/app/.codex/skills/deploy\tMissing 'description' in frontmatter\n"
+			+ "Summary: 1/2 skills valid; 1 failed.\n";
+
+	private final Skills skills;
+
+	SkillsController(Skills skills) {
+		this.skills = skills;
+	}
+
+	@PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
+	@Operation(operationId = "validateSkills", summary = "Validate skills as quick_validate.py",
+			description = "Validates skills exactly as skill-creator's quick_validate.py: its checks in its order, "
+					+ "its messages. Name skill directories as <root>/<name> or by an absolute path inside a skill "
+					+ "root, or upload SKILL.md texts. With Accept: text/plain, what the script prints: the message "
+					+ "for one skill; for several, a PASS|FAIL<tab><path><tab><message> line each and a Summary line. "
+					+ "The answer is 200 whatever the verdicts.")
+	@ApiResponse(responseCode = "200", description = "The verdicts, in the order asked",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = ValidationReport.class)),
+					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
+							schema = @Schema(type = "string", example = VALIDATE_TEXT_EXAMPLE)) })
+	@ApiResponse(responseCode = "400", description = "No skill named, or a path outside the skill roots")
+	@ApiResponse(responseCode = "403",
+			description = "A path is in the project root of a repository the caller may " + "not read")
+	ResponseEntity<Object> validate(@Valid @RequestBody ValidateRequest request,
+			@RequestHeader(name = HttpHeaders.ACCEPT,
+					required = false) @Parameter(hidden = true) @Nullable String accept) {
+		ValidationReport report = this.skills.validate(request);
+		return ProofLines.answer(ResponseEntity.ok(), report, report.text(), accept);
+	}
+
+	@PostMapping(path = "/validate", consumes = MARKDOWN,
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
+	@Operation(operationId = "validateSkillMarkdown", summary = "Validate one uploaded SKILL.md",
+			description = "Validates the request body, a SKILL.md, as quick_validate.py validates a skill's file "
+					+ "(read as UTF-8, line ends as Python's text mode reads them). With Accept: text/plain, the "
+					+ "script's message.")
+	@ApiResponse(responseCode = "200", description = "The verdict",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = ValidationReport.class)),
+					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
+							schema = @Schema(type = "string", example = "Skill is valid!\n")) })
+	ResponseEntity<Object> validateMarkdown(@RequestBody byte[] skillMd, @RequestHeader(name = HttpHeaders.ACCEPT,
+			required = false) @Parameter(hidden = true) @Nullable String accept) {
+		ValidationReport report = this.skills.validate(skillMd);
+		return ProofLines.answer(ResponseEntity.ok(), report, report.text(), accept);
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.teamlearnings.skills;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.teamlearnings.security.SecurityConfiguration;
+import io.teamlearnings.security.TokenRegistry;
+import io.teamlearnings.skills.catalog.RootKind;
+import io.teamlearnings.skills.catalog.SkillRoot;
+import io.teamlearnings.skills.catalog.SkillRoots;
+import io.teamlearnings.support.TestStores;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The skills web layer over real skill roots in a temporary directory: validation answers
+ * the script's message for one skill and its PASS/FAIL lines and summary for several, and
+ * refuses a path outside the roots before reading anything.
+ */
+@WebMvcTest(SkillsController.class)
+@Import({ SecurityConfiguration.class, Skills.class, SkillsControllerTests.Roots.class })
+class SkillsControllerTests {
+
+	static final Path HOME = TestStores.newDirectory("skills-web");
+
+	static final Path CODEX = HOME.resolve("codex");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@MockitoBean
+	TokenRegistry tokens;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Roots {
+
+		@Bean
+		SkillRoots skillRoots() {
+			skill("release-notes", "---\nname: release-notes\ndescription: Drafts release notes.\n---\n# Notes\n");
+			skill("deploy", "---\nname: deploy\n---\n");
+			return new SkillRoots(List.of(new SkillRoot("codex", CODEX, RootKind.SHARED, null)));
+		}
+
+	}
+
+	static void skill(String name, String skillMd) {
+		try {
+			Files.createDirectories(CODEX.resolve(name));
+			Files.writeString(CODEX.resolve(name).resolve("SKILL.md"), skillMd);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Test
+	void answersTheScriptsMessageForOneSkill() {
+		MvcTestResult result = validate("{\"paths\": [\"codex/release-notes\"]}", MediaType.TEXT_PLAIN);
+
+		assertThat(result).hasStatus(HttpStatus.OK).hasBodyTextEqualTo("Skill is valid!\n");
+	}
+
+	@Test
+	void answersALineEachAndTheSummaryForSeveral() {
+		MvcTestResult result = validate("{\"paths\": [\"codex/release-notes\", \"" + CODEX.resolve("deploy")
+				+ "\", \"codex/missing\"], \"uploads\": [{\"name\": \"draft\", \"content\": \"# no front matter\"}]}",
+				MediaType.TEXT_PLAIN);
+
+		assertThat(result).hasStatus(HttpStatus.OK)
+			.hasBodyTextEqualTo("PASS\t" + CODEX.resolve("release-notes") + "\tSkill is valid!\n" + "FAIL\t"
+					+ CODEX.resolve("deploy") + "\tMissing 'description' in frontmatter\n" + "FAIL\t"
+					+ CODEX.resolve("missing") + "\tSKILL.md not found\n"
+					+ "FAIL\tupload:draft\tNo YAML frontmatter found\n" + "Summary: 1/4 skills valid; 3 failed.\n");
+	}
+
+	@Test
+	void answersTheReportAsJson() {
+		MvcTestResult result = validate("{\"paths\": [\"codex/release-notes\", \"codex/deploy\"]}",
+				MediaType.APPLICATION_JSON);
+
+		assertThat(result).hasStatus(HttpStatus.OK);
+		assertThat(result).bodyJson().extractingPath("$.summary.total").isEqualTo(2);
+		assertThat(result).bodyJson().extractingPath("$.summary.passed").isEqualTo(1);
+		assertThat(result).bodyJson().extractingPath("$.summary.failed").isEqualTo(1);
+		assertThat(result).bodyJson().extractingPath("$.results[0].root").isEqualTo("codex");
+		assertThat(result).bodyJson().extractingPath("$.results[0].name").isEqualTo("release-notes");
+		assertThat(result).bodyJson().extractingPath("$.results[0].valid").isEqualTo(true);
+		assertThat(result).bodyJson()
+			.extractingPath("$.results[1].message")
+			.isEqualTo("Missing 'description' in frontmatter");
+		assertThat(result).bodyJson().extractingPath("$.results[1].resolved_path").asString().endsWith("/deploy");
+	}
+
+	@Test
+	void refusesAPathOutsideTheRootsBeforeReadingAny() {
+		MvcTestResult result = validate("{\"paths\": [\"codex/release-notes\", \"/etc\"]}", MediaType.TEXT_PLAIN);
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Path outside the skill roots");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("paths[1]");
+	}
+
+	@Test
+	void refusesARequestThatNamesNoSkill() {
+		assertThat(validate("{\"paths\": []}", MediaType.APPLICATION_JSON)).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void validatesAnUploadedSkillFileAsItsBytes() {
+		MvcTestResult crlf = this.mvc.post()
+			.uri("/api/skills/validate")
+			.contentType(MediaType.parseMediaType("text/markdown"))
+			.accept(MediaType.TEXT_PLAIN)
+			.content(
+					"---\r\nname: crlf\r\ndescription: Written on Windows.\r\n---\r\n".getBytes(StandardCharsets.UTF_8))
+			.exchange();
+		MvcTestResult latin1 = this.mvc.post()
+			.uri("/api/skills/validate")
+			.contentType(MediaType.parseMediaType("text/markdown"))
+			.accept(MediaType.TEXT_PLAIN)
+			.content(new byte[] { '-', '-', '-', '\n', (byte) 0xE9, '\n' })
+			.exchange();
+
+		assertThat(crlf).hasStatus(HttpStatus.OK).hasBodyTextEqualTo("Skill is valid!\n");
+		assertThat(latin1).hasBodyTextEqualTo(
+				"Could not read SKILL.md: 'utf-8' codec can't decode byte 0xe9 in position 4: invalid continuation byte\n");
+	}
+
+	private MvcTestResult validate(String json, MediaType accept) {
+		return this.mvc.post()
+			.uri("/api/skills/validate")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(accept)
+			.content(json)
+			.exchange();
+	}
+
+}
