@@ -5,15 +5,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.teamlearnings.security.AccessPolicy;
+import io.teamlearnings.skills.catalog.Inventory;
 import io.teamlearnings.skills.catalog.Located;
+import io.teamlearnings.skills.catalog.Skill;
+import io.teamlearnings.skills.catalog.SkillCatalog;
+import io.teamlearnings.skills.catalog.SkillDetail;
 import io.teamlearnings.skills.catalog.SkillRoot;
 import io.teamlearnings.skills.catalog.SkillRoots;
+import io.teamlearnings.skills.catalog.SkillSummary;
 import io.teamlearnings.skills.validation.QuickValidate;
 import io.teamlearnings.skills.validation.SkillFile;
 import io.teamlearnings.skills.validation.ValidationReport;
 
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,8 +35,74 @@ class Skills {
 
 	private final SkillRoots roots;
 
-	Skills(SkillRoots roots) {
+	private final SkillCatalog catalog;
+
+	Skills(SkillRoots roots, SkillCatalog catalog) {
 		this.roots = roots;
+		this.catalog = catalog;
+	}
+
+	/**
+	 * The skills of the roots the caller may read, filtered.
+	 * @param root only this root's
+	 * @param repository only the project roots of this repository
+	 * @param name only skills whose directory or declared name contains this, case
+	 * ignored
+	 * @param valid only valid (true) or invalid (false) skills
+	 * @throws io.teamlearnings.skills.catalog.UnknownSkillRootException if no root has
+	 * that name
+	 */
+	Inventory inventory(@Nullable String root, @Nullable String repository, @Nullable String name,
+			@Nullable Boolean valid) {
+		if (root != null) {
+			requireReadable(this.roots.require(root));
+		}
+		if (repository != null) {
+			AccessPolicy.requireReadable(List.of(repository));
+		}
+		List<SkillRoot> which = readableRoots().stream()
+			.filter((candidate) -> root == null || candidate.name().equals(root))
+			.filter((candidate) -> repository == null || repository.equals(candidate.repository()))
+			.toList();
+		SkillCatalog.Scan scan = this.catalog.scan(which);
+		String wanted = (name != null) ? name.toLowerCase(Locale.ROOT) : null;
+		List<SkillSummary> skills = scan.skills()
+			.stream()
+			.filter((skill) -> wanted == null || contains(skill.name(), wanted)
+					|| (skill.file().declaredName() != null && contains(skill.file().declaredName(), wanted)))
+			.filter((skill) -> valid == null || skill.file().verdict().valid() == valid)
+			.map(SkillCatalog::summary)
+			.toList();
+		return new Inventory(skills, scan.skipped());
+	}
+
+	/**
+	 * One skill with its front matter, headings and workflow steps.
+	 * @throws io.teamlearnings.skills.catalog.SkillNotFoundException if the root has no
+	 * such skill
+	 */
+	SkillDetail detail(String root, String name) {
+		Located located = this.roots.skill(root, name);
+		requireReadable(located.root());
+		Skill skill = this.catalog.read(located);
+		return SkillCatalog.detail(skill);
+	}
+
+	/** The roots whose skills the current caller may read. */
+	List<SkillRoot> readableRoots() {
+		List<String> readable = AccessPolicy.readable(this.roots.all()
+			.stream()
+			.map(SkillRoot::repository)
+			.filter((repository) -> repository != null)
+			.toList());
+		return this.roots.all()
+			.stream()
+			.filter((root) -> root.repository() == null || readable.contains(root.repository()))
+			.toList();
+	}
+
+	private static boolean contains(String text, String wanted) {
+		return text.toLowerCase(Locale.ROOT).contains(wanted);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
 import io.teamlearnings.skills.catalog.RootKind;
+import io.teamlearnings.skills.catalog.SkillCatalog;
 import io.teamlearnings.skills.catalog.SkillRoot;
 import io.teamlearnings.skills.catalog.SkillRoots;
 
@@ -26,6 +27,11 @@ class SkillsConfiguration {
 	@Bean
 	SkillRoots skillRoots(SkillsProperties properties, Repositories repositories) {
 		return new SkillRoots(resolve(properties, repositories.all()));
+	}
+
+	@Bean
+	SkillCatalog skillCatalog(SkillRoots roots) {
+		return new SkillCatalog(roots);
 	}
 
 	static List<SkillRoot> resolve(SkillsProperties properties, List<Repo> repos) {

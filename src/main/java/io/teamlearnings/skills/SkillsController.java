@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.teamlearnings.skills.catalog.Inventory;
+import io.teamlearnings.skills.catalog.SkillDetail;
 import io.teamlearnings.skills.validation.ValidationReport;
 import io.teamlearnings.system.ProofLines;
 import jakarta.validation.Valid;
@@ -14,10 +16,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,6 +40,44 @@ class SkillsController {
 
 	SkillsController(Skills skills) {
 		this.skills = skills;
+	}
+
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(operationId = "listSkills", summary = "Skill inventory",
+			description = "The skills of every skill root the caller may read (a repository's project root only with "
+					+ "the reader role there): each directory of a root holding a SKILL.md, with its name, "
+					+ "description, path, root and its kind, the resources it has (scripts, references, assets, "
+					+ "agents/openai.yaml), its size, its last change and quick_validate.py's verdict. Directories "
+					+ "that link out of their root are listed as skipped, not read.")
+	@ApiResponse(responseCode = "200", description = "The skills, root by root, by name")
+	@ApiResponse(responseCode = "403",
+			description = "The root or repository asked for belongs to a repository the " + "caller may not read")
+	@ApiResponse(responseCode = "404", description = "No skill root has that name")
+	Inventory inventory(
+			@Parameter(description = "Only this root's skills",
+					example = "codex") @RequestParam(required = false) @Nullable String root,
+			@Parameter(description = "Only the skills of this repository's project roots") @RequestParam(
+					required = false) @Nullable String repository,
+			@Parameter(
+					description = "Only skills whose directory or declared name contains this (case ignored)") @RequestParam(
+							required = false) @Nullable String name,
+			@Parameter(description = "Only valid (true) or invalid (false) skills") @RequestParam(
+					required = false) @Nullable Boolean valid) {
+		return this.skills.inventory(root, repository, name, valid);
+	}
+
+	@GetMapping(path = "/{root}/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(operationId = "readSkill", summary = "One skill",
+			description = "What the inventory says of one skill, with its parsed front matter, the headings of its "
+					+ "body and its workflow steps (the list items below its headings; README defines them).")
+	@ApiResponse(responseCode = "200", description = "The skill")
+	@ApiResponse(responseCode = "400", description = "The name is not one directory name, or leads out of its root")
+	@ApiResponse(responseCode = "403", description = "The root belongs to a repository the caller may not read")
+	@ApiResponse(responseCode = "404", description = "No such root, or no skill of that name in it")
+	SkillDetail skill(@Parameter(description = "The skill root", example = "codex") @PathVariable String root,
+			@Parameter(description = "The skill's directory name",
+					example = "release-notes") @PathVariable String name) {
+		return this.skills.detail(root, name);
 	}
 
 	@PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE,

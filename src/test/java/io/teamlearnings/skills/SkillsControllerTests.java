@@ -10,6 +10,7 @@ import java.util.List;
 import io.teamlearnings.security.SecurityConfiguration;
 import io.teamlearnings.security.TokenRegistry;
 import io.teamlearnings.skills.catalog.RootKind;
+import io.teamlearnings.skills.catalog.SkillCatalog;
 import io.teamlearnings.skills.catalog.SkillRoot;
 import io.teamlearnings.skills.catalog.SkillRoots;
 import io.teamlearnings.support.TestStores;
@@ -52,9 +53,15 @@ class SkillsControllerTests {
 
 		@Bean
 		SkillRoots skillRoots() {
-			skill("release-notes", "---\nname: release-notes\ndescription: Drafts release notes.\n---\n# Notes\n");
+			skill("release-notes", "---\nname: release-notes\ndescription: Drafts release notes.\n---\n# Notes\n"
+					+ "1. Collect merged pull requests.\n");
 			skill("deploy", "---\nname: deploy\n---\n");
 			return new SkillRoots(List.of(new SkillRoot("codex", CODEX, RootKind.SHARED, null)));
+		}
+
+		@Bean
+		SkillCatalog skillCatalog(SkillRoots roots) {
+			return new SkillCatalog(roots);
 		}
 
 	}
@@ -67,6 +74,58 @@ class SkillsControllerTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	@Test
+	void listsTheSkillsOfEveryRootWithTheirVerdict() {
+		MvcTestResult result = this.mvc.get().uri("/api/skills").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.OK);
+		assertThat(result).bodyJson().extractingPath("$.skills[*].name").isEqualTo(List.of("deploy", "release-notes"));
+		assertThat(result).bodyJson().extractingPath("$.skills[0].root").isEqualTo("codex");
+		assertThat(result).bodyJson().extractingPath("$.skills[0].root_kind").isEqualTo("shared");
+		assertThat(result).bodyJson().extractingPath("$.skills[0].valid").isEqualTo(false);
+		assertThat(result).bodyJson().extractingPath("$.skills[1].description").isEqualTo("Drafts release notes.");
+		assertThat(result).bodyJson().extractingPath("$.skills[1].message").isEqualTo("Skill is valid!");
+		assertThat(result).bodyJson().extractingPath("$.skipped").asArray().isEmpty();
+	}
+
+	@Test
+	void filtersTheInventoryByNameAndVerdict() {
+		assertThat(this.mvc.get().uri("/api/skills?name=RELEASE").exchange()).bodyJson()
+			.extractingPath("$.skills[*].name")
+			.isEqualTo(List.of("release-notes"));
+		assertThat(this.mvc.get().uri("/api/skills?valid=false&root=codex").exchange()).bodyJson()
+			.extractingPath("$.skills[*].name")
+			.isEqualTo(List.of("deploy"));
+		assertThat(this.mvc.get().uri("/api/skills?repository=app").exchange()).bodyJson()
+			.extractingPath("$.skills")
+			.asArray()
+			.isEmpty();
+		assertThat(this.mvc.get().uri("/api/skills?root=nowhere").exchange()).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Unknown skill root");
+	}
+
+	@Test
+	void answersOneSkillWithFrontMatterHeadingsAndSteps() {
+		MvcTestResult result = this.mvc.get().uri("/api/skills/codex/release-notes").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.OK);
+		assertThat(result).bodyJson().extractingPath("$.skill.name").isEqualTo("release-notes");
+		assertThat(result).bodyJson().extractingPath("$.front_matter.description").isEqualTo("Drafts release notes.");
+		assertThat(result).bodyJson().extractingPath("$.headings[0].text").isEqualTo("Notes");
+		assertThat(result).bodyJson().extractingPath("$.steps[0].text").isEqualTo("Collect merged pull requests.");
+		assertThat(result).bodyJson().extractingPath("$.steps[0].section").isEqualTo("Notes");
+	}
+
+	@Test
+	void answersUnknownSkillForAMissingOne() {
+		assertThat(this.mvc.get().uri("/api/skills/codex/missing").exchange()).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Unknown skill");
 	}
 
 	@Test

@@ -1,5 +1,13 @@
 package io.teamlearnings.skills.validation;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.lang.Nullable;
@@ -43,6 +51,53 @@ public record SkillFile(Verdict verdict, @Nullable String text, @Nullable Map<Ob
 	private String string(String key) {
 		Object value = (this.frontMatter != null) ? this.frontMatter.get(key) : null;
 		return (value instanceof String text) ? text : null;
+	}
+
+	/**
+	 * The front matter as JSON can carry it: keys as Python's {@code str()} gives them,
+	 * dates as ISO-8601 text ({@code 2026-01-02}, or an instant for a timestamp), binary
+	 * values in Base64, sets and ordered pairs as lists, infinities and NaN as
+	 * {@code inf}, {@code -inf} and {@code nan}.
+	 * @return the front matter; null when it is not a mapping
+	 */
+	@Nullable
+	public Map<String, Object> frontMatterJson() {
+		if (this.frontMatter == null) {
+			return null;
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> json = (Map<String, Object>) json(this.frontMatter);
+		return json;
+	}
+
+	@Nullable
+	private static Object json(@Nullable Object value) {
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> json = new LinkedHashMap<>();
+			map.forEach((key, item) -> json.put(PyYaml.str(key), json(item)));
+			return json;
+		}
+		if (value instanceof Collection<?> items) {
+			List<Object> json = new ArrayList<>();
+			items.forEach((item) -> json.add(json(item)));
+			return json;
+		}
+		if (value instanceof Object[] pair) {
+			return json(Arrays.asList(pair));
+		}
+		if (value instanceof byte[] bytes) {
+			return Base64.getEncoder().encodeToString(bytes);
+		}
+		if (value instanceof LocalDate date) {
+			return date.toString();
+		}
+		if (value instanceof Date instant) {
+			return instant.toInstant().toString();
+		}
+		if (value instanceof Double number && (number.isNaN() || number.isInfinite())) {
+			return number.isNaN() ? "nan" : ((number > 0) ? "inf" : "-inf");
+		}
+		return value;
 	}
 
 	/**
