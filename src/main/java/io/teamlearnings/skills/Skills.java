@@ -16,6 +16,9 @@ import io.teamlearnings.skills.catalog.SkillDetail;
 import io.teamlearnings.skills.catalog.SkillRoot;
 import io.teamlearnings.skills.catalog.SkillRoots;
 import io.teamlearnings.skills.catalog.SkillSummary;
+import io.teamlearnings.skills.creation.CreatedSkill;
+import io.teamlearnings.skills.creation.InitRequest;
+import io.teamlearnings.skills.creation.SkillInit;
 import io.teamlearnings.skills.validation.QuickValidate;
 import io.teamlearnings.skills.validation.SkillFile;
 import io.teamlearnings.skills.validation.ValidationReport;
@@ -86,6 +89,21 @@ class Skills {
 		requireReadable(located.root());
 		Skill skill = this.catalog.read(located);
 		return SkillCatalog.detail(skill);
+	}
+
+	/**
+	 * Creates a skill as {@code init_skill.py} does, in a configured root, then validates
+	 * it.
+	 * @throws io.teamlearnings.skills.catalog.UnknownSkillRootException if no root has
+	 * that name
+	 * @throws org.springframework.security.access.AccessDeniedException if the caller may
+	 * not write there
+	 */
+	CreatedSkill create(CreateSkillRequest request) {
+		SkillRoot root = this.roots.require(request.root());
+		AccessPolicy.requireWriter(root.repository());
+		return SkillInit.create(new InitRequest(request.name(), root, request.resourcesOrEmpty(),
+				request.withExamples(), request.description(), request.interfaceOrEmpty()));
 	}
 
 	/** The roots whose skills the current caller may read. */

@@ -60,7 +60,7 @@ class SkillsConfiguration {
 		if (properties.repositoryRoots()) {
 			for (Repo repo : repos) {
 				roots.add(new SkillRoot(repo.name(), repo.root().resolve(SkillsProperties.REPOSITORY_SKILLS),
-						RootKind.PROJECT, repo.name()));
+						RootKind.PROJECT, repo.name(), repo.root()));
 			}
 		}
 		return roots;

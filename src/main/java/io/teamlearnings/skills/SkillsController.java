@@ -1,5 +1,7 @@
 package io.teamlearnings.skills;
 
+import java.net.URI;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -8,11 +10,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.teamlearnings.skills.catalog.Inventory;
 import io.teamlearnings.skills.catalog.SkillDetail;
+import io.teamlearnings.skills.creation.CreatedSkill;
 import io.teamlearnings.skills.validation.ValidationReport;
 import io.teamlearnings.system.ProofLines;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
@@ -78,6 +82,31 @@ class SkillsController {
 			@Parameter(description = "The skill's directory name",
 					example = "release-notes") @PathVariable String name) {
 		return this.skills.detail(root, name);
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(operationId = "createSkill", summary = "Create a skill as init_skill.py",
+			description = "Creates a skill as skill-creator's init_skill.py: the name normalised as the script does "
+					+ "(at most 64 characters), in a configured skill root (never a path from the request), never "
+					+ "over anything there: SKILL.md from the script's template (with the description given, or its "
+					+ "placeholder), agents/openai.yaml, and the resource directories asked for, with the script's "
+					+ "example files if asked. The answer lists what was created and quick_validate.py's verdict. "
+					+ "In a repository's project root the caller needs the writer role there; in a shared root, in "
+					+ "every repository.")
+	@ApiResponse(responseCode = "201", description = "Created; Location names the skill")
+	@ApiResponse(responseCode = "400",
+			description = "A name the script refuses or that is a path, an unknown "
+					+ "resource, examples without resources, an external root, a description or interface field the "
+					+ "validator would refuse")
+	@ApiResponse(responseCode = "403", description = "The caller may not write in that root")
+	@ApiResponse(responseCode = "404", description = "No skill root has that name")
+	@ApiResponse(responseCode = "409", description = "Something already has that name in the root")
+	@ApiResponse(responseCode = "503", description = "The root could not be written; nothing was kept")
+	ResponseEntity<CreatedSkill> create(@Valid @RequestBody CreateSkillRequest request) {
+		CreatedSkill created = this.skills.create(request);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.location(URI.create("/api/skills/" + created.root() + "/" + created.name()))
+			.body(created);
 	}
 
 	@PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -43,8 +43,8 @@ class SkillsConfigurationTests {
 					"learnings.skills.roots[1].kind=external")
 			.run((context) -> assertThat(context.getBean(SkillRoots.class).all()).containsExactly(
 					new SkillRoot("codex", Path.of("/home/me/skills"), RootKind.SHARED, null),
-					new SkillRoot("system", Path.of("/home/me/skills/.system"), RootKind.EXTERNAL, null),
-					new SkillRoot("app", Path.of("/srv/app/.codex/skills"), RootKind.PROJECT, "app")));
+					new SkillRoot("system", Path.of("/home/me/skills/.system"), RootKind.EXTERNAL, null), new SkillRoot(
+							"app", Path.of("/srv/app/.codex/skills"), RootKind.PROJECT, "app", Path.of("/srv/app"))));
 	}
 
 	@Test

@@ -129,6 +129,59 @@ class SkillsControllerTests {
 	}
 
 	@Test
+	void createsASkillAndNamesItInLocation() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/skills")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"Weekly Report\", \"root\": \"codex\", \"resources\": [\"references\"], "
+					+ "\"description\": \"Writes the weekly report. Use on Fridays.\"}")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/api/skills/codex/weekly-report");
+		assertThat(result).bodyJson().extractingPath("$.name").isEqualTo("weekly-report");
+		assertThat(result).bodyJson().extractingPath("$.normalized_from").isEqualTo("Weekly Report");
+		assertThat(result).bodyJson()
+			.extractingPath("$.files")
+			.isEqualTo(List.of("SKILL.md", "agents/", "agents/openai.yaml", "references/"));
+		assertThat(result).bodyJson().extractingPath("$.validation.valid").isEqualTo(true);
+		assertThat(result).bodyJson().extractingPath("$.validation.message").isEqualTo("Skill is valid!");
+		assertThat(CODEX.resolve("weekly-report/references")).isDirectory();
+	}
+
+	@Test
+	void refusesToCreateOverAnExistingSkill() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/skills")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"deploy\", \"root\": \"codex\"}")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Skill exists");
+		assertThat(result).bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("Skill directory already exists: " + CODEX.resolve("deploy"));
+	}
+
+	@Test
+	void refusesToCreateInARootThatIsNotConfigured() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/skills")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"x\", \"root\": \"../codex\"}")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Unknown skill root");
+		assertThat(HOME.resolve("x")).doesNotExist();
+		assertThat(CODEX.resolve("x")).doesNotExist();
+	}
+
+	@Test
 	void answersTheScriptsMessageForOneSkill() {
 		MvcTestResult result = validate("{\"paths\": [\"codex/release-notes\"]}", MediaType.TEXT_PLAIN);
 

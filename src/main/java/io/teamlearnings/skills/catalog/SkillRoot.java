@@ -14,7 +14,21 @@ import org.springframework.lang.Nullable;
  * @param kind what it holds
  * @param repository the served repository a project root belongs to; null for shared and
  * external roots and for project roots configured without one
+ * @param boundary the directory that whatever is created for the root must really lie in:
+ * the repository's root for a repository's {@code .codex/skills} (so a {@code .codex}
+ * that links elsewhere is not written through), the root's own directory otherwise
  */
-public record SkillRoot(String name, Path path, RootKind kind, @Nullable String repository) {
+public record SkillRoot(String name, Path path, RootKind kind, @Nullable String repository, Path boundary) {
+
+	/**
+	 * A root that bounds itself.
+	 * @param name its name
+	 * @param path its directory
+	 * @param kind what it holds
+	 * @param repository the served repository it belongs to, if any
+	 */
+	public SkillRoot(String name, Path path, RootKind kind, @Nullable String repository) {
+		this(name, path, kind, repository, path);
+	}
 
 }
