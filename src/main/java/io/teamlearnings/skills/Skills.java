@@ -7,9 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.teamlearnings.learnings.CanonicalLearning;
+import io.teamlearnings.learnings.LearningLookup;
+import io.teamlearnings.repos.Repo;
+import io.teamlearnings.repos.Repositories;
 import io.teamlearnings.security.AccessPolicy;
 import io.teamlearnings.skills.catalog.Inventory;
 import io.teamlearnings.skills.catalog.Located;
+import io.teamlearnings.skills.catalog.RootKind;
 import io.teamlearnings.skills.catalog.Skill;
 import io.teamlearnings.skills.catalog.SkillCatalog;
 import io.teamlearnings.skills.catalog.SkillDetail;
@@ -19,6 +24,10 @@ import io.teamlearnings.skills.catalog.SkillSummary;
 import io.teamlearnings.skills.creation.CreatedSkill;
 import io.teamlearnings.skills.creation.InitRequest;
 import io.teamlearnings.skills.creation.SkillInit;
+import io.teamlearnings.skills.match.Lesson;
+import io.teamlearnings.skills.match.MatchResult;
+import io.teamlearnings.skills.match.Placement;
+import io.teamlearnings.skills.match.SkillMatcher;
 import io.teamlearnings.skills.validation.QuickValidate;
 import io.teamlearnings.skills.validation.SkillFile;
 import io.teamlearnings.skills.validation.ValidationReport;
@@ -40,9 +49,70 @@ class Skills {
 
 	private final SkillCatalog catalog;
 
-	Skills(SkillRoots roots, SkillCatalog catalog) {
+	private final SkillMatcher matcher;
+
+	private final Repositories repositories;
+
+	private final LearningLookup learnings;
+
+	Skills(SkillRoots roots, SkillCatalog catalog, SkillMatcher matcher, Repositories repositories,
+			LearningLookup learnings) {
 		this.roots = roots;
 		this.catalog = catalog;
+		this.matcher = matcher;
+		this.repositories = repositories;
+		this.learnings = learnings;
+	}
+
+	/**
+	 * Places a lesson among the skills of the roots the caller may read: the candidates
+	 * with their measures, and what to do.
+	 * @throws UnknownLearningException if the learning named is not in its repository
+	 */
+	MatchResult match(MatchRequest request) {
+		Lesson lesson = lesson(request);
+		List<Skill> skills = this.catalog.scan(readableRoots()).skills();
+		return this.matcher.match(lesson, skills, placement(), request.limitOrDefault());
+	}
+
+	private Lesson lesson(MatchRequest request) {
+		int occurrences = (request.occurrences() != null) ? request.occurrences() : 1;
+		if (request.learning() != null) {
+			String repo = request.learning().repo();
+			AccessPolicy.requireReadable(List.of(repo));
+			CanonicalLearning learning = this.learnings.find(repo, request.learning().id())
+				.orElseThrow(() -> new UnknownLearningException(repo, request.learning().id()));
+			String text = learning.learning() + ((learning.application() != null && !learning.application().isBlank())
+					? " " + learning.application() : "");
+			return new Lesson(text, request.stepsOrEmpty(), "learning " + repo + "/" + learning.id(), repo,
+					learning.paths(), Math.max(occurrences, learning.themeIds().size()));
+		}
+		if (request.signal() != null) {
+			MatchRequest.SignalRef signal = request.signal();
+			return new Lesson(String.join("\n", signal.evidence()), request.stepsOrEmpty(),
+					"signal " + signal.kind() + " " + signal.sessionId(), request.repository(), List.of(), occurrences);
+		}
+		return new Lesson(request.lesson(), request.stepsOrEmpty(), "lesson", request.repository(), List.of(),
+				occurrences);
+	}
+
+	/** Each served repository with its project root, and the first shared root. */
+	private Placement placement() {
+		List<Placement.Project> projects = new ArrayList<>();
+		for (Repo repo : this.repositories.all()) {
+			SkillRoot project = this.roots.all()
+				.stream()
+				.filter((root) -> root.kind() == RootKind.PROJECT && repo.name().equals(root.repository()))
+				.findFirst()
+				.orElse(null);
+			projects.add(new Placement.Project(repo.name(), repo.root(), project));
+		}
+		SkillRoot shared = this.roots.all()
+			.stream()
+			.filter((root) -> root.kind() == RootKind.SHARED)
+			.findFirst()
+			.orElse(null);
+		return new Placement(projects, shared);
 	}
 
 	/**

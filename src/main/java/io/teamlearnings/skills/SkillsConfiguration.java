@@ -5,12 +5,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.teamlearnings.learnings.TextTerms;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
 import io.teamlearnings.skills.catalog.RootKind;
 import io.teamlearnings.skills.catalog.SkillCatalog;
 import io.teamlearnings.skills.catalog.SkillRoot;
 import io.teamlearnings.skills.catalog.SkillRoots;
+import io.teamlearnings.skills.match.SkillMatcher;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +34,11 @@ class SkillsConfiguration {
 	@Bean
 	SkillCatalog skillCatalog(SkillRoots roots) {
 		return new SkillCatalog(roots);
+	}
+
+	@Bean
+	SkillMatcher skillMatcher(TextTerms terms, SkillsProperties properties) {
+		return new SkillMatcher(terms::terms, properties.match().settings());
 	}
 
 	static List<SkillRoot> resolve(SkillsProperties properties, List<Repo> repos) {

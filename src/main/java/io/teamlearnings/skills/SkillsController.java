@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.teamlearnings.skills.catalog.Inventory;
 import io.teamlearnings.skills.catalog.SkillDetail;
 import io.teamlearnings.skills.creation.CreatedSkill;
+import io.teamlearnings.skills.match.MatchResult;
 import io.teamlearnings.skills.validation.ValidationReport;
 import io.teamlearnings.system.ProofLines;
 import jakarta.validation.Valid;
@@ -107,6 +108,26 @@ class SkillsController {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/skills/" + created.root() + "/" + created.name()))
 			.body(created);
+	}
+
+	@PostMapping(path = "/match", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(operationId = "matchLesson", summary = "Update or create: place a lesson among the skills",
+			description = "Ranks the skills of the roots the caller may read by how a lesson relates to them: "
+					+ "trigger-intent similarity (lesson against a skill's name and description), workflow overlap "
+					+ "(share of the lesson's steps a skill's steps match) and scope-dilution risk (share of the "
+					+ "lesson a skill never speaks of), each explained. The recommendation follows the seed's rules: "
+					+ "update a skill only when all three conditions hold; extract-shared-fragment when the lesson is "
+					+ "a fragment several skills repeat; wrap an external skill customised again; otherwise create, "
+					+ "with a proposed name and root (project when the lesson names one repository's tools or paths, "
+					+ "else shared). README defines the measures.")
+	@ApiResponse(responseCode = "200", description = "The candidates, most related first, and the recommendation")
+	@ApiResponse(responseCode = "400",
+			description = "Not exactly one of lesson, learning and signal, or a field out " + "of range")
+	@ApiResponse(responseCode = "403", description = "The learning's repository may not be read by the caller")
+	@ApiResponse(responseCode = "404", description = "Unknown repository or learning")
+	MatchResult match(@Valid @RequestBody MatchRequest request) {
+		return this.skills.match(request);
 	}
 
 	@PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE,

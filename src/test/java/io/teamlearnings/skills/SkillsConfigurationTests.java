@@ -3,6 +3,7 @@ package io.teamlearnings.skills;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.teamlearnings.learnings.TextTerms;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
 import io.teamlearnings.skills.catalog.RootKind;
@@ -32,7 +33,8 @@ class SkillsConfigurationTests {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withUserConfiguration(WithProperties.class)
-		.withBean(Repositories.class, SkillsConfigurationTests::repositories);
+		.withBean(Repositories.class, SkillsConfigurationTests::repositories)
+		.withBean(TextTerms.class, () -> mock(TextTerms.class));
 
 	@Test
 	void listsConfiguredRootsThenEachRepositorysProjectRoot() {
@@ -79,7 +81,7 @@ class SkillsConfigurationTests {
 
 	private static FailureAnalysis analysis(SkillsProperties.RootSetting setting) {
 		SkillRootSettingException refusal = catchThrowableOfType(SkillRootSettingException.class,
-				() -> SkillsConfiguration.resolve(new SkillsProperties(List.of(setting), true), List.of(APP)));
+				() -> SkillsConfiguration.resolve(new SkillsProperties(List.of(setting), true, null), List.of(APP)));
 		return new SkillRootSettingFailureAnalyzer().analyze(refusal);
 	}
 

@@ -6,13 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
+import io.teamlearnings.learnings.CanonicalLearning;
+import io.teamlearnings.learnings.LearningLookup;
+import io.teamlearnings.learnings.analysis.TextAnalysis;
+import io.teamlearnings.repos.Repositories;
 import io.teamlearnings.security.SecurityConfiguration;
 import io.teamlearnings.security.TokenRegistry;
 import io.teamlearnings.skills.catalog.RootKind;
 import io.teamlearnings.skills.catalog.SkillCatalog;
 import io.teamlearnings.skills.catalog.SkillRoot;
 import io.teamlearnings.skills.catalog.SkillRoots;
+import io.teamlearnings.skills.match.MatchSettings;
+import io.teamlearnings.skills.match.SkillMatcher;
 import io.teamlearnings.support.TestStores;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +35,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 
 /**
  * The skills web layer over real skill roots in a temporary directory: validation answers
@@ -42,11 +50,19 @@ class SkillsControllerTests {
 
 	static final Path CODEX = HOME.resolve("codex");
 
+	static final Path DRAFTS = HOME.resolve("drafts");
+
 	@Autowired
 	MockMvcTester mvc;
 
 	@MockitoBean
 	TokenRegistry tokens;
+
+	@MockitoBean
+	Repositories repositories;
+
+	@MockitoBean
+	LearningLookup learnings;
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Roots {
@@ -56,12 +72,18 @@ class SkillsControllerTests {
 			skill("release-notes", "---\nname: release-notes\ndescription: Drafts release notes.\n---\n# Notes\n"
 					+ "1. Collect merged pull requests.\n");
 			skill("deploy", "---\nname: deploy\n---\n");
-			return new SkillRoots(List.of(new SkillRoot("codex", CODEX, RootKind.SHARED, null)));
+			return new SkillRoots(List.of(new SkillRoot("codex", CODEX, RootKind.SHARED, null),
+					new SkillRoot("drafts", DRAFTS, RootKind.SHARED, null)));
 		}
 
 		@Bean
 		SkillCatalog skillCatalog(SkillRoots roots) {
 			return new SkillCatalog(roots);
+		}
+
+		@Bean
+		SkillMatcher skillMatcher() {
+			return new SkillMatcher(new TextAnalysis()::terms, MatchSettings.DEFAULTS);
 		}
 
 	}
@@ -78,7 +100,7 @@ class SkillsControllerTests {
 
 	@Test
 	void listsTheSkillsOfEveryRootWithTheirVerdict() {
-		MvcTestResult result = this.mvc.get().uri("/api/skills").exchange();
+		MvcTestResult result = this.mvc.get().uri("/api/skills?root=codex").exchange();
 
 		assertThat(result).hasStatus(HttpStatus.OK);
 		assertThat(result).bodyJson().extractingPath("$.skills[*].name").isEqualTo(List.of("deploy", "release-notes"));
@@ -92,7 +114,7 @@ class SkillsControllerTests {
 
 	@Test
 	void filtersTheInventoryByNameAndVerdict() {
-		assertThat(this.mvc.get().uri("/api/skills?name=RELEASE").exchange()).bodyJson()
+		assertThat(this.mvc.get().uri("/api/skills?name=RELEASE&root=codex").exchange()).bodyJson()
 			.extractingPath("$.skills[*].name")
 			.isEqualTo(List.of("release-notes"));
 		assertThat(this.mvc.get().uri("/api/skills?valid=false&root=codex").exchange()).bodyJson()
@@ -133,11 +155,11 @@ class SkillsControllerTests {
 		MvcTestResult result = this.mvc.post()
 			.uri("/api/skills")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"Weekly Report\", \"root\": \"codex\", \"resources\": [\"references\"], "
+			.content("{\"name\": \"Weekly Report\", \"root\": \"drafts\", \"resources\": [\"references\"], "
 					+ "\"description\": \"Writes the weekly report. Use on Fridays.\"}")
 			.exchange();
 
-		assertThat(result).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/api/skills/codex/weekly-report");
+		assertThat(result).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/api/skills/drafts/weekly-report");
 		assertThat(result).bodyJson().extractingPath("$.name").isEqualTo("weekly-report");
 		assertThat(result).bodyJson().extractingPath("$.normalized_from").isEqualTo("Weekly Report");
 		assertThat(result).bodyJson()
@@ -145,7 +167,7 @@ class SkillsControllerTests {
 			.isEqualTo(List.of("SKILL.md", "agents/", "agents/openai.yaml", "references/"));
 		assertThat(result).bodyJson().extractingPath("$.validation.valid").isEqualTo(true);
 		assertThat(result).bodyJson().extractingPath("$.validation.message").isEqualTo("Skill is valid!");
-		assertThat(CODEX.resolve("weekly-report/references")).isDirectory();
+		assertThat(DRAFTS.resolve("weekly-report/references")).isDirectory();
 	}
 
 	@Test
@@ -179,6 +201,77 @@ class SkillsControllerTests {
 			.isEqualTo("Unknown skill root");
 		assertThat(HOME.resolve("x")).doesNotExist();
 		assertThat(CODEX.resolve("x")).doesNotExist();
+	}
+
+	@Test
+	void matchesALessonAgainstTheSkills() {
+		MvcTestResult result = match("{\"lesson\": \"When drafting release notes, group merged pull requests by "
+				+ "label.\", \"steps\": [\"Collect merged pull requests\"]}");
+
+		assertThat(result).hasStatus(HttpStatus.OK);
+		assertThat(result).bodyJson().extractingPath("$.lesson.source").isEqualTo("lesson");
+		assertThat(result).bodyJson().extractingPath("$.candidates[0].skill").isEqualTo("codex/release-notes");
+		assertThat(result).bodyJson().extractingPath("$.candidates[0].workflow_overlap").isEqualTo(1.0);
+		assertThat(result).bodyJson().extractingPath("$.candidates[0].why.trigger").asString().startsWith("shares ");
+		assertThat(result).bodyJson().extractingPath("$.recommendation.action").isEqualTo("create");
+		assertThat(result).bodyJson()
+			.extractingPath("$.recommendation.why")
+			.asString()
+			.contains("the most related skill, codex/release-notes, would be diluted");
+	}
+
+	@Test
+	void matchesALearningWithItsThemeAsRecurrence() {
+		given(this.learnings.find("default", "lrn-1")).willReturn(Optional.of(new CanonicalLearning("default", "lrn-1",
+				"2026-01-01T00:00:00Z", "do_more", "When a weekly report is due, collect closed issues.",
+				List.of("report sent"), "Group them by milestone.", List.of(), List.of(), "o/r", List.of(), "lrn-1",
+				false, List.of("lrn-1", "lrn-2", "lrn-3"), "/r/.learnings.jsonl")));
+
+		MvcTestResult result = match("{\"learning\": {\"repo\": \"default\", \"id\": \"lrn-1\"}}");
+
+		assertThat(result).hasStatus(HttpStatus.OK);
+		assertThat(result).bodyJson().extractingPath("$.lesson.source").isEqualTo("learning default/lrn-1");
+		assertThat(result).bodyJson().extractingPath("$.lesson.occurrences").isEqualTo(3);
+		assertThat(result).bodyJson()
+			.extractingPath("$.lesson.text")
+			.isEqualTo("When a weekly report is due, collect closed issues. Group them by milestone.");
+		assertThat(result).bodyJson().extractingPath("$.recommendation.action").isEqualTo("create");
+		assertThat(result).bodyJson().extractingPath("$.recommendation.root").isEqualTo("codex");
+	}
+
+	@Test
+	void matchesASignalAsListed() {
+		MvcTestResult result = match("{\"signal\": {\"kind\": \"correction\", \"score\": 3.5, \"session_id\": "
+				+ "\"0199a213\", \"evidence\": [\"[ASSISTANT] Pushed.\", \"[USER] no, do not push\"], "
+				+ "\"related_learnings\": []}}");
+
+		assertThat(result).hasStatus(HttpStatus.OK);
+		assertThat(result).bodyJson().extractingPath("$.lesson.source").isEqualTo("signal correction 0199a213");
+	}
+
+	@Test
+	void refusesAMatchWithoutExactlyOneLesson() {
+		assertThat(match("{\"lesson\": \"x\", \"learning\": {\"repo\": \"default\", \"id\": \"lrn-1\"}}"))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(match("{\"steps\": [\"x\"]}")).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void answersUnknownLearningForAMissingOne() {
+		given(this.learnings.find("default", "lrn-9")).willReturn(Optional.empty());
+
+		assertThat(match("{\"learning\": {\"repo\": \"default\", \"id\": \"lrn-9\"}}")).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Unknown learning");
+	}
+
+	private MvcTestResult match(String json) {
+		return this.mvc.post()
+			.uri("/api/skills/match")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json)
+			.exchange();
 	}
 
 	@Test
