@@ -24,6 +24,7 @@ import io.teamlearnings.skills.catalog.SkillSummary;
 import io.teamlearnings.skills.creation.CreatedSkill;
 import io.teamlearnings.skills.creation.InitRequest;
 import io.teamlearnings.skills.creation.SkillInit;
+import io.teamlearnings.skills.match.Fragment;
 import io.teamlearnings.skills.match.Lesson;
 import io.teamlearnings.skills.match.MatchResult;
 import io.teamlearnings.skills.match.Placement;
@@ -73,6 +74,19 @@ class Skills {
 		Lesson lesson = lesson(request);
 		List<Skill> skills = this.catalog.scan(readableRoots()).skills();
 		return this.matcher.match(lesson, skills, placement(), request.limitOrDefault());
+	}
+
+	/**
+	 * Workflow fragments the skills of the readable roots (or of one root or repository)
+	 * repeat.
+	 * @param root only this root's skills
+	 * @param repository only the skills of this repository's project roots
+	 * @param minSteps fewest steps in a fragment
+	 * @param minSkills fewest skills that repeat it
+	 */
+	List<Fragment> fragments(@Nullable String root, @Nullable String repository, int minSteps, int minSkills) {
+		List<Skill> skills = this.catalog.scan(roots(root, repository)).skills();
+		return this.matcher.fragments(skills, minSteps, minSkills);
 	}
 
 	private Lesson lesson(MatchRequest request) {
@@ -127,17 +141,7 @@ class Skills {
 	 */
 	Inventory inventory(@Nullable String root, @Nullable String repository, @Nullable String name,
 			@Nullable Boolean valid) {
-		if (root != null) {
-			requireReadable(this.roots.require(root));
-		}
-		if (repository != null) {
-			AccessPolicy.requireReadable(List.of(repository));
-		}
-		List<SkillRoot> which = readableRoots().stream()
-			.filter((candidate) -> root == null || candidate.name().equals(root))
-			.filter((candidate) -> repository == null || repository.equals(candidate.repository()))
-			.toList();
-		SkillCatalog.Scan scan = this.catalog.scan(which);
+		SkillCatalog.Scan scan = this.catalog.scan(roots(root, repository));
 		String wanted = (name != null) ? name.toLowerCase(Locale.ROOT) : null;
 		List<SkillSummary> skills = scan.skills()
 			.stream()
@@ -174,6 +178,26 @@ class Skills {
 		AccessPolicy.requireWriter(root.repository());
 		return SkillInit.create(new InitRequest(request.name(), root, request.resourcesOrEmpty(),
 				request.withExamples(), request.description(), request.interfaceOrEmpty()));
+	}
+
+	/**
+	 * The readable roots, or the one asked for, or a repository's.
+	 * @throws io.teamlearnings.skills.catalog.UnknownSkillRootException if no root has
+	 * that name
+	 * @throws org.springframework.security.access.AccessDeniedException if the root or
+	 * repository asked for may not be read
+	 */
+	private List<SkillRoot> roots(@Nullable String root, @Nullable String repository) {
+		if (root != null) {
+			requireReadable(this.roots.require(root));
+		}
+		if (repository != null) {
+			AccessPolicy.requireReadable(List.of(repository));
+		}
+		return readableRoots().stream()
+			.filter((candidate) -> root == null || candidate.name().equals(root))
+			.filter((candidate) -> repository == null || repository.equals(candidate.repository()))
+			.toList();
 	}
 
 	/** The roots whose skills the current caller may read. */

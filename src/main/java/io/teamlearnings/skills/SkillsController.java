@@ -1,6 +1,7 @@
 package io.teamlearnings.skills;
 
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,10 +12,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.teamlearnings.skills.catalog.Inventory;
 import io.teamlearnings.skills.catalog.SkillDetail;
 import io.teamlearnings.skills.creation.CreatedSkill;
+import io.teamlearnings.skills.match.Fragment;
 import io.teamlearnings.skills.match.MatchResult;
 import io.teamlearnings.skills.validation.ValidationReport;
 import io.teamlearnings.system.ProofLines;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -69,6 +73,27 @@ class SkillsController {
 			@Parameter(description = "Only valid (true) or invalid (false) skills") @RequestParam(
 					required = false) @Nullable Boolean valid) {
 		return this.skills.inventory(root, repository, name, valid);
+	}
+
+	@GetMapping(path = "/fragments", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(operationId = "listSkillFragments", summary = "Workflow fragments several skills repeat",
+			description = "Runs of consecutive workflow steps that several skills share, step for step similar "
+					+ "(README defines the similarity), as candidates for a shared skill: each with its steps and "
+					+ "where each skill has them. Most skills first, then longest.")
+	@ApiResponse(responseCode = "200", description = "The fragments")
+	@ApiResponse(responseCode = "400", description = "min_steps or min_skills out of range")
+	@ApiResponse(responseCode = "403",
+			description = "The root or repository asked for belongs to a repository the " + "caller may not read")
+	@ApiResponse(responseCode = "404", description = "No skill root has that name")
+	List<Fragment> fragments(
+			@Parameter(description = "Only this root's skills") @RequestParam(required = false) @Nullable String root,
+			@Parameter(description = "Only the skills of this repository's project roots") @RequestParam(
+					required = false) @Nullable String repository,
+			@Parameter(description = "Fewest consecutive steps in a fragment, 1 to 20") @RequestParam(
+					name = "min_steps", defaultValue = "2") @Min(1) @Max(20) int minSteps,
+			@Parameter(description = "Fewest skills that repeat it, 2 to 100") @RequestParam(name = "min_skills",
+					defaultValue = "2") @Min(2) @Max(100) int minSkills) {
+		return this.skills.fragments(root, repository, minSteps, minSkills);
 	}
 
 	@GetMapping(path = "/{root}/{name}", produces = MediaType.APPLICATION_JSON_VALUE)

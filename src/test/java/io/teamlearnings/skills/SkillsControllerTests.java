@@ -21,6 +21,7 @@ import io.teamlearnings.skills.catalog.SkillRoots;
 import io.teamlearnings.skills.match.MatchSettings;
 import io.teamlearnings.skills.match.SkillMatcher;
 import io.teamlearnings.support.TestStores;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,8 @@ class SkillsControllerTests {
 
 	static final Path DRAFTS = HOME.resolve("drafts");
 
+	static final Path OPS = HOME.resolve("ops");
+
 	@Autowired
 	MockMvcTester mvc;
 
@@ -72,8 +75,15 @@ class SkillsControllerTests {
 			skill("release-notes", "---\nname: release-notes\ndescription: Drafts release notes.\n---\n# Notes\n"
 					+ "1. Collect merged pull requests.\n");
 			skill("deploy", "---\nname: deploy\n---\n");
+			for (String name : List.of("backup", "restore")) {
+				write(OPS.resolve(name),
+						"---\nname: " + name + "\ndescription: Does " + name + ".\n---\n# " + name
+								+ "\n1. Stop the database service.\n2. Take a snapshot of the data volume.\n3. Do the "
+								+ name + ".\n");
+			}
 			return new SkillRoots(List.of(new SkillRoot("codex", CODEX, RootKind.SHARED, null),
-					new SkillRoot("drafts", DRAFTS, RootKind.SHARED, null)));
+					new SkillRoot("drafts", DRAFTS, RootKind.SHARED, null),
+					new SkillRoot("ops", OPS, RootKind.SHARED, null)));
 		}
 
 		@Bean
@@ -89,13 +99,23 @@ class SkillsControllerTests {
 	}
 
 	static void skill(String name, String skillMd) {
+		write(CODEX.resolve(name), skillMd);
+	}
+
+	static void write(Path skill, String skillMd) {
 		try {
-			Files.createDirectories(CODEX.resolve(name));
-			Files.writeString(CODEX.resolve(name).resolve("SKILL.md"), skillMd);
+			Files.createDirectories(skill);
+			Files.writeString(skill.resolve("SKILL.md"), skillMd);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Skills created by a test are removed, so every test sees the same skills. */
+	@AfterEach
+	void removeCreatedSkills() throws IOException {
+		TestStores.deleteRecursively(DRAFTS);
 	}
 
 	@Test
@@ -128,6 +148,22 @@ class SkillsControllerTests {
 			.bodyJson()
 			.extractingPath("$.title")
 			.isEqualTo("Unknown skill root");
+	}
+
+	@Test
+	void listsTheFragmentsSkillsRepeat() {
+		MvcTestResult result = this.mvc.get().uri("/api/skills/fragments?root=ops").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.OK);
+		assertThat(result).bodyJson()
+			.extractingPath("$[0].steps")
+			.isEqualTo(List.of("Stop the database service.", "Take a snapshot of the data volume."));
+		assertThat(result).bodyJson()
+			.extractingPath("$[0].skills[*].skill")
+			.isEqualTo(List.of("ops/backup", "ops/restore"));
+		assertThat(result).bodyJson().extractingPath("$[0].skills[0].lines").isEqualTo(List.of(6, 7));
+		assertThat(this.mvc.get().uri("/api/skills/fragments?min_skills=1").exchange())
+			.hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
 	@Test
@@ -213,11 +249,12 @@ class SkillsControllerTests {
 		assertThat(result).bodyJson().extractingPath("$.candidates[0].skill").isEqualTo("codex/release-notes");
 		assertThat(result).bodyJson().extractingPath("$.candidates[0].workflow_overlap").isEqualTo(1.0);
 		assertThat(result).bodyJson().extractingPath("$.candidates[0].why.trigger").asString().startsWith("shares ");
-		assertThat(result).bodyJson().extractingPath("$.recommendation.action").isEqualTo("create");
+		assertThat(result).bodyJson().extractingPath("$.recommendation.action").isEqualTo("update");
+		assertThat(result).bodyJson().extractingPath("$.recommendation.skill").isEqualTo("codex/release-notes");
 		assertThat(result).bodyJson()
 			.extractingPath("$.recommendation.why")
 			.asString()
-			.contains("the most related skill, codex/release-notes, would be diluted");
+			.startsWith("All three conditions hold for codex/release-notes");
 	}
 
 	@Test
