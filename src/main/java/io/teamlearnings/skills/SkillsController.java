@@ -160,7 +160,8 @@ class SkillsController {
 	@Operation(operationId = "validateSkills", summary = "Validate skills as quick_validate.py",
 			description = "Validates skills exactly as skill-creator's quick_validate.py: its checks in its order, "
 					+ "its messages. Name skill directories as <root>/<name> or by an absolute path inside a skill "
-					+ "root, or upload SKILL.md texts. With Accept: text/plain, what the script prints: the message "
+					+ "root, or upload SKILL.md texts, or send one SKILL.md as a text/markdown body. With "
+					+ "Accept: text/plain, what the script prints: the message "
 					+ "for one skill; for several, a PASS|FAIL<tab><path><tab><message> line each and a Summary line. "
 					+ "The answer is 200 whatever the verdicts.")
 	@ApiResponse(responseCode = "200", description = "The verdicts, in the order asked",
@@ -179,18 +180,20 @@ class SkillsController {
 		return ProofLines.answer(ResponseEntity.ok(), report, report.text(), accept);
 	}
 
+	/**
+	 * One {@code SKILL.md} as the body: the same operation as {@link #validate} for the
+	 * OpenAPI description, which lists this body under its request content types.
+	 */
 	@PostMapping(path = "/validate", consumes = MARKDOWN,
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
-	@Operation(operationId = "validateSkillMarkdown", summary = "Validate one uploaded SKILL.md",
-			description = "Validates the request body, a SKILL.md, as quick_validate.py validates a skill's file "
-					+ "(read as UTF-8, line ends as Python's text mode reads them). With Accept: text/plain, the "
-					+ "script's message.")
-	@ApiResponse(responseCode = "200", description = "The verdict",
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(mediaType = MARKDOWN, schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "200", description = "The verdicts, in the order asked",
 			content = {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = ValidationReport.class)),
 					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
-							schema = @Schema(type = "string", example = "Skill is valid!\n")) })
+							schema = @Schema(type = "string", example = VALIDATE_TEXT_EXAMPLE)) })
 	ResponseEntity<Object> validateMarkdown(@RequestBody byte[] skillMd, @RequestHeader(name = HttpHeaders.ACCEPT,
 			required = false) @Parameter(hidden = true) @Nullable String accept) {
 		ValidationReport report = this.skills.validate(skillMd);

@@ -1,5 +1,7 @@
 package io.teamlearnings.skills.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A workflow step of a skill: a list item of its body below a heading.
  *
@@ -10,6 +12,7 @@ package io.teamlearnings.skills.catalog;
  * bullet ({@code -}, {@code *}, {@code +})
  * @param depth 0 for a top-level item, 1 for an item nested in one, and so on
  */
+@Schema(name = "SkillStep")
 public record Step(String section, String text, int line, boolean numbered, int depth) {
 
 }

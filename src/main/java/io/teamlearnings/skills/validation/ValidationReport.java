@@ -23,6 +23,7 @@ public record ValidationReport(Summary summary, List<Result> results) {
 	 * @param passed valid ones
 	 * @param failed the others
 	 */
+	@Schema(name = "SkillValidationSummary")
 	public record Summary(int total, int passed, int failed) {
 
 	}
