@@ -46,7 +46,7 @@ record MatchRequest(
 	 * @param repo its repository
 	 * @param id its id
 	 */
-	@Schema(name = "LearningRef")
+	@Schema(name = "SkillMatchLearning")
 	record LearningRef(@NotBlank @Size(max = 64) String repo, @NotBlank @Size(max = 200) String id) {
 	}
 
@@ -58,7 +58,7 @@ record MatchRequest(
 	 * @param sessionId its session
 	 * @param evidence its quoted evidence
 	 */
-	@Schema(name = "SignalRef")
+	@Schema(name = "SkillMatchSignal")
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record SignalRef(@Nullable @Size(max = 100) String kind,
 			@JsonProperty("session_id") @Nullable @Size(max = 200) String sessionId,

@@ -21,7 +21,7 @@ public record MatchResult(LessonRead lesson, List<Candidate> candidates, Recomme
 	 * @param source what it came from
 	 * @param occurrences how often it recurred
 	 */
-	@Schema(name = "MatchedLesson")
+	@Schema(name = "SkillMatchLesson")
 	public record LessonRead(String text, List<String> steps, String source, int occurrences) {
 
 	}
