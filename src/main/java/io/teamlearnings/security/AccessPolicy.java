@@ -21,6 +21,9 @@ public final class AccessPolicy {
 
 	private static final Pattern REPO_PATH = Pattern.compile("^/api/repos/([^/]+)(/.*)?$");
 
+	/** Posts that only read: validating and matching skills write nothing. */
+	private static final Set<String> READING_POSTS = Set.of("/api/skills/validate", "/api/skills/match");
+
 	private AccessPolicy() {
 	}
 
@@ -47,7 +50,8 @@ public final class AccessPolicy {
 				&& !Set.of("", "false", "off", "no", "0").contains(cleanup.strip().toLowerCase(Locale.ROOT))) {
 			return new Need(Role.ADMIN, null, true);
 		}
-		boolean read = method.equals("GET") || method.equals("HEAD");
+		boolean read = method.equals("GET") || method.equals("HEAD")
+				|| (method.equals("POST") && READING_POSTS.contains(path));
 		Matcher repo = REPO_PATH.matcher(path);
 		if (repo.matches()) {
 			String rest = (repo.group(2) != null) ? repo.group(2) : "";
@@ -108,6 +112,27 @@ public final class AccessPolicy {
 		if (team != null && !caller.can(Role.WRITER, team)) {
 			throw new AccessDeniedException(
 					"Token '" + caller.name() + "' needs role writer in the team repository '" + team + "'.");
+		}
+	}
+
+	/**
+	 * Refuses a write whose place the body names (a skill created in a skill root) when
+	 * the current caller may not write there: in a repository's own root, the writer role
+	 * in that repository; in a root shared by every repository, the writer role in every
+	 * repository.
+	 * @param repo the repository the place belongs to; null for a place every repository
+	 * shares
+	 * @throws AccessDeniedException if the caller is not a writer there
+	 */
+	public static void requireWriter(@Nullable String repo) {
+		Caller caller = Callers.current();
+		if (repo == null && !caller.canEverywhere(Role.WRITER)) {
+			throw new AccessDeniedException(
+					"Token '" + caller.name() + "' needs role writer in every repository to write a shared skill.");
+		}
+		if (repo != null && !caller.can(Role.WRITER, repo)) {
+			throw new AccessDeniedException(
+					"Token '" + caller.name() + "' needs role writer in repository '" + repo + "'.");
 		}
 	}
 

@@ -17,9 +17,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import io.teamlearnings.sessions.rollout.PythonText;
 import io.teamlearnings.sessions.rollout.Rollout;
 import io.teamlearnings.sessions.rollout.RolloutReader;
+import io.teamlearnings.system.PythonText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.lang.Nullable;
@@ -18,6 +20,8 @@ import org.springframework.lang.Nullable;
  * @param lessons the lessons it drew
  * @param learningsCreated ids of the learnings it appended
  * @param decisions what it decided and why (placements, skips)
+ * @param skills the skills it created or updated, each with its placement and why, as the
+ * seed's report asks
  * @param recordedAt when the service recorded it (set by the service)
  */
 @Schema(name = "RunReport")
@@ -28,11 +32,34 @@ record RunReport(
 		@Nullable @Size(max = 200) List<@Size(max = 4000) String> lessons,
 		@JsonProperty("learnings_created") @Nullable @Size(max = 200) List<@Size(max = 200) String> learningsCreated,
 		@Nullable @Size(max = 200) List<@Size(max = 4000) String> decisions,
+		@Nullable @Size(max = 200) List<@Valid SkillChange> skills,
 		@JsonProperty("recorded_at") @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable Instant recordedAt) {
+
+	/**
+	 * A skill a run created or updated, and where it was placed.
+	 *
+	 * @param action {@code created} or {@code updated}
+	 * @param skill the skill as the skills API names it, {@code <root>/<name>}
+	 * @param placement {@code shared} (the cross-project catalog) or {@code project} (one
+	 * repository's own skills)
+	 * @param repository the repository of a project skill
+	 * @param why the reasoning behind the decision (the recommendation's {@code why} of
+	 * {@code POST /api/skills/match}, or the run's own)
+	 */
+	@Schema(name = "RunSkillChange")
+	record SkillChange(
+			@Schema(example = "created") @NotBlank @Pattern(regexp = "created|updated",
+					message = "must be created or updated") String action,
+			@Schema(example = "codex/release-notes") @NotBlank @Size(max = 200) String skill,
+			@Schema(example = "shared") @NotBlank @Pattern(regexp = "shared|project",
+					message = "must be shared or project") String placement,
+			@Nullable @Size(max = 64) String repository, @Nullable @Size(max = 4000) String why) {
+	}
 
 	RunReport recorded(Instant at) {
 		return new RunReport(this.summary, orEmpty(this.sessionsAnalysed), orEmpty(this.lessons),
-				orEmpty(this.learningsCreated), orEmpty(this.decisions), at);
+				orEmpty(this.learningsCreated), orEmpty(this.decisions),
+				(this.skills != null) ? this.skills : List.of(), at);
 	}
 
 	private static List<String> orEmpty(@Nullable List<String> values) {

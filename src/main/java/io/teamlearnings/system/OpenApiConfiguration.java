@@ -31,6 +31,8 @@ class OpenApiConfiguration {
 			tag("Admissions", "The memory admission gate and the immutable memory-source notes it writes"),
 			tag("Sessions", "Codex conversation logs: list, read, upload, extract, clean up"),
 			tag("Runs", "Lesson signals in sessions, and the memory automation runs keep between runs"),
+			tag("Skills", "Skill roots: inventory, validation as skill-creator's quick_validate.py, creation as its "
+					+ "init_skill.py, update-or-create matching of lessons, workflow fragments shared by skills"),
 			tag("Repositories", "The repositories served, and whether each index matches its file"),
 			tag("Administration", "API tokens (admin role in every repository)"));
 

@@ -37,6 +37,8 @@ class SecurityTests {
 
 	private static final Path OTHER = TestStores.newDirectory("secure-other");
 
+	private static final Path TEAM_SKILLS = TestStores.newDirectory("secure-team-skills");
+
 	private static final Map<String, String> TOKENS = Map.of("reader", "token-reader-0001", "writer",
 			"token-writer-0002", "admin", "token-admin-0003", "outsider", "token-outsider-0004");
 
@@ -49,6 +51,9 @@ class SecurityTests {
 		registry.add("learnings.memory.root", () -> TestStores.newDirectory("secure-memories").toString());
 		registry.add("learnings.sessions.sessions-dir", () -> TestStores.newDirectory("secure-sessions").toString());
 		registry.add("learnings.sessions.archive-dir", () -> TestStores.newDirectory("secure-archive").toString());
+		registry.add("learnings.skills.roots[0].name", () -> "team-skills");
+		registry.add("learnings.skills.roots[0].path", TEAM_SKILLS::toString);
+		registry.add("learnings.skills.roots[0].kind", () -> "shared");
 		token(registry, 0, "reader", "app=reader");
 		token(registry, 1, "writer", "app=writer");
 		token(registry, 2, "admin", "*=admin");
@@ -108,6 +113,39 @@ class SecurityTests {
 			}
 		}
 		assertThat(mismatches).isEmpty();
+	}
+
+	@Test
+	void guardsSkillsByTheRepositoryOfTheirRoot() {
+		String upload = "{\"uploads\": [{\"name\": \"draft\", \"content\": \"---\\nname: d\\ndescription: e\\n---\\n\"}]}";
+		List<Case> table = List.of(new Case("POST", "/api/skills/validate", "reader", 200),
+				new Case("POST", "/api/skills/validate", null, 401), new Case("GET", "/api/skills", "reader", 200),
+				new Case("GET", "/api/skills?repository=app", "outsider", 403),
+				new Case("GET", "/api/skills/other/anything", "reader", 403),
+				new Case("POST", "/api/skills app-by-reader", "reader", 403),
+				new Case("POST", "/api/skills app-by-writer", "writer", 201),
+				new Case("POST", "/api/skills team-skills-by-writer", "writer", 403),
+				new Case("POST", "/api/skills team-skills-by-admin", "admin", 201));
+		List<String> mismatches = new ArrayList<>();
+		for (Case each : table) {
+			String[] target = each.path().split(" ");
+			String body = upload;
+			if (target.length > 1) {
+				String root = target[1].substring(0, target[1].indexOf("-by-"));
+				body = "{\"name\": \"" + target[1] + "\", \"root\": \"" + root + "\"}";
+			}
+			Response response = call(each.method(), target[0], each.caller(), body);
+			if (response.status() != each.status()) {
+				mismatches.add(each + " -> " + response.status() + " " + response.body());
+			}
+		}
+		assertThat(mismatches).isEmpty();
+		assertThat(APP.resolve(".codex/skills/app-by-writer/SKILL.md")).isRegularFile();
+		assertThat(APP.resolve(".codex/skills/app-by-reader")).doesNotExist();
+		assertThat(TEAM_SKILLS.resolve("team-skills-by-writer")).doesNotExist();
+		assertThat(TEAM_SKILLS.resolve("team-skills-by-admin/SKILL.md")).isRegularFile();
+		assertThat(call("GET", "/api/skills", "reader", null).json().findValuesAsString("root"))
+			.doesNotContain("other");
 	}
 
 	@Test

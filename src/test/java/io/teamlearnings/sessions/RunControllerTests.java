@@ -156,6 +156,41 @@ class RunControllerTests {
 	}
 
 	@Test
+	void recordsTheSkillsARunCreatedOrUpdatedWithTheirPlacement() {
+		given(this.memory.record(any())).willAnswer(
+				(invocation) -> invocation.<RunReport>getArgument(0).recorded(Instant.parse("2026-11-30T01:00:00Z")));
+
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"summary\": \"One lesson on commit scope.\", \"skills\": [{\"action\": \"updated\", "
+					+ "\"skill\": \"codex/commit-changes\", \"placement\": \"shared\", \"why\": \"All three "
+					+ "conditions hold.\"}, {\"action\": \"created\", \"skill\": \"app/deploy\", "
+					+ "\"placement\": \"project\", \"repository\": \"app\"}]}")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.CREATED);
+		assertThat(result).bodyJson().extractingPath("$.skills[0].skill").isEqualTo("codex/commit-changes");
+		assertThat(result).bodyJson().extractingPath("$.skills[1].placement").isEqualTo("project");
+		assertThat(result).bodyJson().extractingPath("$.skills[1].repository").isEqualTo("app");
+	}
+
+	@Test
+	void refusesASkillChangeOfAnUnknownKind() {
+		assertThat(this.mvc.post()
+			.uri("/api/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"summary\": \"s\", \"skills\": [{\"action\": \"deleted\", \"skill\": \"a/b\", "
+					+ "\"placement\": \"global\"}]}"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactlyInAnyOrder("skills[0].action", "skills[0].placement");
+		verifyNoInteractions(this.memory);
+	}
+
+	@Test
 	void namesTheMissingSummaryAndRecordsNothing() {
 		assertThat(this.mvc.post()
 			.uri("/api/runs")
@@ -172,7 +207,7 @@ class RunControllerTests {
 	@Test
 	void listsRecentRunsAskingForTenByDefault() {
 		given(this.memory.recent(10)).willReturn(List.of(new RunReport("Analysed 3 sessions.", List.of("0199a213"),
-				List.of(), List.of(), List.of(), Instant.parse("2026-11-30T01:00:00Z"))));
+				List.of(), List.of(), List.of(), List.of(), Instant.parse("2026-11-30T01:00:00Z"))));
 
 		MvcTestResult result = this.mvc.get().uri("/api/runs").exchange();
 

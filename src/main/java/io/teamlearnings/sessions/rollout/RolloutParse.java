@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.teamlearnings.system.PythonText;
+
 import org.springframework.lang.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Semaphore;
 
 import io.airlift.compress.zstd.ZstdInputStream;
+import io.teamlearnings.system.PythonText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

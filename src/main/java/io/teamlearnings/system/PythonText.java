@@ -1,10 +1,11 @@
-package io.teamlearnings.sessions.rollout;
+package io.teamlearnings.system;
 
 /**
  * White space as Python's {@code str.isspace()}, {@code str.strip()} and
- * {@code str.rstrip()} have it, the set the seed's
+ * {@code str.rstrip()} have it: the set the seed's
  * {@code extract_recent_conversations.py} strips and blank-tests messages with (see
- * {@code seed-tools.md} section 4). It is wider than Java's
+ * {@code seed-tools.md} section 4), and skill-creator's {@code quick_validate.py} strips
+ * a skill's name and description with. It is wider than Java's
  * {@code Character.isWhitespace} and {@code String.strip()}: it has U+0085, U+00A0,
  * U+2007 and U+202F, which Java's lack.
  */

@@ -1,0 +1,601 @@
+package io.teamlearnings.skills.match;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.teamlearnings.skills.catalog.RootKind;
+import io.teamlearnings.skills.catalog.Skill;
+import io.teamlearnings.skills.catalog.SkillRoot;
+import io.teamlearnings.skills.catalog.Step;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * The seed's update-or-create decision for one lesson over the skills there are. Each
+ * skill gets three measures, every term weighted by its IDF over the skills
+ * ({@link TermWeights}):
+ * <ul>
+ * <li><b>trigger-intent similarity</b>: the cosine of the lesson's terms (text and steps)
+ * and the terms of the skill's name and description, which is what triggers a skill;</li>
+ * <li><b>workflow overlap</b>: the share of the lesson's steps (given, or its sentences)
+ * whose most similar skill step has a cosine of at least the step threshold;</li>
+ * <li><b>scope-dilution risk</b>: the share of the lesson's term weight that the skill's
+ * whole {@code SKILL.md} never uses, i.e. how much new matter an update would bring
+ * in.</li>
+ * </ul>
+ * The recommendation, first rule that holds: {@code extract-shared-fragment} when the
+ * lesson is mainly a fragment several skills repeat ({@link #fragments}); {@code update}
+ * the best-ranked skill for which all three of the seed's conditions hold (trigger at
+ * least its threshold, overlap at least 70%, dilution at most its threshold), unless it
+ * is external or the lesson names one repository's tools and the skill is not in that
+ * repository's root; {@code wrap} the best external skill that shares the trigger when
+ * the lesson recurred; otherwise {@code create}, the seed's default, with a proposed name
+ * and root: {@code project} when the lesson names one served repository (its name as a
+ * word, a path that exists in it, a learning's paths), else {@code shared}.
+ */
+public final class SkillMatcher {
+
+	private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+	/** Words of rules, not of subjects: never part of a proposed name. */
+	private static final Set<String> RULE_WORDS = Set.of("when", "whenever", "always", "never", "prefer", "use",
+			"using", "avoid", "because", "instead", "rather", "before", "after", "should", "must", "every", "each",
+			"also", "only", "user", "users", "asks", "ask", "make", "sure", "don", "do", "not", "then", "first", "our",
+			"same", "way", "time");
+
+	private static final String PATH_EDGES = "`'\"()[]{}<>,;:!?";
+
+	private final Function<String, List<String>> analyzer;
+
+	private final MatchSettings settings;
+
+	/**
+	 * @param analyzer the text analysis (terms of a text)
+	 * @param settings the thresholds
+	 */
+	public SkillMatcher(Function<String, List<String>> analyzer, MatchSettings settings) {
+		this.analyzer = analyzer;
+		this.settings = settings;
+	}
+
+	/**
+	 * @param lesson the lesson
+	 * @param skills the skills it may belong to
+	 * @param placement where new skills may go
+	 * @param limit most candidates in the answer
+	 * @return the candidates and the recommendation
+	 */
+	public MatchResult match(Lesson lesson, List<Skill> skills, Placement placement, int limit) {
+		Catalog catalog = new Catalog(skills);
+		List<String> workflow = lesson.workflow();
+		Set<String> lessonTerms = catalog.weights.terms(lesson.text() + "\n" + String.join("\n", workflow));
+		List<Set<String>> lessonSteps = workflow.stream().map(catalog.weights::terms).toList();
+		List<Scored> scored = new ArrayList<>();
+		for (int s = 0; s < skills.size(); s++) {
+			scored.add(score(catalog, s, lessonTerms, workflow, lessonSteps));
+		}
+		scored.sort(Comparator.comparingDouble((Scored each) -> -each.candidate().trigger())
+			.thenComparingDouble((each) -> -each.candidate().workflowOverlap())
+			.thenComparing((each) -> each.candidate().skill()));
+		Recommendation recommendation = recommend(lesson, catalog, scored, lessonSteps, placement);
+		List<Candidate> candidates = scored.stream().limit(limit).map(Scored::candidate).toList();
+		return new MatchResult(
+				new MatchResult.LessonRead(lesson.text(), workflow, lesson.source(), lesson.occurrences()), candidates,
+				recommendation);
+	}
+
+	/**
+	 * Workflow fragments several skills repeat: runs of at least {@code minSteps}
+	 * consecutive steps of one skill that match, step for step (cosine at least the step
+	 * threshold), a run of consecutive steps of another; runs that share steps of a skill
+	 * are one fragment. Most skills first, then longest.
+	 * @param skills the skills
+	 * @param minSteps fewest steps in a fragment
+	 * @param minSkills fewest skills that repeat it
+	 * @return the fragments
+	 */
+	public List<Fragment> fragments(List<Skill> skills, int minSteps, int minSkills) {
+		return new Catalog(skills).fragments(minSteps, minSkills);
+	}
+
+	private Scored score(Catalog catalog, int s, Set<String> lessonTerms, List<String> workflow,
+			List<Set<String>> lessonSteps) {
+		Skill skill = catalog.skills.get(s);
+		Set<String> triggerTerms = catalog.triggers.get(s);
+		double trigger = catalog.weights.cosine(lessonTerms, triggerTerms);
+		Set<String> shared = new LinkedHashSet<>(lessonTerms);
+		shared.retainAll(triggerTerms);
+		List<Candidate.StepMatch> matched = new ArrayList<>();
+		for (int i = 0; i < lessonSteps.size(); i++) {
+			int best = -1;
+			double bestSimilarity = 0;
+			for (int j = 0; j < catalog.steps.get(s).size(); j++) {
+				double similarity = catalog.weights.cosine(lessonSteps.get(i), catalog.steps.get(s).get(j));
+				if (similarity > bestSimilarity) {
+					best = j;
+					bestSimilarity = similarity;
+				}
+			}
+			if (best >= 0 && bestSimilarity >= this.settings.step()) {
+				Step step = skill.outline().steps().get(best);
+				matched.add(new Candidate.StepMatch(workflow.get(i), step.text(), step.line(), round(bestSimilarity)));
+			}
+		}
+		double overlap = lessonSteps.isEmpty() ? 0 : (double) matched.size() / lessonSteps.size();
+		Set<String> unknown = new LinkedHashSet<>(lessonTerms);
+		unknown.removeAll(catalog.documents.get(s));
+		double total = catalog.weights.weight(lessonTerms);
+		double dilution = (total == 0) ? 1 : catalog.weights.weight(unknown) / total;
+		boolean strong = trigger >= this.settings.trigger() && overlap >= this.settings.overlap()
+				&& dilution <= this.settings.dilution();
+		Candidate.Why why = new Candidate.Why(
+				"shares " + quoted(shared, catalog.weights) + " with the skill's name and description: "
+						+ number(trigger) + relation(trigger >= this.settings.trigger())
+						+ number(this.settings.trigger()) + " for the same trigger intent",
+				matched.size() + " of " + lessonSteps.size()
+						+ " lesson steps match a step of the skill (cosine at least " + number(this.settings.step())
+						+ "): " + percent(overlap) + relation(overlap >= this.settings.overlap())
+						+ percent(this.settings.overlap()),
+				"new to the skill: " + quoted(unknown, catalog.weights) + ", " + percent(dilution)
+						+ " of the lesson's weight" + relation(dilution > this.settings.dilution())
+						+ percent(this.settings.dilution()));
+		return new Scored(s, new Candidate(skill.id(), skill.root().kind(), skill.file().description(), round(trigger),
+				round(overlap), round(dilution), matched, strong, why));
+	}
+
+	private Recommendation recommend(Lesson lesson, Catalog catalog, List<Scored> scored, List<Set<String>> lessonSteps,
+			Placement placement) {
+		Placed placed = place(lesson, placement);
+		Recommendation extract = extraction(lesson, catalog, lessonSteps, placement);
+		if (extract != null) {
+			return extract;
+		}
+		Scored best = scored.isEmpty() ? null : scored.get(0);
+		Scored strong = scored.stream().filter((each) -> each.candidate().strong()).findFirst().orElse(null);
+		String against = (best == null) ? "there are no skills to compare with" : "the most related skill, "
+				+ best.candidate().skill() + ", " + String.join("; ", failing(best.candidate()));
+		if (strong != null) {
+			Skill skill = catalog.skills.get(strong.index());
+			Candidate candidate = strong.candidate();
+			String conditions = candidate.why().trigger() + "; " + candidate.why().workflowOverlap() + "; "
+					+ candidate.why().scopeDilution();
+			if (skill.root().kind() != RootKind.EXTERNAL && (placed.root() == null || placed.kind().equals("shared")
+					|| placed.root().name().equals(skill.root().name()))) {
+				return new Recommendation(Recommendation.UPDATE, skill.id(), null, skill.root().name(),
+						skill.root().kind().value(), List.of(), List.of(),
+						"All three conditions hold for " + skill.id() + ": " + conditions + ".");
+			}
+			if (skill.root().kind() != RootKind.EXTERNAL) {
+				against = skill.id() + " is strongly related, but the lesson names " + placed.named()
+						+ "; project-specific tooling stays in that project's root, out of " + skill.root().name();
+			}
+		}
+		Scored external = scored.stream()
+			.filter((each) -> each.candidate().rootKind() == RootKind.EXTERNAL
+					&& each.candidate().trigger() >= this.settings.trigger())
+			.findFirst()
+			.orElse(null);
+		if (external != null && lesson.occurrences() >= 2) {
+			Skill skill = catalog.skills.get(external.index());
+			Set<String> avoid = new HashSet<>(catalog.triggers.get(external.index()));
+			String name = proposedName(lesson.text() + " " + String.join(" ", lesson.workflow()), catalog.weights,
+					avoid, 2) + "-" + skill.name();
+			return new Recommendation(Recommendation.WRAP, skill.id(), cut(name), placed.rootName(), placed.kind(),
+					List.of(), List.of(),
+					"The external skill " + skill.id() + " shares the trigger (" + external.candidate().why().trigger()
+							+ ") and the lesson recurred " + lesson.occurrences()
+							+ " times: wrap it in a local skill that calls it and encodes the recurring customisation; "
+							+ "placed " + placed.kind() + " because " + placed.why() + ".");
+		}
+		if (external != null) {
+			against = against + "; the external skill " + external.candidate().skill()
+					+ " shares the trigger, but the customisation was seen once (wrap it when it recurs)";
+		}
+		String name = cut(
+				proposedName(lesson.text() + " " + String.join(" ", lesson.workflow()), catalog.weights, Set.of(), 3));
+		return new Recommendation(Recommendation.CREATE, null, name, placed.rootName(), placed.kind(), List.of(),
+				List.of(), "Create a new skill (the seed's default when no skill is strongly related): " + against
+						+ ". Placed " + placed.kind() + " because " + placed.why() + ".");
+	}
+
+	@Nullable
+	private Recommendation extraction(Lesson lesson, Catalog catalog, List<Set<String>> lessonSteps,
+			Placement placement) {
+		if (lessonSteps.isEmpty()) {
+			return null;
+		}
+		for (FoundFragment found : catalog.found(2, 2)) {
+			double covered = 0;
+			Set<Integer> lessonMatched = new HashSet<>();
+			for (Range range : found.ranges()) {
+				int matched = 0;
+				for (int k = range.start(); k <= range.end(); k++) {
+					Set<String> step = catalog.steps.get(range.skill()).get(k);
+					boolean any = false;
+					for (int i = 0; i < lessonSteps.size(); i++) {
+						if (catalog.weights.cosine(lessonSteps.get(i), step) >= this.settings.step()) {
+							lessonMatched.add(i);
+							any = true;
+						}
+					}
+					matched += any ? 1 : 0;
+				}
+				covered = Math.max(covered, (double) matched / (range.end() - range.start() + 1));
+			}
+			double share = (double) lessonMatched.size() / lessonSteps.size();
+			if (covered >= this.settings.overlap() && share >= 0.5) {
+				Fragment fragment = catalog.fragment(found);
+				List<String> holders = fragment.skills().stream().map(Fragment.Occurrence::skill).toList();
+				Set<String> roots = new LinkedHashSet<>();
+				found.ranges().forEach((range) -> roots.add(catalog.skills.get(range.skill()).root().name()));
+				SkillRoot oneProject = (roots.size() == 1) ? catalog.skills.get(found.ranges().get(0).skill()).root()
+						: null;
+				boolean project = oneProject != null && oneProject.kind() == RootKind.PROJECT;
+				String root = project ? oneProject.name()
+						: ((placement.shared() != null) ? placement.shared().name() : null);
+				String name = cut(proposedName(String.join(" ", fragment.steps()), catalog.weights, Set.of(), 3));
+				return new Recommendation(Recommendation.EXTRACT, null, name, root, project ? "project" : "shared",
+						holders, fragment.steps(),
+						"The lesson is mainly a workflow fragment that " + holders.size() + " skills repeat ("
+								+ String.join(", ", holders) + "): " + percent(covered)
+								+ " of the fragment's steps match " + "the lesson's, which are " + percent(share)
+								+ " of the lesson; extract it into one " + (project ? "project" : "shared")
+								+ " skill instead of copying the guidance again.");
+			}
+		}
+		return null;
+	}
+
+	private List<String> failing(Candidate candidate) {
+		List<String> failing = new ArrayList<>();
+		if (candidate.trigger() < this.settings.trigger()) {
+			failing.add("does not share the trigger intent (" + candidate.why().trigger() + ")");
+		}
+		if (candidate.workflowOverlap() < this.settings.overlap()) {
+			failing.add("overlaps too little (" + candidate.why().workflowOverlap() + ")");
+		}
+		if (candidate.scopeDilution() > this.settings.dilution()) {
+			failing.add("would be diluted (" + candidate.why().scopeDilution() + ")");
+		}
+		if (failing.isEmpty() && candidate.rootKind() == RootKind.EXTERNAL) {
+			failing.add("is external and is not edited");
+		}
+		return failing;
+	}
+
+	/**
+	 * Where a new skill for the lesson goes, and why; {@code named} is what of one
+	 * repository the lesson names, if it does.
+	 */
+	private record Placed(String kind, @Nullable SkillRoot root, String why, @Nullable String named) {
+
+		@Nullable
+		String rootName() {
+			return (this.root != null) ? this.root.name() : null;
+		}
+
+	}
+
+	private Placed place(Lesson lesson, Placement placement) {
+		Map<String, String> named = new LinkedHashMap<>();
+		String text = lesson.text() + "\n" + String.join("\n", lesson.workflow());
+		Set<String> words = new HashSet<>();
+		for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9._-]+")) {
+			words.add(word.replaceAll("^[._-]+|[._-]+$", ""));
+		}
+		List<String> tokens = pathTokens(text);
+		for (Placement.Project project : placement.projects()) {
+			if (project.repository().equals(lesson.repository()) && !lesson.paths().isEmpty()) {
+				named.putIfAbsent(project.repository(), "the paths of a learning of " + project.repository());
+			}
+			if (project.repository().length() >= 3 && !project.repository().equals("default")
+					&& words.contains(project.repository())) {
+				named.putIfAbsent(project.repository(), "the repository " + project.repository());
+			}
+			for (String token : tokens) {
+				if (existsIn(project.root(), token)) {
+					named.putIfAbsent(project.repository(), token + ", which is in " + project.repository());
+				}
+			}
+		}
+		String chosen = null;
+		if (named.size() == 1) {
+			chosen = named.keySet().iterator().next();
+		}
+		else if (named.size() > 1 && named.containsKey(lesson.repository())) {
+			chosen = lesson.repository();
+		}
+		if (chosen != null) {
+			for (Placement.Project project : placement.projects()) {
+				if (project.repository().equals(chosen)) {
+					String what = named.get(chosen);
+					if (project.skills() != null) {
+						return new Placed("project", project.skills(), "it names " + what, what);
+					}
+					return new Placed("shared", placement.shared(),
+							"it names " + what + ", but " + chosen + " has no project root", null);
+				}
+			}
+		}
+		String why = named.isEmpty() ? "it names no one repository's tools or paths"
+				: "it names several repositories (" + String.join(", ", named.keySet()) + ")";
+		if (placement.shared() == null) {
+			why = why + "; no shared root is configured";
+		}
+		return new Placed("shared", placement.shared(), why, null);
+	}
+
+	private static List<String> pathTokens(String text) {
+		List<String> tokens = new ArrayList<>();
+		for (String raw : text.split("\\s+")) {
+			String token = raw;
+			while (!token.isEmpty() && PATH_EDGES.indexOf(token.charAt(0)) >= 0) {
+				token = token.substring(1);
+			}
+			while (!token.isEmpty()
+					&& (PATH_EDGES.indexOf(token.charAt(token.length() - 1)) >= 0 || token.endsWith("."))) {
+				token = token.substring(0, token.length() - 1);
+			}
+			if (token.startsWith("./")) {
+				token = token.substring(2);
+			}
+			if (!token.isEmpty() && !token.contains("://")
+					&& (token.contains("/") || token.matches("\\.?[\\w-]+\\.[A-Za-z0-9]{1,8}"))) {
+				tokens.add(token);
+			}
+		}
+		return tokens;
+	}
+
+	/** Whether a path a lesson names exists in a repository; never outside it. */
+	private static boolean existsIn(Path root, String token) {
+		try {
+			Path path = Path.of(token);
+			for (Path segment : path) {
+				if (segment.toString().equals("..")) {
+					return false;
+				}
+			}
+			Path inside = path.isAbsolute() ? path.normalize() : root.resolve(path).normalize();
+			return inside.startsWith(root) && !inside.equals(root) && Files.exists(inside, LinkOption.NOFOLLOW_LINKS);
+		}
+		catch (InvalidPathException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * A name from the text's most telling words: up to {@code count} words that are
+	 * neither stop words nor words of rules, highest IDF first, in the order the text has
+	 * them.
+	 */
+	private String proposedName(String text, TermWeights weights, Set<String> avoid, int count) {
+		Map<String, Double> scores = new LinkedHashMap<>();
+		Matcher word = WORD.matcher(text);
+		while (word.find()) {
+			String lower = word.group().toLowerCase(Locale.ROOT);
+			if (lower.length() < 3 || RULE_WORDS.contains(lower) || scores.containsKey(lower)) {
+				continue;
+			}
+			List<String> terms = this.analyzer.apply(lower);
+			if (terms.isEmpty() || avoid.contains(terms.get(0))) {
+				continue;
+			}
+			scores.put(lower, weights.idf(terms.get(0)));
+		}
+		List<String> order = new ArrayList<>(scores.keySet());
+		List<String> best = order.stream()
+			.sorted(Comparator.comparingDouble((String each) -> -scores.get(each)).thenComparingInt(order::indexOf))
+			.limit(count)
+			.sorted(Comparator.comparingInt(order::indexOf))
+			.toList();
+		return best.isEmpty() ? "new-skill" : String.join("-", best);
+	}
+
+	private static String cut(String name) {
+		String cut = (name.length() > 64) ? name.substring(0, 64) : name;
+		return cut.replaceAll("-+$", "");
+	}
+
+	private static String quoted(Set<String> terms, TermWeights weights) {
+		if (terms.isEmpty()) {
+			return "no terms";
+		}
+		List<String> heaviest = terms.stream()
+			.sorted(Comparator.comparingDouble((String term) -> -weights.idf(term)).thenComparing(term -> term))
+			.limit(8)
+			.map((term) -> "'" + term + "'")
+			.toList();
+		return String.join(", ", heaviest)
+				+ ((terms.size() > heaviest.size()) ? " and " + (terms.size() - 8) + " more" : "");
+	}
+
+	private static String relation(boolean holds) {
+		return holds ? " (at least " : " (below ";
+	}
+
+	private static String number(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
+	}
+
+	private static String percent(double share) {
+		return Math.round(share * 100) + "%";
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 1000) / 1000.0;
+	}
+
+	private record Scored(int index, Candidate candidate) {
+
+	}
+
+	/** A run of consecutive steps of one skill: indexes into its steps, inclusive. */
+	private record Range(int skill, int start, int end) {
+
+	}
+
+	private record FoundFragment(List<Range> ranges) {
+
+	}
+
+	/** The skills with their term sets and weights, computed once per request. */
+	private final class Catalog {
+
+		final List<Skill> skills;
+
+		final TermWeights weights;
+
+		final List<Set<String>> documents = new ArrayList<>();
+
+		final List<Set<String>> triggers = new ArrayList<>();
+
+		final List<List<Set<String>>> steps = new ArrayList<>();
+
+		Catalog(List<Skill> skills) {
+			this.skills = skills;
+			List<String> texts = new ArrayList<>();
+			for (Skill skill : skills) {
+				texts.add(trigger(skill) + "\n" + skill.file().body());
+			}
+			this.weights = new TermWeights(SkillMatcher.this.analyzer, texts);
+			for (int s = 0; s < skills.size(); s++) {
+				this.documents.add(this.weights.terms(texts.get(s)));
+				this.triggers.add(this.weights.terms(trigger(skills.get(s))));
+				this.steps.add(skills.get(s)
+					.outline()
+					.steps()
+					.stream()
+					.map((step) -> this.weights.terms(step.text()))
+					.toList());
+			}
+		}
+
+		private static String trigger(Skill skill) {
+			String description = (skill.file().description() != null) ? skill.file().description() : "";
+			return skill.name().replace('-', ' ') + "\n" + description;
+		}
+
+		List<Fragment> fragments(int minSteps, int minSkills) {
+			return found(minSteps, minSkills).stream().map(this::fragment).toList();
+		}
+
+		Fragment fragment(FoundFragment found) {
+			List<Fragment.Occurrence> occurrences = new ArrayList<>();
+			for (Range range : found.ranges()) {
+				Skill skill = this.skills.get(range.skill());
+				List<Step> run = skill.outline().steps().subList(range.start(), range.end() + 1);
+				occurrences.add(new Fragment.Occurrence(skill.id(), run.stream().map(Step::line).toList(),
+						run.stream().map(Step::text).toList()));
+			}
+			Fragment.Occurrence plainest = occurrences.stream()
+				.min(Comparator.comparingInt((Fragment.Occurrence each) -> String.join(" ", each.steps()).length()))
+				.orElseThrow();
+			return new Fragment(plainest.steps(), occurrences);
+		}
+
+		List<FoundFragment> found(int minSteps, int minSkills) {
+			List<Range[]> runs = new ArrayList<>();
+			for (int a = 0; a < this.skills.size(); a++) {
+				for (int b = a + 1; b < this.skills.size(); b++) {
+					runs.addAll(runs(a, b, minSteps));
+				}
+			}
+			List<Range> nodes = new ArrayList<>();
+			runs.forEach((run) -> {
+				nodes.add(run[0]);
+				nodes.add(run[1]);
+			});
+			int[] parent = new int[nodes.size()];
+			for (int i = 0; i < parent.length; i++) {
+				parent[i] = i;
+			}
+			for (int i = 0; i < nodes.size(); i += 2) {
+				union(parent, i, i + 1);
+			}
+			for (int i = 0; i < nodes.size(); i++) {
+				for (int j = i + 1; j < nodes.size(); j++) {
+					Range x = nodes.get(i);
+					Range y = nodes.get(j);
+					if (x.skill() == y.skill() && x.start() <= y.end() && y.start() <= x.end()) {
+						union(parent, i, j);
+					}
+				}
+			}
+			Map<Integer, Map<Integer, Range>> groups = new TreeMap<>();
+			for (int i = 0; i < nodes.size(); i++) {
+				Range node = nodes.get(i);
+				groups.computeIfAbsent(find(parent, i), (key) -> new TreeMap<>())
+					.merge(node.skill(), node,
+							(x, y) -> new Range(x.skill(), Math.min(x.start(), y.start()), Math.max(x.end(), y.end())));
+			}
+			List<FoundFragment> found = new ArrayList<>();
+			for (Map<Integer, Range> group : groups.values()) {
+				if (group.size() >= minSkills) {
+					found.add(new FoundFragment(List.copyOf(group.values())));
+				}
+			}
+			found.sort(Comparator.comparingInt((FoundFragment each) -> -each.ranges().size())
+				.thenComparingInt((each) -> -(each.ranges().get(0).end() - each.ranges().get(0).start()))
+				.thenComparingInt((each) -> each.ranges().get(0).skill())
+				.thenComparingInt((each) -> each.ranges().get(0).start()));
+			return found;
+		}
+
+		private List<Range[]> runs(int a, int b, int minSteps) {
+			List<Set<String>> left = this.steps.get(a);
+			List<Set<String>> right = this.steps.get(b);
+			boolean[][] similar = new boolean[left.size()][right.size()];
+			for (int i = 0; i < left.size(); i++) {
+				for (int j = 0; j < right.size(); j++) {
+					similar[i][j] = this.weights.cosine(left.get(i), right.get(j)) >= SkillMatcher.this.settings.step();
+				}
+			}
+			List<Range[]> runs = new ArrayList<>();
+			for (int i = 0; i < left.size(); i++) {
+				for (int j = 0; j < right.size(); j++) {
+					if (!similar[i][j] || (i > 0 && j > 0 && similar[i - 1][j - 1])) {
+						continue;
+					}
+					int length = 0;
+					while (i + length < left.size() && j + length < right.size() && similar[i + length][j + length]) {
+						length++;
+					}
+					if (length >= minSteps) {
+						runs.add(new Range[] { new Range(a, i, i + length - 1), new Range(b, j, j + length - 1) });
+					}
+				}
+			}
+			return runs;
+		}
+
+		private static int find(int[] parent, int i) {
+			int root = i;
+			while (parent[root] != root) {
+				root = parent[root];
+			}
+			return root;
+		}
+
+		private static void union(int[] parent, int i, int j) {
+			parent[find(parent, i)] = find(parent, j);
+		}
+
+	}
+
+}
