@@ -69,7 +69,11 @@ public class RecallCorpus {
 	 * refused at: not loaded again until the index is rebuilt (or the service restarted
 	 * with more heap).
 	 */
-	private final Map<String, Long> refused = new ConcurrentHashMap<>();
+	private final Map<String, Refusal> refused = new ConcurrentHashMap<>();
+
+	/** A corpus not loaded: the index generation, and what it had reached. */
+	private record Refusal(long generation, long rows, long estimatedBytes) {
+	}
 
 	private final double heapFraction;
 
@@ -428,9 +432,10 @@ public class RecallCorpus {
 
 	private Corpus catchUp(Repo repo) {
 		long generation = this.index.generation(repo);
-		Long refusedAt = this.refused.get(repo.name());
-		if (refusedAt != null && refusedAt == generation) {
-			throw tooLarge(repo.name(), null);
+		Refusal refusal = this.refused.get(repo.name());
+		if (refusal != null && refusal.generation() == generation) {
+			throw new RecallCorpusTooLargeException(repo.name(), refusal.rows(), refusal.estimatedBytes(),
+					this.budgetBytes, this.heapFraction);
 		}
 		Corpus corpus = this.corpora.compute(repo.name(), (name,
 				current) -> (current == null || current.generation != generation) ? new Corpus(generation) : current);
@@ -485,23 +490,17 @@ public class RecallCorpus {
 	 * repositories' corpora would take more than the budget.
 	 */
 	private void checkBudget(String repo, long generation, Corpus corpus, long others) {
-		if (others + corpus.estimatedBytes() > this.budgetBytes) {
+		long estimate = corpus.estimatedBytes();
+		if (others + estimate > this.budgetBytes) {
 			this.corpora.remove(repo, corpus);
-			this.refused.put(repo, generation);
-			throw tooLarge(repo, corpus);
-		}
-	}
-
-	private RecallCorpusTooLargeException tooLarge(String repo, @Nullable Corpus corpus) {
-		long rows = (corpus != null) ? corpus.docs.size() : 0;
-		long estimate = (corpus != null) ? corpus.estimatedBytes() : 0;
-		if (corpus != null) {
+			this.refused.put(repo, new Refusal(generation, corpus.docs.size(), estimate));
 			log.warn(
 					"Not loading the recall corpus of {}: {} MiB by estimate after {} rows, over the budget of {} MiB"
 							+ " (learnings.recall.corpus-heap-fraction={})",
-					repo, estimate >> 20, rows, this.budgetBytes >> 20, this.heapFraction);
+					repo, estimate >> 20, corpus.docs.size(), this.budgetBytes >> 20, this.heapFraction);
+			throw new RecallCorpusTooLargeException(repo, corpus.docs.size(), estimate, this.budgetBytes,
+					this.heapFraction);
 		}
-		return new RecallCorpusTooLargeException(repo, rows, estimate, this.budgetBytes, this.heapFraction);
 	}
 
 }
