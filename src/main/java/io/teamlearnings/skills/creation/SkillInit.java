@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import io.teamlearnings.skills.catalog.RootKind;
 import io.teamlearnings.skills.catalog.SkillRoot;
+import io.teamlearnings.skills.catalog.SkillRoots;
 import io.teamlearnings.skills.validation.QuickValidate;
 import io.teamlearnings.skills.validation.Verdict;
 import io.teamlearnings.system.PythonText;
@@ -90,6 +91,7 @@ public final class SkillInit {
 			throw new InitRefusedException("root", "The skill root '" + root.name()
 					+ "' is external: nothing is created there; wrap its skill in a skill of a shared or project root.");
 		}
+		requireInBoundary(root);
 		String description = (request.description() != null) ? description(request.description())
 				: PLACEHOLDER_DESCRIPTION;
 		Map<String, String> fields = OpenAiYaml.interfaceOf(name, stripped(request.interfaceOverrides()));
@@ -238,9 +240,11 @@ public final class SkillInit {
 
 	/**
 	 * Makes the root's missing directories, each one itself (no link is followed to make
-	 * one), and checks that the root really lies in its boundary.
+	 * one), once it is certain they really lie in its boundary: nothing is created for a
+	 * root that leads out of it; the check is repeated once they exist.
 	 */
 	private static void createRoot(SkillRoot root) throws IOException {
+		requireInBoundary(root);
 		List<Path> missing = new ArrayList<>();
 		for (Path path = root.path(); path != null
 				&& !Files.exists(path, LinkOption.NOFOLLOW_LINKS); path = path.getParent()) {
@@ -249,8 +253,11 @@ public final class SkillInit {
 		for (Path path : missing) {
 			Files.createDirectory(path);
 		}
-		Path real = root.path().toRealPath();
-		if (!real.startsWith(root.boundary().toRealPath())) {
+		requireInBoundary(root);
+	}
+
+	private static void requireInBoundary(SkillRoot root) {
+		if (!SkillRoots.staysInBoundary(root)) {
 			throw new InitRefusedException("root", "The skill root '" + root.name() + "' leads out of "
 					+ root.boundary() + " through a link; nothing is created there.");
 		}

@@ -157,6 +157,23 @@ class SkillInitTests {
 	}
 
 	@Test
+	void createsNoDirectoryThroughALinkOutOfTheRepository() throws IOException {
+		Path repo = Files.createDirectories(this.home.resolve("repo"));
+		Path elsewhere = Files.createDirectories(this.home.resolve("elsewhere"));
+		Files.createSymbolicLink(repo.resolve(".codex"), elsewhere);
+		SkillRoot project = new SkillRoot("app", repo.resolve(".codex/skills"), RootKind.PROJECT, "app", repo);
+
+		InitRefusedException refusal = catchThrowableOfType(InitRefusedException.class,
+				() -> SkillInit.create(new InitRequest("notes", project, List.of(), false, null, Map.of())));
+
+		assertThat(refusal.getBody().getDetail())
+			.isEqualTo("The skill root 'app' leads out of " + repo + " through a link; nothing is created there.");
+		try (Stream<Path> outside = Files.list(elsewhere)) {
+			assertThat(outside).isEmpty();
+		}
+	}
+
+	@Test
 	void createsAProjectRootsMissingDirectories() {
 		Path repo = this.home.resolve("repo");
 		SkillRoot project = new SkillRoot("app", repo.resolve(".codex/skills"), RootKind.PROJECT, "app", repo);
