@@ -184,6 +184,9 @@ public final class SkillRoots {
 	}
 
 	private static void requireNoLinkOut(Located located, String requested, String field) {
+		if (!staysInBoundary(located.root())) {
+			throw new RefusedSkillPathException(field, requested, leadsOutReason(located.root()));
+		}
 		Path skillMd = located.dir().resolve("SKILL.md");
 		boolean dirOut = Files.exists(located.dir()) && !reallyInside(located.root(), located.dir());
 		boolean fileOut = Files.isSymbolicLink(skillMd) && Files.exists(skillMd)
