@@ -162,7 +162,11 @@ public final class SkillInit {
 	static List<String> resources(List<String> raw) {
 		List<String> resources = new ArrayList<>();
 		TreeSet<String> unknown = new TreeSet<>();
-		for (String item : raw) {
+		for (int i = 0; i < raw.size(); i++) {
+			String item = raw.get(i);
+			if (item == null) {
+				throw new InitRefusedException("resources[" + i + "]", "A resource type must be a string, not null.");
+			}
 			String resource = PythonText.strip(item);
 			if (resource.isEmpty()) {
 				continue;
@@ -213,6 +217,9 @@ public final class SkillInit {
 	private static Map<String, String> stripped(Map<String, String> overrides) {
 		Map<String, String> stripped = new LinkedHashMap<>();
 		overrides.forEach((key, value) -> {
+			if (value == null) {
+				throw new InitRefusedException("interface." + key, "Interface values must be strings, not null.");
+			}
 			String field = PythonText.strip(key);
 			String text = PythonText.strip(value);
 			if (CONTROL.matcher(text).find()) {
