@@ -81,6 +81,7 @@ public final class SkillInit {
 	 * @throws SkillNotWrittenException if the root could not be written
 	 */
 	public static CreatedSkill create(InitRequest request) {
+		requireWellFormed(request);
 		String name = normalizedName(request.name());
 		List<String> resources = resources(request.resources());
 		if (request.examples() && resources.isEmpty()) {
@@ -131,6 +132,37 @@ public final class SkillInit {
 		Verdict verdict = QuickValidate.read(dir, dir.toString()).verdict();
 		return new CreatedSkill(root.name(), root.kind(), root.repository(), name,
 				name.equals(request.name()) ? null : request.name(), dir.toString(), files, verdict);
+	}
+
+	/**
+	 * Refuses a name, description or interface key or value holding a lone UTF-16
+	 * surrogate: it cannot be written as UTF-8, so it is the request's fault, not the
+	 * disk's.
+	 */
+	private static void requireWellFormed(InitRequest request) {
+		requireWellFormed(request.name(), "name");
+		if (request.description() != null) {
+			requireWellFormed(request.description(), "description");
+		}
+		request.interfaceOverrides().forEach((key, value) -> {
+			requireWellFormed(key, "interface");
+			if (value != null) {
+				requireWellFormed(value, "interface." + key);
+			}
+		});
+	}
+
+	private static void requireWellFormed(String text, String field) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				throw new InitRefusedException(field, "Text cannot contain an unpaired UTF-16 surrogate (U+"
+						+ Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at index " + i + ").");
+			}
+		}
 	}
 
 	/**
