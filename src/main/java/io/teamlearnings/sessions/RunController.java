@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.teamlearnings.skills.SkillIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,9 +36,12 @@ class RunController {
 
 	private final RunMemory memory;
 
-	RunController(LessonSignals signals, RunMemory memory) {
+	private final SkillIds skillIds;
+
+	RunController(LessonSignals signals, RunMemory memory, SkillIds skillIds) {
 		this.signals = signals;
 		this.memory = memory;
+		this.skillIds = skillIds;
 	}
 
 	@GetMapping(path = "/sessions/signals", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -89,6 +93,11 @@ class RunController {
 	@ApiResponse(responseCode = "201", description = "Recorded, with its time")
 	@ApiResponse(responseCode = "400", description = "A field is missing or invalid")
 	ResponseEntity<RunReport> record(@Valid @RequestBody RunReport report) {
+		if (report.skills() != null) {
+			for (int i = 0; i < report.skills().size(); i++) {
+				this.skillIds.require(report.skills().get(i).skill(), "skills[" + i + "].skill");
+			}
+		}
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.memory.record(report));
 	}
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -21,25 +22,28 @@ import org.springframework.lang.Nullable;
  * @param learningsCreated ids of the learnings it appended
  * @param decisions what it decided and why (placements, skips)
  * @param skills the skills it created or updated, each with its placement and why, as the
- * seed's report asks
+ * seed's report asks; no list holds a null
  * @param recordedAt when the service recorded it (set by the service)
  */
 @Schema(name = "RunReport")
 record RunReport(
 		@Schema(example = "Analysed 3 sessions; one new lesson on commit scope.") @NotBlank @Size(
 				max = 4000) String summary,
-		@JsonProperty("sessions_analysed") @Nullable @Size(max = 1000) List<@Size(max = 200) String> sessionsAnalysed,
-		@Nullable @Size(max = 200) List<@Size(max = 4000) String> lessons,
-		@JsonProperty("learnings_created") @Nullable @Size(max = 200) List<@Size(max = 200) String> learningsCreated,
-		@Nullable @Size(max = 200) List<@Size(max = 4000) String> decisions,
-		@Nullable @Size(max = 200) List<@Valid SkillChange> skills,
+		@JsonProperty("sessions_analysed") @Nullable @Size(
+				max = 1000) List<@NotNull @Size(max = 200) String> sessionsAnalysed,
+		@Nullable @Size(max = 200) List<@NotNull @Size(max = 4000) String> lessons,
+		@JsonProperty("learnings_created") @Nullable @Size(
+				max = 200) List<@NotNull @Size(max = 200) String> learningsCreated,
+		@Nullable @Size(max = 200) List<@NotNull @Size(max = 4000) String> decisions,
+		@Nullable @Size(max = 200) List<@NotNull @Valid SkillChange> skills,
 		@JsonProperty("recorded_at") @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable Instant recordedAt) {
 
 	/**
 	 * A skill a run created or updated, and where it was placed.
 	 *
 	 * @param action {@code created} or {@code updated}
-	 * @param skill the skill as the skills API names it, {@code <root>/<name>}
+	 * @param skill the skill as the skills API names it, {@code <root>/<name>}, with a
+	 * configured root and one directory name (checked by the controller)
 	 * @param placement {@code shared} (the cross-project catalog) or {@code project} (one
 	 * repository's own skills)
 	 * @param repository the repository of a project skill

@@ -32,6 +32,13 @@ class SkillsConfiguration {
 	}
 
 	@Bean
+	SkillIds skillIds(SkillRoots roots) {
+		Set<String> names = new HashSet<>();
+		roots.all().forEach((root) -> names.add(root.name()));
+		return new SkillIds(names);
+	}
+
+	@Bean
 	SkillCatalog skillCatalog(SkillRoots roots) {
 		return new SkillCatalog(roots);
 	}

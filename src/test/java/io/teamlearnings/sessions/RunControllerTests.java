@@ -3,15 +3,21 @@ package io.teamlearnings.sessions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.teamlearnings.learnings.LearningLookup;
 import io.teamlearnings.security.SecurityConfiguration;
 import io.teamlearnings.security.TokenRegistry;
+import io.teamlearnings.skills.SkillIds;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,6 +53,16 @@ class RunControllerTests {
 
 	@MockitoBean
 	TokenRegistry tokens;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Roots {
+
+		@Bean
+		SkillIds skillIds() {
+			return new SkillIds(Set.of("codex", "app"));
+		}
+
+	}
 
 	@Test
 	void answersSignalsWithTheirEvidenceAndRelatedLearnings() {
@@ -187,6 +203,38 @@ class RunControllerTests {
 			.extractingPath("$.errors[*].field")
 			.asArray()
 			.containsExactlyInAnyOrder("skills[0].action", "skills[0].placement");
+		verifyNoInteractions(this.memory);
+	}
+
+	@Test
+	void refusesANullSkillChange() {
+		assertThat(this.mvc.post()
+			.uri("/api/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"summary\": \"s\", \"skills\": [null]}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("skills[0]");
+		verifyNoInteractions(this.memory);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "commit-changes", "nowhere/commit-changes", "codex/a/b", "codex/..", "codex/.", "codex/",
+			"/etc/passwd", "codex/a\\u0000b", "codex\\\\a" })
+	void refusesASkillThatIsNotRootAndName(String skill) {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"summary\": \"s\", \"skills\": [{\"action\": \"created\", \"skill\": \"" + skill
+					+ "\", \"placement\": \"shared\"}]}")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("skills[0].skill");
 		verifyNoInteractions(this.memory);
 	}
 

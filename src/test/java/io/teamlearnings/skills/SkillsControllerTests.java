@@ -207,6 +207,31 @@ class SkillsControllerTests {
 	}
 
 	@Test
+	void refusesANullResourceOrInterfaceValueNamingTheField() {
+		MvcTestResult resource = this.mvc.post()
+			.uri("/api/skills")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"null-resource\", \"root\": \"drafts\", \"resources\": [null]}")
+			.exchange();
+		MvcTestResult display = this.mvc.post()
+			.uri("/api/skills")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"null-display\", \"root\": \"drafts\", \"interface\": {\"display_name\": null}}")
+			.exchange();
+
+		assertThat(resource).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("resources[0]");
+		assertThat(display).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("interface.display_name");
+		assertThat(DRAFTS.resolve("null-resource")).doesNotExist();
+		assertThat(DRAFTS.resolve("null-display")).doesNotExist();
+	}
+
+	@Test
 	void refusesToCreateOverAnExistingSkill() {
 		MvcTestResult result = this.mvc.post()
 			.uri("/api/skills")

@@ -18,8 +18,9 @@ import io.teamlearnings.skills.validation.SkillFile;
  * Reads the skills of the roots: each direct subdirectory of a root that holds a
  * {@code SKILL.md} is a skill, by name; hidden directories ({@code .system}) are not
  * walked (configure one as a root of its own to list its skills). A directory that links
- * out of its root, or whose {@code SKILL.md} does, is not read and is listed as skipped.
- * A root whose directory does not exist has no skills.
+ * out of its root, or whose {@code SKILL.md} does, is not read and is listed as skipped;
+ * so is a root whose directory leads out of its boundary through a link. A root whose
+ * directory does not exist has no skills.
  */
 public final class SkillCatalog {
 
@@ -54,6 +55,11 @@ public final class SkillCatalog {
 		List<Skill> skills = new ArrayList<>();
 		List<Inventory.Skipped> skipped = new ArrayList<>();
 		for (SkillRoot root : which) {
+			if (!SkillRoots.staysInBoundary(root)) {
+				skipped.add(new Inventory.Skipped(root.name(), root.path().toString(),
+						SkillRoots.leadsOutReason(root) + "; none of its skills is read"));
+				continue;
+			}
 			for (Path dir : children(root.path())) {
 				if (!Files.isDirectory(dir) || !Files.exists(dir.resolve("SKILL.md"))) {
 					continue;

@@ -2,6 +2,7 @@ package io.teamlearnings.skills.catalog;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * name from a request into a directory inside one of them. A request names a skill as
  * {@code <root>/<name>} or by its absolute path; either is refused when it has a
  * {@code ..} segment, a NUL or a backslash, lies under no root, or leads out of its root
- * through a link (the skill's directory or its {@code SKILL.md}).
+ * through a link (the skill's directory or its {@code SKILL.md}), or its root leads out
+ * of its boundary through a link (a repository's {@code .codex} linking elsewhere).
  */
 public final class SkillRoots {
 
@@ -129,6 +131,44 @@ public final class SkillRoots {
 		}
 	}
 
+	/**
+	 * Whether a root's directory really lies in its boundary, links followed, decided
+	 * without creating anything: the deepest part of the path that exists is resolved
+	 * (links followed), the parts below it (which do not exist yet, so hold no link) are
+	 * appended, and the result must lie in the boundary resolved the same way. A link
+	 * that dangles, or a path that cannot be resolved, does not stay inside.
+	 * @param root a root
+	 * @return false if the root (or a directory made for it) would lie outside its
+	 * boundary
+	 */
+	public static boolean staysInBoundary(SkillRoot root) {
+		try {
+			return wouldBeReal(root.path()).startsWith(wouldBeReal(root.boundary()));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * @param root a root
+	 * @return why it is refused: its directory leads out of its boundary through a link
+	 */
+	public static String leadsOutReason(SkillRoot root) {
+		return "its skill root '" + root.name() + "' leads out of " + root.boundary() + " through a link";
+	}
+
+	private static Path wouldBeReal(Path path) throws IOException {
+		Path existing = path;
+		while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+			existing = existing.getParent();
+		}
+		if (existing == null) {
+			throw new IOException("Nothing of " + path + " exists.");
+		}
+		return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+	}
+
 	private Located underARoot(Path path, String requested, String field) {
 		SkillRoot best = null;
 		for (SkillRoot root : this.byName.values()) {
@@ -144,6 +184,9 @@ public final class SkillRoots {
 	}
 
 	private static void requireNoLinkOut(Located located, String requested, String field) {
+		if (!staysInBoundary(located.root())) {
+			throw new RefusedSkillPathException(field, requested, leadsOutReason(located.root()));
+		}
 		Path skillMd = located.dir().resolve("SKILL.md");
 		boolean dirOut = Files.exists(located.dir()) && !reallyInside(located.root(), located.dir());
 		boolean fileOut = Files.isSymbolicLink(skillMd) && Files.exists(skillMd)

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import io.teamlearnings.skills.catalog.RootKind;
 import io.teamlearnings.skills.catalog.SkillRoot;
+import io.teamlearnings.skills.catalog.SkillRoots;
 import io.teamlearnings.skills.validation.QuickValidate;
 import io.teamlearnings.skills.validation.Verdict;
 import io.teamlearnings.system.PythonText;
@@ -80,6 +81,7 @@ public final class SkillInit {
 	 * @throws SkillNotWrittenException if the root could not be written
 	 */
 	public static CreatedSkill create(InitRequest request) {
+		requireWellFormed(request);
 		String name = normalizedName(request.name());
 		List<String> resources = resources(request.resources());
 		if (request.examples() && resources.isEmpty()) {
@@ -90,6 +92,7 @@ public final class SkillInit {
 			throw new InitRefusedException("root", "The skill root '" + root.name()
 					+ "' is external: nothing is created there; wrap its skill in a skill of a shared or project root.");
 		}
+		requireInBoundary(root);
 		String description = (request.description() != null) ? description(request.description())
 				: PLACEHOLDER_DESCRIPTION;
 		Map<String, String> fields = OpenAiYaml.interfaceOf(name, stripped(request.interfaceOverrides()));
@@ -132,6 +135,37 @@ public final class SkillInit {
 	}
 
 	/**
+	 * Refuses a name, description or interface key or value holding a lone UTF-16
+	 * surrogate: it cannot be written as UTF-8, so it is the request's fault, not the
+	 * disk's.
+	 */
+	private static void requireWellFormed(InitRequest request) {
+		requireWellFormed(request.name(), "name");
+		if (request.description() != null) {
+			requireWellFormed(request.description(), "description");
+		}
+		request.interfaceOverrides().forEach((key, value) -> {
+			requireWellFormed(key, "interface");
+			if (value != null) {
+				requireWellFormed(value, "interface." + key);
+			}
+		});
+	}
+
+	private static void requireWellFormed(String text, String field) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				throw new InitRefusedException(field, "Text cannot contain an unpaired UTF-16 surrogate (U+"
+						+ Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at index " + i + ").");
+			}
+		}
+	}
+
+	/**
 	 * The script's {@code normalize_skill_name}, with its limits.
 	 * @param raw the name as asked
 	 * @return the normalised name
@@ -160,7 +194,11 @@ public final class SkillInit {
 	static List<String> resources(List<String> raw) {
 		List<String> resources = new ArrayList<>();
 		TreeSet<String> unknown = new TreeSet<>();
-		for (String item : raw) {
+		for (int i = 0; i < raw.size(); i++) {
+			String item = raw.get(i);
+			if (item == null) {
+				throw new InitRefusedException("resources[" + i + "]", "A resource type must be a string, not null.");
+			}
 			String resource = PythonText.strip(item);
 			if (resource.isEmpty()) {
 				continue;
@@ -211,6 +249,9 @@ public final class SkillInit {
 	private static Map<String, String> stripped(Map<String, String> overrides) {
 		Map<String, String> stripped = new LinkedHashMap<>();
 		overrides.forEach((key, value) -> {
+			if (value == null) {
+				throw new InitRefusedException("interface." + key, "Interface values must be strings, not null.");
+			}
 			String field = PythonText.strip(key);
 			String text = PythonText.strip(value);
 			if (CONTROL.matcher(text).find()) {
@@ -238,9 +279,11 @@ public final class SkillInit {
 
 	/**
 	 * Makes the root's missing directories, each one itself (no link is followed to make
-	 * one), and checks that the root really lies in its boundary.
+	 * one), once it is certain they really lie in its boundary: nothing is created for a
+	 * root that leads out of it; the check is repeated once they exist.
 	 */
 	private static void createRoot(SkillRoot root) throws IOException {
+		requireInBoundary(root);
 		List<Path> missing = new ArrayList<>();
 		for (Path path = root.path(); path != null
 				&& !Files.exists(path, LinkOption.NOFOLLOW_LINKS); path = path.getParent()) {
@@ -249,8 +292,11 @@ public final class SkillInit {
 		for (Path path : missing) {
 			Files.createDirectory(path);
 		}
-		Path real = root.path().toRealPath();
-		if (!real.startsWith(root.boundary().toRealPath())) {
+		requireInBoundary(root);
+	}
+
+	private static void requireInBoundary(SkillRoot root) {
+		if (!SkillRoots.staysInBoundary(root)) {
 			throw new InitRefusedException("root", "The skill root '" + root.name() + "' leads out of "
 					+ root.boundary() + " through a link; nothing is created there.");
 		}

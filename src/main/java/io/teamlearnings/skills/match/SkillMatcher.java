@@ -145,15 +145,17 @@ public final class SkillMatcher {
 				&& dilution <= this.settings.dilution();
 		Candidate.Why why = new Candidate.Why(
 				"shares " + quoted(shared, catalog.weights) + " with the skill's name and description: "
-						+ number(trigger) + relation(trigger >= this.settings.trigger())
-						+ number(this.settings.trigger()) + " for the same trigger intent",
+						+ number(trigger)
+						+ compared(trigger >= this.settings.trigger(), "at least ", "below ",
+								number(this.settings.trigger()) + " for the same trigger intent"),
 				matched.size() + " of " + lessonSteps.size()
 						+ " lesson steps match a step of the skill (cosine at least " + number(this.settings.step())
-						+ "): " + percent(overlap) + relation(overlap >= this.settings.overlap())
-						+ percent(this.settings.overlap()),
+						+ "): " + percent(overlap)
+						+ compared(overlap >= this.settings.overlap(), "at least ", "below ",
+								percent(this.settings.overlap())),
 				"new to the skill: " + quoted(unknown, catalog.weights) + ", " + percent(dilution)
-						+ " of the lesson's weight" + relation(dilution > this.settings.dilution())
-						+ percent(this.settings.dilution()));
+						+ " of the lesson's weight" + compared(dilution <= this.settings.dilution(), "at most ",
+								"above ", percent(this.settings.dilution())));
 		return new Scored(s, new Candidate(skill.id(), skill.root().kind(), skill.file().description(), round(trigger),
 				round(overlap), round(dilution), matched, strong, why));
 	}
@@ -425,8 +427,11 @@ public final class SkillMatcher {
 				+ ((terms.size() > heaviest.size()) ? " and " + (terms.size() - 8) + " more" : "");
 	}
 
-	private static String relation(boolean holds) {
-		return holds ? " (at least " : " (below ";
+	/**
+	 * A measure's bound in parentheses, closed: {@code " (at least 0.30 for ...)"}.
+	 */
+	private static String compared(boolean holds, String whenHolds, String otherwise, String bound) {
+		return " (" + (holds ? whenHolds : otherwise) + bound + ")";
 	}
 
 	private static String number(double value) {

@@ -90,6 +90,21 @@ class SkillCatalogTests {
 	}
 
 	@Test
+	void skipsARootThatLinksOutOfItsRepositoryUnread() throws IOException {
+		Path repo = Files.createDirectories(this.home.resolve("repo"));
+		Path outside = Files.createDirectories(this.home.resolve("outside/skills/private"));
+		Files.writeString(outside.resolve("SKILL.md"), "---\nname: private\ndescription: Secret.\n---\n");
+		Files.createSymbolicLink(repo.resolve(".codex"), this.home.resolve("outside"));
+		SkillRoot project = new SkillRoot("app", repo.resolve(".codex/skills"), RootKind.PROJECT, "app", repo);
+
+		SkillCatalog.Scan scan = new SkillCatalog(new SkillRoots(List.of(project))).scan(List.of(project));
+
+		assertThat(scan.skills()).isEmpty();
+		assertThat(scan.skipped()).containsExactly(new Inventory.Skipped("app", project.path().toString(),
+				"its skill root 'app' leads out of " + repo + " through a link; none of its skills is read"));
+	}
+
+	@Test
 	void hasNoSkillsInARootThatDoesNotExist() {
 		assertThat(this.catalog.scan(new SkillRoots(List.of(this.codex)).all()).skills()).isEmpty();
 	}

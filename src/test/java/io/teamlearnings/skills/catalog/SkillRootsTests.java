@@ -96,6 +96,28 @@ class SkillRootsTests {
 	}
 
 	@Test
+	void refusesEverySkillOfARootThatLinksOutOfItsRepository() throws IOException {
+		Path repo = Files.createDirectories(this.home.resolve("repo"));
+		Files.createSymbolicLink(repo.resolve(".codex"), this.outside.getParent());
+		Files.createDirectories(this.outside.getParent().resolve("skills/secret"));
+		Files.writeString(this.outside.getParent().resolve("skills/secret/SKILL.md"),
+				"---\nname: secret\ndescription: private\n---\n");
+		SkillRoots roots = new SkillRoots(
+				List.of(new SkillRoot("app", repo.resolve(".codex/skills"), RootKind.PROJECT, "app", repo)));
+
+		String expected = "its skill root 'app' leads out of " + repo + " through a link";
+		assertThat(catchThrowableOfType(RefusedSkillPathException.class, () -> roots.locate("app/secret", "paths[0]"))
+			.getBody()
+			.getDetail()).contains(expected);
+		assertThat(catchThrowableOfType(RefusedSkillPathException.class,
+				() -> roots.locate(repo.resolve(".codex/skills/secret").toString(), "paths[0]"))
+			.getBody()
+			.getDetail()).contains(expected);
+		assertThat(catchThrowableOfType(RefusedSkillPathException.class, () -> roots.skill("app", "secret")).getBody()
+			.getDetail()).contains(expected);
+	}
+
+	@Test
 	void followsALinkThatStaysInsideItsRoot() throws IOException {
 		Path real = Files.createDirectories(this.codex.resolve("real"));
 		Files.createSymbolicLink(this.codex.resolve("alias"), real);

@@ -157,6 +157,46 @@ class SkillInitTests {
 	}
 
 	@Test
+	void createsNoDirectoryThroughALinkOutOfTheRepository() throws IOException {
+		Path repo = Files.createDirectories(this.home.resolve("repo"));
+		Path elsewhere = Files.createDirectories(this.home.resolve("elsewhere"));
+		Files.createSymbolicLink(repo.resolve(".codex"), elsewhere);
+		SkillRoot project = new SkillRoot("app", repo.resolve(".codex/skills"), RootKind.PROJECT, "app", repo);
+
+		InitRefusedException refusal = catchThrowableOfType(InitRefusedException.class,
+				() -> SkillInit.create(new InitRequest("notes", project, List.of(), false, null, Map.of())));
+
+		assertThat(refusal.getBody().getDetail())
+			.isEqualTo("The skill root 'app' leads out of " + repo + " through a link; nothing is created there.");
+		try (Stream<Path> outside = Files.list(elsewhere)) {
+			assertThat(outside).isEmpty();
+		}
+	}
+
+	@Test
+	void refusesAnUnpairedSurrogateNamingTheFieldBeforeWriting() {
+		assertThat(surrogateRefusal("notes", "\ud800", Map.of())).isEqualTo("description");
+		assertThat(surrogateRefusal("notes\udc00", null, Map.of())).isEqualTo("name");
+		assertThat(surrogateRefusal("notes", null, Map.of("display_name", "Notes \ud83d")))
+			.isEqualTo("interface.display_name");
+		assertThat(this.codex.path().resolve("notes")).doesNotExist();
+
+		CreatedSkill paired = SkillInit
+			.create(request("notes", List.of(), false, "Keeps notes \ud83d\udcdd. Use always.", Map.of()));
+		assertThat(paired.validation().valid()).isTrue();
+	}
+
+	private Object surrogateRefusal(String name, String description, Map<String, String> overrides) {
+		InitRefusedException refusal = catchThrowableOfType(InitRefusedException.class,
+				() -> SkillInit.create(request(name, List.of(), false, description, overrides)));
+		assertThat(refusal.getBody().getDetail()).startsWith("Text cannot contain an unpaired UTF-16 surrogate");
+		return ((List<?>) refusal.getBody().getProperties().get("errors")).stream()
+			.map((error) -> ((Map<?, ?>) error).get("field"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
 	void createsAProjectRootsMissingDirectories() {
 		Path repo = this.home.resolve("repo");
 		SkillRoot project = new SkillRoot("app", repo.resolve(".codex/skills"), RootKind.PROJECT, "app", repo);

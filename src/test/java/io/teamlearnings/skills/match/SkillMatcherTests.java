@@ -43,6 +43,13 @@ class SkillMatcherTests {
 		assertThat(best.why().trigger()).startsWith("shares ").contains("'commit'", "for the same trigger intent");
 		assertThat(best.why().workflowOverlap()).startsWith("4 of 4 lesson steps match a step of the skill");
 		assertThat(best.why().scopeDilution()).startsWith("new to the skill: ").contains("'remot'");
+		assertThat(best.why().workflowOverlap())
+			.isEqualTo("4 of 4 lesson steps match a step of the skill (cosine at least 0.50): 100% (at least 70%)");
+		assertThat(List.of(best.why().trigger(), best.why().workflowOverlap(), best.why().scopeDilution(),
+				result.recommendation().why()))
+			.as("every parenthesis opened is closed")
+			.allSatisfy((why) -> assertThat(why.chars().filter((c) -> c == '(').count())
+				.isEqualTo(why.chars().filter((c) -> c == ')').count()));
 		assertThat(best.matchedSteps()).extracting(Candidate.StepMatch::skillStep)
 			.containsExactly("Stage only the files the user named.",
 					"Write a conventional commit message: `type(scope): subject`.",
