@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
@@ -79,7 +82,9 @@ final class PyYaml {
 		LoaderOptions options = new LoaderOptions();
 		options.setAllowDuplicateKeys(true);
 		try {
-			return new Yaml(new Constructor(options)).load(text);
+			return new Yaml(new Constructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+					options, new PyResolver())
+				.load(text);
 		}
 		catch (YAMLException ex) {
 			throw new Failure(message(ex));
@@ -189,6 +194,33 @@ final class PyYaml {
 		String where = "  in \"" + SOURCE + "\", line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
 		String snippet = mark.get_snippet();
 		return (snippet != null) ? where + ":\n" + snippet : where;
+	}
+
+	/**
+	 * SnakeYAML's implicit types with PyYAML's float (PyYAML 6.0 {@code resolver.py}): a
+	 * float needs a dot, and an exponent a sign, so {@code 1e3}, {@code 1.5e3} and
+	 * {@code ._5} are strings there, as {@code yaml.safe_load} reads them, where
+	 * SnakeYAML's YAML 1.1 pattern makes them floats (a name {@code 1e3} is valid for
+	 * quick_validate.py). The other resolvers are SnakeYAML's, in its order.
+	 */
+	private static final class PyResolver extends Resolver {
+
+		private static final Pattern PY_FLOAT = Pattern.compile("^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?"
+				+ "|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
+				+ "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+
+		@Override
+		protected void addImplicitResolvers() {
+			addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO", 10);
+			addImplicitResolver(Tag.INT, INT, "-+0123456789");
+			addImplicitResolver(Tag.FLOAT, PY_FLOAT, "-+0123456789.");
+			addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
+			addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
+			addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+			addImplicitResolver(Tag.TIMESTAMP, TIMESTAMP, "0123456789", 50);
+			addImplicitResolver(Tag.YAML, YAML, "!&*", 10);
+		}
+
 	}
 
 	/**

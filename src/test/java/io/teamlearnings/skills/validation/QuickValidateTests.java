@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,6 +72,22 @@ class QuickValidateTests {
 
 		assertThat(verdict.message()).isEqualTo(rule.message());
 		assertThat(verdict.valid()).isEqualTo(rule.valid());
+	}
+
+	/**
+	 * A float in PyYAML needs a dot and an exponent a sign; SnakeYAML's YAML 1.1 pattern
+	 * took {@code 1e3} for a float. Messages as the script printed them (python3 3.11,
+	 * PyYAML 6.0.3).
+	 */
+	@ParameterizedTest(name = "name: {0}")
+	@CsvSource(delimiter = '|',
+			value = { "1e3|Skill is valid!",
+					"1.5e3|Name '1.5e3' should be hyphen-case (lowercase letters, digits, and hyphens only)",
+					"._5|Name '._5' should be hyphen-case (lowercase letters, digits, and hyphens only)",
+					"1.5|Name must be a string, got float", "1.5e+3|Name must be a string, got float" })
+	void readsNumbersAsPyYamlDoes(String name, String message) {
+		assertThat(QuickValidate.check("---\nname: " + name + "\ndescription: ok\n---\n").verdict().message())
+			.isEqualTo(message);
 	}
 
 	@Test
