@@ -1,13 +1,11 @@
 package io.teamlearnings.admissions.notes;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.teamlearnings.system.StrictUtf8;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -183,10 +181,7 @@ public final class NoteInput {
 			return false;
 		}
 		try {
-			StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes));
+			StrictUtf8.decode(bytes);
 			return true;
 		}
 		catch (CharacterCodingException ex) {

@@ -1,10 +1,8 @@
 package io.teamlearnings.learnings.jsonl;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
+import io.teamlearnings.system.StrictUtf8;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -43,11 +41,7 @@ public class LineParser {
 	public ParsedLine parse(byte[] bytes) {
 		String text;
 		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
+			text = StrictUtf8.decode(bytes);
 		}
 		catch (CharacterCodingException ex) {
 			return new Malformed("not valid UTF-8");

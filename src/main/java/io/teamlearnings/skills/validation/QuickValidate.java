@@ -2,10 +2,7 @@ package io.teamlearnings.skills.validation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.teamlearnings.system.StrictUtf8;
 import io.teamlearnings.system.PythonText;
 
 /**
@@ -107,11 +105,7 @@ public final class QuickValidate {
 	public static SkillFile check(byte[] bytes) {
 		String text;
 		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
+			text = StrictUtf8.decode(bytes);
 		}
 		catch (CharacterCodingException ex) {
 			return SkillFile.unread("Could not read SKILL.md: " + decodeError(bytes));
