@@ -24,15 +24,17 @@ import io.teamlearnings.repos.Repo;
 import org.springframework.stereotype.Component;
 
 /**
- * Commits appends to a repository's file in groups: the first caller to take the
- * repository's lock decides every waiting draft in arrival order, writes the accepted
- * rows with one write and one {@code fdatasync}, journals them as acknowledged
- * ({@link AckJournal}: one more write and {@code fdatasync}), indexes them in one
- * transaction, and answers each caller. No caller is answered before its row is on disk.
- * The first caller decides and writes holding both the repository's in-JVM lock and the
- * OS lock on the store's lock file ({@link IndexSync#lockedForWrite}), after catching the
- * index up with rows other processes appended; a caller whose lock wait runs out is
- * answered 503 and its draft is never written.
+ * Commits appends to a repository's file in groups: each caller prepares its draft
+ * ({@link WriteDecision#prepare}: its duplicate key and analysed terms) before it queues,
+ * then the first caller to take the repository's lock decides every waiting draft in
+ * arrival order, writes the accepted rows with one write and one {@code fdatasync},
+ * journals them as acknowledged ({@link AckJournal}: one more write and
+ * {@code fdatasync}), indexes them in one transaction, and answers each caller. No caller
+ * is answered before its row is on disk. The first caller decides and writes holding both
+ * the repository's in-JVM lock and the OS lock on the store's lock file
+ * ({@link IndexSync#lockedForWrite}), after catching the index up with rows other
+ * processes appended; a caller whose lock wait runs out is answered 503 and its draft is
+ * never written.
  */
 @Component
 class GroupCommit {
@@ -57,8 +59,9 @@ class GroupCommit {
 		this.views = views;
 	}
 
-	/** An append waiting to be committed, and where its answer goes. */
-	private record Pending(Draft draft, boolean force, boolean targetInPath, CompletableFuture<AppendResult> result) {
+	/** An append waiting to be committed, prepared, and where its answer goes. */
+	private record Pending(WriteDecision.Prepared draft, boolean force, boolean targetInPath,
+			CompletableFuture<AppendResult> result) {
 	}
 
 	/** What was decided for one waiting append. */
@@ -75,7 +78,8 @@ class GroupCommit {
 	 * @return the answer: appended, or a duplicate-skip naming the existing row
 	 */
 	AppendResult append(Repo repo, Draft draft, boolean force, boolean targetInPath) {
-		Pending mine = new Pending(draft, force, targetInPath, new CompletableFuture<>());
+		// what depends on the draft alone is worked out before the lock, on this thread
+		Pending mine = new Pending(this.decision.prepare(draft), force, targetInPath, new CompletableFuture<>());
 		Queue<Pending> queue = this.queues.computeIfAbsent(repo.name(), (name) -> new ConcurrentLinkedQueue<>());
 		queue.add(mine);
 		try {

@@ -220,7 +220,7 @@ class WriteDecisionTests {
 		Batch batch = store(row("lrn-a").learning(NODE));
 
 		LearningNotFoundException missing = catchThrowableOfType(LearningNotFoundException.class,
-				() -> this.decision().decide(batch, draft(KEYS, "do_more", "lrn-nope"), false, true));
+				() -> decide(batch, draft(KEYS, "do_more", "lrn-nope"), false, true));
 
 		assertThat(missing.getStatusCode().value()).isEqualTo(404);
 		assertThat(missing.getBody().getDetail()).isEqualTo("No learning with id 'lrn-nope' in repository 'writes'.");
@@ -231,7 +231,7 @@ class WriteDecisionTests {
 		Batch batch = store(row("lrn-a").learning(NODE));
 
 		InvalidLearningException invalid = catchThrowableOfType(InvalidLearningException.class,
-				() -> this.decision().decide(batch, draft(KEYS, "do_more", "lrn-nope"), false, false));
+				() -> decide(batch, draft(KEYS, "do_more", "lrn-nope"), false, false));
 
 		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
 		assertThat(invalid.getBody().getDetail())
@@ -300,7 +300,13 @@ class WriteDecisionTests {
 	}
 
 	private Decision decide(Batch batch, Draft draft, boolean force) {
-		return decision().decide(batch, draft, force, false);
+		return decide(batch, draft, force, false);
+	}
+
+	/** Prepares the draft as a caller does before the lock, then decides it. */
+	private Decision decide(Batch batch, Draft draft, boolean force, boolean targetInPath) {
+		WriteDecision decision = decision();
+		return decision.decide(batch, decision.prepare(draft), force, targetInPath);
 	}
 
 	private static Draft draft(String learning, String status, String supersedes) {
