@@ -21,20 +21,33 @@ import io.teamlearnings.learnings.index.StoreUnavailableException;
 import io.teamlearnings.learnings.jsonl.LearningLog;
 import io.teamlearnings.repos.Repo;
 
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Commits appends to a repository's file in groups: each caller prepares its draft
- * ({@link WriteDecision#prepare}: its duplicate key and analysed terms) before it queues,
- * then the first caller to take the repository's lock decides every waiting draft in
- * arrival order, writes the accepted rows with one write and one {@code fdatasync},
- * journals them as acknowledged ({@link AckJournal}: one more write and
- * {@code fdatasync}), indexes them in one transaction, and answers each caller. No caller
- * is answered before its row is on disk. The first caller decides and writes holding both
- * the repository's in-JVM lock and the OS lock on the store's lock file
- * ({@link IndexSync#lockedForWrite}), after catching the index up with rows other
- * processes appended; a caller whose lock wait runs out is answered 503 and its draft is
- * never written.
+ * Commits appends to a repository's file in groups, so that many callers share one write,
+ * one {@code fdatasync} and one decision pass. What is serial and what is not:
+ * <ul>
+ * <li>Before any lock, on each caller's thread: the draft is prepared
+ * ({@link WriteDecision#prepare}: its duplicate key and its analysed terms) and
+ * queued.</li>
+ * <li>Serial, under the repository's write locks ({@link IndexSync#lockedForWrite}: its
+ * in-JVM lock and the OS lock on the store's lock file, which other service processes
+ * take too): the first caller to take them commits every draft waiting. It catches the
+ * index up with the file (rows other processes appended, and earlier batches the index
+ * has not followed yet), decides each draft in arrival order ({@link WriteDecision}),
+ * writes the accepted rows with one write and one {@code fdatasync}, journals them as
+ * acknowledged ({@link AckJournal}: one more write and {@code fdatasync}), and completes
+ * every caller's outcome.</li>
+ * <li>After that, off the locks: each caller builds its answer from its outcome on its
+ * own thread, and the new rows are indexed by the index follower
+ * ({@link IndexSync#followWrite}), or by the next read or write of the repository if it
+ * takes the lock first. Reads catch the index up with the file before they answer, so a
+ * row is found as soon as its append is answered.</li>
+ * </ul>
+ * No caller is answered before its row is on disk and journaled, and no answer waits for
+ * the index. A caller whose draft another caller committed meanwhile never takes the OS
+ * lock; a caller whose lock wait runs out is answered 503 and its draft is never written.
  */
 @Component
 class GroupCommit {
@@ -59,13 +72,25 @@ class GroupCommit {
 		this.views = views;
 	}
 
-	/** An append waiting to be committed, prepared, and where its answer goes. */
+	/** An append waiting to be committed, and where its outcome goes. */
 	private record Pending(WriteDecision.Prepared draft, boolean force, boolean targetInPath,
-			CompletableFuture<AppendResult> result) {
+			CompletableFuture<Committed> result) {
 	}
 
 	/** What was decided for one waiting append. */
 	private record Decided(Pending pending, WriteDecision.Decision decision) {
+	}
+
+	/**
+	 * What a commit did for one append: its decision, and the row the decision names if
+	 * the same batch wrote it (the append's own row, or the earlier row of the batch it
+	 * duplicates); null for a row that was in the index before the batch.
+	 */
+	private record Committed(WriteDecision.Decision decision, @Nullable Written row) {
+	}
+
+	/** A row written by a batch: its line number and its line, without newline. */
+	private record Written(long line, String text) {
 	}
 
 	/**
@@ -78,21 +103,15 @@ class GroupCommit {
 	 * @return the answer: appended, or a duplicate-skip naming the existing row
 	 */
 	AppendResult append(Repo repo, Draft draft, boolean force, boolean targetInPath) {
-		// what depends on the draft alone is worked out before the lock, on this thread
 		Pending mine = new Pending(this.decision.prepare(draft), force, targetInPath, new CompletableFuture<>());
 		Queue<Pending> queue = this.queues.computeIfAbsent(repo.name(), (name) -> new ConcurrentLinkedQueue<>());
 		queue.add(mine);
+		boolean wrote = false;
 		try {
-			this.sync.lockedForWrite(repo, () -> {
-				if (!mine.result().isDone()) {
-					List<Pending> batch = new ArrayList<>();
-					for (Pending next = queue.poll(); next != null; next = queue.poll()) {
-						batch.add(next);
-					}
-					commit(repo, batch);
-				}
-				return null;
-			});
+			// the in-JVM lock first: a caller whose draft was committed while it waited
+			// leaves without taking the OS lock
+			wrote = this.sync.locked(repo,
+					() -> !mine.result().isDone() && this.sync.lockedForWrite(repo, () -> commit(repo, drain(queue))));
 		}
 		catch (IOException | StoreLockBusyException ex) {
 			// the caller is told nothing was written: take the draft back, unless another
@@ -102,8 +121,25 @@ class GroupCommit {
 						: (StoreLockBusyException) ex;
 			}
 		}
+		finally {
+			if (wrote) {
+				this.sync.followWrite(repo);
+			}
+		}
+		return answer(repo, outcome(mine));
+	}
+
+	private static List<Pending> drain(Queue<Pending> queue) {
+		List<Pending> batch = new ArrayList<>();
+		for (Pending next = queue.poll(); next != null; next = queue.poll()) {
+			batch.add(next);
+		}
+		return batch;
+	}
+
+	private static Committed outcome(Pending pending) {
 		try {
-			return mine.result().join();
+			return pending.result().join();
 		}
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException cause) {
@@ -113,8 +149,27 @@ class GroupCommit {
 		}
 	}
 
-	/** Decides, writes and indexes a batch of appends; completes every one of them. */
-	private void commit(Repo repo, List<Pending> batch) {
+	/**
+	 * The answer to one append, built on its caller's thread: a row the batch wrote is
+	 * viewed from its line as written, which needs no index; a row that was in the index
+	 * before the batch, from the index.
+	 */
+	private AppendResult answer(Repo repo, Committed committed) {
+		WriteDecision.Decision decision = committed.decision();
+		Written row = committed.row();
+		LearningView view = (row != null) ? this.views.appended(repo.name(), row.line(), row.text())
+				: this.views.require(repo.name(), decision.id());
+		return new AppendResult(decision.outcome(), decision.proof(), decision.id(), repo.storeFile().toString(),
+				decision.similarity(), view, null, List.of());
+	}
+
+	/**
+	 * Decides and writes a batch of appends and completes every one of them, without
+	 * indexing the rows. Callers hold the repository's write locks.
+	 * @return whether rows were (or may have been) written, for the index to follow
+	 */
+	private boolean commit(Repo repo, List<Pending> batch) {
+		boolean writing = false;
 		try {
 			this.sync.catchUpForWrite(repo);
 			WriteDecision.Batch decided = new WriteDecision.Batch(repo);
@@ -128,28 +183,22 @@ class GroupCommit {
 					pending.result().completeExceptionally(ex);
 				}
 			}
-			Map<String, Long> newLines = new HashMap<>();
-			Map<String, String> written = new HashMap<>();
+			Map<String, Written> written = new HashMap<>();
 			if (!decided.accepted().isEmpty()) {
 				long line = firstNewLine(repo);
 				List<String> lines = new ArrayList<>();
 				for (WriteDecision.Accepted accepted : decided.accepted()) {
 					String text = accepted.row().toLine();
-					newLines.put(accepted.id(), line++);
-					written.put(accepted.id(), text);
+					written.put(accepted.id(), new Written(line++, text));
 					lines.add(text);
 				}
-				appendLines(repo, lines);
+				writing = true;
+				write(repo, lines);
 			}
 			for (Decided answer : answers) {
-				WriteDecision.Decision decision = answer.decision();
-				String text = written.get(decision.id());
-				LearningView view = (text != null) ? this.views.appended(repo.name(), newLines.get(decision.id()), text)
-						: this.views.require(repo.name(), decision.id());
 				answer.pending()
 					.result()
-					.complete(new AppendResult(decision.outcome(), decision.proof(), decision.id(),
-							repo.storeFile().toString(), decision.similarity(), view, null, List.of()));
+					.complete(new Committed(answer.decision(), written.get(answer.decision().id())));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -159,6 +208,7 @@ class GroupCommit {
 			batch.forEach((pending) -> pending.result()
 				.completeExceptionally(new IllegalStateException("The append was not decided")));
 		}
+		return writing;
 	}
 
 	/**
@@ -170,6 +220,16 @@ class GroupCommit {
 	 * only the journal failed, the rows are in the file but not protected by the journal)
 	 */
 	void appendLines(Repo repo, List<String> lines) {
+		write(repo, lines);
+		this.sync.afterWrite(repo);
+	}
+
+	/**
+	 * Appends lines in one write forced to disk and journals them, forced too; does not
+	 * index them.
+	 * @throws StoreUnavailableException as {@link #appendLines} does
+	 */
+	private void write(Repo repo, List<String> lines) {
 		try {
 			LearningLog.append(repo.storeFile(), lines.toArray(String[]::new));
 			this.journal.record(repo, lines);
@@ -177,7 +237,6 @@ class GroupCommit {
 		catch (IOException ex) {
 			throw StoreUnavailableException.writing(repo.name(), ex);
 		}
-		this.sync.afterWrite(repo);
 	}
 
 	private long firstNewLine(Repo repo) {
