@@ -3,6 +3,7 @@ package io.teamlearnings.learnings.write;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.teamlearnings.learnings.index.AckJournal;
 import io.teamlearnings.learnings.index.IndexSync;
@@ -33,12 +35,13 @@ import org.springframework.stereotype.Component;
  * queued.</li>
  * <li>Serial, under the repository's write locks ({@link IndexSync#lockedForWrite}: its
  * in-JVM lock and the OS lock on the store's lock file, which other service processes
- * take too): the first caller to take them commits every draft waiting. It catches the
- * index up with the file (rows other processes appended, and earlier batches the index
- * has not followed yet), decides each draft in arrival order ({@link WriteDecision}),
- * writes the accepted rows with one write and one {@code fdatasync}, journals them as
- * acknowledged ({@link AckJournal}: one more write and {@code fdatasync}), and completes
- * every caller's outcome.</li>
+ * take too): one caller at a time, the one with the turn ({@link Waiting}), takes them
+ * and commits every draft waiting, its own among them. It catches the index up with the
+ * file (rows other processes appended, and earlier batches the index has not followed
+ * yet), decides each draft in arrival order ({@link WriteDecision}), writes the accepted
+ * rows with one write and one {@code fdatasync}, journals them as acknowledged
+ * ({@link AckJournal}: one more write and {@code fdatasync}), and completes every
+ * caller's outcome.</li>
  * <li>After that, off the locks: each caller builds its answer from its outcome on its
  * own thread, and the new rows are indexed by the index follower
  * ({@link IndexSync#followWrite}), or by the next read or write of the repository if it
@@ -46,8 +49,9 @@ import org.springframework.stereotype.Component;
  * row is found as soon as its append is answered.</li>
  * </ul>
  * No caller is answered before its row is on disk and journaled, and no answer waits for
- * the index. A caller whose draft another caller committed meanwhile never takes the OS
- * lock; a caller whose lock wait runs out is answered 503 and its draft is never written.
+ * the index. A caller whose draft another caller committed takes no lock at all: it is
+ * woken by its outcome. A caller whose lock wait runs out is answered 503 and its draft
+ * is never written; the turn passes to the next caller waiting.
  */
 @Component
 class GroupCommit {
@@ -62,7 +66,7 @@ class GroupCommit {
 
 	private final AckJournal journal;
 
-	private final Map<String, Queue<Pending>> queues = new ConcurrentHashMap<>();
+	private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
 	GroupCommit(IndexSync sync, LearningIndex index, WriteDecision decision, LearningViews views, AckJournal journal) {
 		this.sync = sync;
@@ -72,9 +76,67 @@ class GroupCommit {
 		this.views = views;
 	}
 
-	/** An append waiting to be committed, and where its outcome goes. */
+	/**
+	 * An append waiting to be committed: where its outcome goes, and its turn to commit
+	 * the appends waiting, if it is handed one before another caller commits it.
+	 */
 	private record Pending(WriteDecision.Prepared draft, boolean force, boolean targetInPath,
-			CompletableFuture<Committed> result) {
+			CompletableFuture<Committed> result, CompletableFuture<Void> turn) {
+	}
+
+	/**
+	 * The appends waiting for one repository, in arrival order, and whether one of their
+	 * callers has the turn to commit them. The turn passes from caller to caller: the
+	 * caller that has it commits every append waiting, then hands it to the first append
+	 * that arrived meanwhile, or gives it up if none did. Callers whose appends are
+	 * committed wake as soon as their outcome is complete, without waiting for any lock.
+	 */
+	private static final class Waiting {
+
+		private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+
+		private final AtomicBoolean taken = new AtomicBoolean();
+
+		/** Queues an append; it has the turn at once if nobody else has it. */
+		void add(Pending pending) {
+			this.queue.add(pending);
+			if (this.taken.compareAndSet(false, true)) {
+				pending.turn().complete(null);
+			}
+		}
+
+		/** Every append waiting, taken off the queue to be committed. */
+		List<Pending> drain() {
+			List<Pending> batch = new ArrayList<>();
+			for (Pending next = this.queue.poll(); next != null; next = this.queue.poll()) {
+				batch.add(next);
+			}
+			return batch;
+		}
+
+		/** Takes back an append that could not be committed, if still queued. */
+		boolean remove(Pending pending) {
+			return this.queue.remove(pending);
+		}
+
+		/**
+		 * Hands the turn on to the first append waiting, or gives it up; an append queued
+		 * while it is given up takes it itself or is handed it here.
+		 */
+		void handOn() {
+			for (;;) {
+				Pending next = this.queue.peek();
+				if (next != null) {
+					next.turn().complete(null);
+					return;
+				}
+				this.taken.set(false);
+				if (this.queue.isEmpty() || !this.taken.compareAndSet(false, true)) {
+					return;
+				}
+			}
+		}
+
 	}
 
 	/** What was decided for one waiting append. */
@@ -103,38 +165,55 @@ class GroupCommit {
 	 * @return the answer: appended, or a duplicate-skip naming the existing row
 	 */
 	AppendResult append(Repo repo, Draft draft, boolean force, boolean targetInPath) {
-		Pending mine = new Pending(this.decision.prepare(draft), force, targetInPath, new CompletableFuture<>());
-		Queue<Pending> queue = this.queues.computeIfAbsent(repo.name(), (name) -> new ConcurrentLinkedQueue<>());
-		queue.add(mine);
-		boolean wrote = false;
+		Pending mine = new Pending(this.decision.prepare(draft), force, targetInPath, new CompletableFuture<>(),
+				new CompletableFuture<>());
+		Waiting appends = this.waiting.computeIfAbsent(repo.name(), (name) -> new Waiting());
+		appends.add(mine);
 		try {
-			// the in-JVM lock first: a caller whose draft was committed while it waited
-			// leaves without taking the OS lock
-			wrote = this.sync.locked(repo,
-					() -> !mine.result().isDone() && this.sync.lockedForWrite(repo, () -> commit(repo, drain(queue))));
+			CompletableFuture.anyOf(mine.result(), mine.turn()).join();
+		}
+		catch (CompletionException ex) {
+			// the outcome failed: outcome(mine) throws what it failed with
+		}
+		if (!mine.result().isDone()) {
+			commitWaiting(repo, appends, mine);
+		}
+		return answer(repo, outcome(mine));
+	}
+
+	/**
+	 * Commits every append waiting, {@code mine} among them, under the repository's write
+	 * locks, then hands the turn on; the index follows the rows written.
+	 */
+	private void commitWaiting(Repo repo, Waiting appends, Pending mine) {
+		List<Pending> taken = new ArrayList<>();
+		List<Committing> done = new ArrayList<>(1);
+		try {
+			this.sync.lockedForWrite(repo, () -> {
+				taken.addAll(appends.drain());
+				done.add(commit(repo, taken));
+				return null;
+			});
 		}
 		catch (IOException | StoreLockBusyException ex) {
-			// the caller is told nothing was written: take the draft back, unless another
-			// caller already took it into its batch (then its answer is the truth)
-			if (queue.remove(mine)) {
+			// the caller is told nothing was written: take the draft back, unless it was
+			// committed before the lock failed to be released (then its answer is the
+			// truth)
+			if (appends.remove(mine)) {
 				throw (ex instanceof IOException io) ? StoreUnavailableException.writing(repo.name(), io)
 						: (StoreLockBusyException) ex;
 			}
 		}
 		finally {
-			if (wrote) {
+			appends.handOn();
+			// off the locks: waking the callers costs the next batch nothing
+			done.forEach(Committing::complete);
+			taken.forEach((pending) -> pending.result()
+				.completeExceptionally(new IllegalStateException("The append was not decided")));
+			if (done.stream().anyMatch(Committing::wrote)) {
 				this.sync.followWrite(repo);
 			}
 		}
-		return answer(repo, outcome(mine));
-	}
-
-	private static List<Pending> drain(Queue<Pending> queue) {
-		List<Pending> batch = new ArrayList<>();
-		for (Pending next = queue.poll(); next != null; next = queue.poll()) {
-			batch.add(next);
-		}
-		return batch;
 	}
 
 	private static Committed outcome(Pending pending) {
@@ -164,11 +243,31 @@ class GroupCommit {
 	}
 
 	/**
-	 * Decides and writes a batch of appends and completes every one of them, without
-	 * indexing the rows. Callers hold the repository's write locks.
-	 * @return whether rows were (or may have been) written, for the index to follow
+	 * What one commit did.
+	 *
+	 * @param outcomes the outcome of each append decided and, if it was accepted, written
+	 * and journaled; the other appends of the batch are already completed with what
+	 * failed
+	 * @param wrote whether rows were (or may have been) written, for the index to follow
 	 */
-	private boolean commit(Repo repo, List<Pending> batch) {
+	private record Committing(Map<Pending, Committed> outcomes, boolean wrote) {
+
+		/** Completes the appends decided with their outcomes. */
+		void complete() {
+			this.outcomes.forEach((pending, outcome) -> pending.result().complete(outcome));
+		}
+
+	}
+
+	/**
+	 * Decides and writes a batch of appends, forced to disk and journaled, without
+	 * indexing the rows; callers hold the repository's write locks and complete the
+	 * appends ({@link Committing#complete}) once they have let go of them. An append
+	 * whose decision failed, or every append if the write failed, is completed here with
+	 * the failure.
+	 */
+	private Committing commit(Repo repo, List<Pending> batch) {
+		Map<Pending, Committed> outcomes = new LinkedHashMap<>();
 		boolean writing = false;
 		try {
 			this.sync.catchUpForWrite(repo);
@@ -196,19 +295,14 @@ class GroupCommit {
 				write(repo, lines);
 			}
 			for (Decided answer : answers) {
-				answer.pending()
-					.result()
-					.complete(new Committed(answer.decision(), written.get(answer.decision().id())));
+				outcomes.put(answer.pending(), new Committed(answer.decision(), written.get(answer.decision().id())));
 			}
 		}
 		catch (RuntimeException ex) {
+			outcomes.clear();
 			batch.forEach((pending) -> pending.result().completeExceptionally(ex));
 		}
-		finally {
-			batch.forEach((pending) -> pending.result()
-				.completeExceptionally(new IllegalStateException("The append was not decided")));
-		}
-		return writing;
+		return new Committing(outcomes, writing);
 	}
 
 	/**
