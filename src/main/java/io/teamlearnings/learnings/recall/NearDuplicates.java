@@ -57,12 +57,22 @@ public class NearDuplicates {
 	 * @param signature the sorted distinct hashes of its terms (see {@link #match})
 	 */
 	public record Terms(List<String> words, int[] signature) {
+
+		/**
+		 * The terms of a learning from its analysis ({@link TextAnalysis#terms}).
+		 * @param analysed its terms, in order, repeats kept
+		 * @return its distinct terms and signature
+		 */
+		public static Terms of(List<String> analysed) {
+			List<String> words = analysed.stream().distinct().toList();
+			return new Terms(words, NearDuplicates.signature(words));
+		}
+
 	}
 
 	/** The terms of {@code learning}, for {@link #find(Repo, String, Terms, String)}. */
 	public Terms terms(String learning) {
-		List<String> words = this.analysis.terms(learning).stream().distinct().toList();
-		return new Terms(words, signature(words));
+		return Terms.of(this.analysis.terms(learning));
 	}
 
 	/**

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * one {@code fdatasync} and one decision pass. What is serial and what is not:
  * <ul>
  * <li>Before any lock, on each caller's thread: the draft is prepared
- * ({@link WriteDecision#prepare}: its duplicate key and its analysed terms) and
- * queued.</li>
+ * ({@link WriteDecision#prepare}: its duplicate key, its row's context, its analysed
+ * terms, for the decision and for the index) and queued.</li>
  * <li>Serial, under the repository's write locks ({@link IndexSync#lockedForWrite}: its
  * in-JVM lock and the OS lock on the store's lock file, which other service processes
  * take too): one caller at a time, the one with the turn ({@link Waiting}), takes them
@@ -165,7 +165,7 @@ class GroupCommit {
 	 * @return the answer: appended, or a duplicate-skip naming the existing row
 	 */
 	AppendResult append(Repo repo, Draft draft, boolean force, boolean targetInPath) {
-		Pending mine = new Pending(this.decision.prepare(draft), force, targetInPath, new CompletableFuture<>(),
+		Pending mine = new Pending(this.decision.prepare(repo, draft), force, targetInPath, new CompletableFuture<>(),
 				new CompletableFuture<>());
 		Waiting appends = this.waiting.computeIfAbsent(repo.name(), (name) -> new Waiting());
 		appends.add(mine);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.teamlearnings.learnings.analysis.TermVector;
+import io.teamlearnings.learnings.analysis.TermsAhead;
 import io.teamlearnings.learnings.index.LearningIndex;
 import io.teamlearnings.learnings.index.LearningNotFoundException;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
@@ -38,11 +40,14 @@ class WriteDecision {
 
 	private final NearDuplicates nearDuplicates;
 
+	private final TermsAhead ahead;
+
 	private final Clock clock;
 
-	WriteDecision(LearningIndex index, NearDuplicates nearDuplicates, Clock clock) {
+	WriteDecision(LearningIndex index, NearDuplicates nearDuplicates, TermsAhead ahead, Clock clock) {
 		this.index = index;
 		this.nearDuplicates = nearDuplicates;
+		this.ahead = ahead;
 		this.clock = clock;
 	}
 
@@ -66,8 +71,10 @@ class WriteDecision {
 	 * whitespace-collapsed and case-folded ({@link CanonicalFormat#duplicateKey}; field
 	 * report case D), while the fingerprint written stays the learnings tool's
 	 * @param terms its learning's analysed terms, for the near-duplicate checks
+	 * @param context the context its row is written with: the draft's repository and
+	 * branch, else the git work tree's, read when the draft is prepared
 	 */
-	record Prepared(Draft draft, String duplicateKey, NearDuplicates.Terms terms) {
+	record Prepared(Draft draft, String duplicateKey, NearDuplicates.Terms terms, LearningRecord.Context context) {
 	}
 
 	/**
@@ -100,9 +107,6 @@ class WriteDecision {
 
 		private final Map<String, String> supersededBy = new HashMap<>();
 
-		@Nullable
-		private GitContext git;
-
 		Batch(Repo repo) {
 			this.repo = repo;
 		}
@@ -114,13 +118,6 @@ class WriteDecision {
 		@Nullable
 		Accepted accepted(String id) {
 			return this.acceptedById.get(id);
-		}
-
-		private GitContext git() {
-			if (this.git == null) {
-				this.git = GitContext.of(this.repo.root());
-			}
-			return this.git;
 		}
 
 		private void accept(Accepted row) {
@@ -136,14 +133,27 @@ class WriteDecision {
 	}
 
 	/**
-	 * Works out what deciding {@code draft} needs from the draft alone: its duplicate key
-	 * and its analysed terms. Takes no lock; callers prepare before they queue.
+	 * Works out what deciding {@code draft} needs from the draft alone: its duplicate
+	 * key, its analysed terms and the context its row is written with (git is read here
+	 * when the draft has no repository or branch of its own). Takes no lock; callers
+	 * prepare before they queue. The texts the index analyses when it takes the row are
+	 * analysed here, once ({@link TermsAhead}): the learning's terms serve both.
+	 * @param repo the repository the draft is for
 	 * @param draft the draft
 	 * @return the draft, prepared
 	 */
-	Prepared prepare(Draft draft) {
+	Prepared prepare(Repo repo, Draft draft) {
+		LearningRecord.Context context = LearningRecord.contextOf(draft, repo.root());
+		String[] texts = TermVector.texts(draft.learning(), draft.application(), draft.evidence(), context.repo(),
+				context.branch(), context.paths(), draft.tags());
+		for (TermVector.Field field : TermVector.Field.ALL) {
+			if (field != TermVector.Field.LEARNING) {
+				this.ahead.analyse(texts[field.ordinal()]);
+			}
+		}
+		List<String> learning = this.ahead.analyse(texts[TermVector.Field.LEARNING.ordinal()]);
 		return new Prepared(draft, CanonicalFormat.duplicateKey(draft.status(), draft.learning()),
-				this.nearDuplicates.terms(draft.learning()));
+				NearDuplicates.Terms.of(learning), context);
 	}
 
 	/**
@@ -196,7 +206,7 @@ class WriteDecision {
 		}
 		String capturedAt = CanonicalFormat.capturedAt(this.clock.instant());
 		String id = CanonicalFormat.id(capturedAt, draft.fingerprint());
-		batch.accept(new Accepted(id, prepared, LearningRecord.of(draft, id, capturedAt, batch::git)));
+		batch.accept(new Accepted(id, prepared, LearningRecord.of(draft, id, capturedAt, prepared.context())));
 		return new Decision(AppendResult.APPENDED, "appended: id=" + id + " status=" + draft.status() + " path=" + path,
 				id, null);
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.teamlearnings.learnings.analysis.TermsAhead;
 import io.teamlearnings.learnings.index.LearningIndex;
 import io.teamlearnings.learnings.index.LearningNotFoundException;
 import io.teamlearnings.learnings.quality.QualityMode;
@@ -68,6 +69,9 @@ class WriteDecisionTests {
 
 	@Autowired
 	NearDuplicates nearDuplicates;
+
+	@Autowired
+	TermsAhead ahead;
 
 	@Autowired
 	Clock clock;
@@ -296,7 +300,7 @@ class WriteDecisionTests {
 	}
 
 	private WriteDecision decision() {
-		return new WriteDecision(this.index, this.nearDuplicates, this.clock);
+		return new WriteDecision(this.index, this.nearDuplicates, this.ahead, this.clock);
 	}
 
 	private Decision decide(Batch batch, Draft draft, boolean force) {
@@ -306,7 +310,7 @@ class WriteDecisionTests {
 	/** Prepares the draft as a caller does before the lock, then decides it. */
 	private Decision decide(Batch batch, Draft draft, boolean force, boolean targetInPath) {
 		WriteDecision decision = decision();
-		return decision.decide(batch, decision.prepare(draft), force, targetInPath);
+		return decision.decide(batch, decision.prepare(new Repo("writes", this.root), draft), force, targetInPath);
 	}
 
 	private static Draft draft(String learning, String status, String supersedes) {
