@@ -39,14 +39,15 @@ import org.springframework.stereotype.Component;
  * and commits every draft waiting, its own among them. It catches the index up with the
  * file (rows other processes appended, and earlier batches the index has not followed
  * yet), decides each draft in arrival order ({@link WriteDecision}), writes the accepted
- * rows with one write and one {@code fdatasync}, journals them as acknowledged
- * ({@link AckJournal}: one more write and {@code fdatasync}), and completes every
- * caller's outcome.</li>
- * <li>After that, off the locks: each caller builds its answer from its outcome on its
- * own thread, and the new rows are indexed by the index follower
- * ({@link IndexSync#followWrite}), or by the next read or write of the repository if it
- * takes the lock first. Reads catch the index up with the file before they answer, so a
- * row is found as soon as its append is answered.</li>
+ * rows with one write and one {@code fdatasync}, and journals them as acknowledged
+ * ({@link AckJournal}: one more write and {@code fdatasync}); then it lets go of the
+ * locks and hands the turn on.</li>
+ * <li>After that, off the locks: the committing caller completes every outcome, each
+ * caller builds its answer from its own on its own thread, and the new rows are indexed
+ * by the index follower ({@link IndexSync#followWrite}), or by the next read or write of
+ * the repository if it takes the lock first (under the lock, as every sync). Reads catch
+ * the index up with the file before they answer, so a row is found as soon as its append
+ * is answered.</li>
  * </ul>
  * No caller is answered before its row is on disk and journaled, and no answer waits for
  * the index. A caller whose draft another caller committed takes no lock at all: it is

@@ -26,12 +26,15 @@ import org.springframework.stereotype.Component;
  * the head of its chain.
  * <p>
  * In two steps, so that only the comparison is serial. {@link #prepare} works out what
- * depends on the draft alone (its duplicate key and the analysed terms of its learning,
- * the costly part) on the caller's thread, holding no lock. {@link #decide} compares the
- * prepared draft with the index (fingerprint and duplicate-key lookups, the
- * near-duplicate search, the supersession checks) and with the drafts accepted before it
- * in the batch, and builds the row; it is serial: the caller holds the repository's write
- * lock with the index caught up, so that two appends of one rule never both pass.
+ * depends on the draft alone on the caller's thread, holding no lock: its duplicate key,
+ * the context its row is written with (git is read there), and the analysed terms of its
+ * texts, the costly part, for the near-duplicate checks and for the index
+ * ({@link TermsAhead}). {@link #decide} compares the prepared draft with the index
+ * (fingerprint and duplicate-key lookups, the near-duplicate search over the recall
+ * corpus, the supersession checks) and with the drafts accepted before it in the batch,
+ * and builds the row with its id and capture time; it is serial: the caller holds the
+ * repository's write lock with the index caught up, so that two appends of one rule never
+ * both pass.
  */
 @Component
 class WriteDecision {
