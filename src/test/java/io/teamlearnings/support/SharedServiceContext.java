@@ -41,9 +41,9 @@ public abstract class SharedServiceContext {
 			"case-d-unicode", "case-c-rewrite", "admissions-app", "canonical-first", "fixture-dotfiles",
 			"fixture-shared", "fixture-external", "fixture-torn", "rebuild-rewritten", "large-corpus", "recall-code",
 			"recall-chains", "recall-other", "recall-dotfiles", "recall-quality", "concurrent-distinct",
-			"concurrent-same", "concurrent-near", "concurrent-chain", "transfer-project", TEAM, "transfer-target",
-			"fault-store", "fault-notes", "hostile-app", "tool-notes", "quality-gate", "quality-tool-rows",
-			"quality-import", "lost-acks", "skills-app", "skills-linked");
+			"concurrent-same", "concurrent-near", "concurrent-chain", "concurrent-read-back", "transfer-project", TEAM,
+			"transfer-target", "fault-store", "fault-notes", "hostile-app", "tool-notes", "quality-gate",
+			"quality-tool-rows", "quality-import", "lost-acks", "skills-app", "skills-linked");
 
 	/**
 	 * Repositories whose store is a copy of the dotfiles fixture when the service starts.

@@ -46,9 +46,8 @@ public final class TermVector {
 	 * lengths.
 	 */
 	public static Encoded encode(LearningRow row, TextAnalysis analysis) {
-		String[] texts = { row.learning(), row.application(), String.join("\n", row.evidence()),
-				row.contextRepo() + " " + row.branch() + " " + String.join(" ", row.paths()),
-				String.join(" ", row.tags()) };
+		String[] texts = texts(row.learning(), row.application(), row.evidence(), row.contextRepo(), row.branch(),
+				row.paths(), row.tags());
 		StringBuilder entries = new StringBuilder();
 		StringBuilder lengths = new StringBuilder();
 		for (Field field : Field.ALL) {
@@ -63,6 +62,17 @@ public final class TermVector {
 			lengths.append(field.ordinal() == 0 ? "" : ",").append(length);
 		}
 		return new Encoded(entries.toString(), lengths.toString());
+	}
+
+	/**
+	 * The text of each recall field of a row, in {@link Field} order, as {@link #encode}
+	 * analyses them: the evidence items one per line, the context's repository, branch
+	 * and paths separated by spaces, the tags too.
+	 */
+	public static String[] texts(String learning, String application, List<String> evidence, String contextRepo,
+			String branch, List<String> paths, List<String> tags) {
+		return new String[] { learning, application, String.join("\n", evidence),
+				contextRepo + " " + branch + " " + String.join(" ", paths), String.join(" ", tags) };
 	}
 
 	/**

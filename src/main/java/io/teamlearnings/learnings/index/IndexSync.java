@@ -3,12 +3,18 @@ package io.teamlearnings.learnings.index;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +32,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * (shown as {@code failed} in {@code GET /api/repos}, described without SQL or stack
  * text) until the next sync succeeds. A read served while a repository's index is failed
  * says so: its answer carries an {@value #INDEX_FAILED_HEADER} header naming the
- * repository.
+ * repository. Rows an append wrote and answered are indexed after the answer, by a
+ * follower thread ({@link #followWrite}) or by whichever read or write of the repository
+ * takes its lock first.
  */
 @Service
 public class IndexSync {
@@ -48,6 +56,21 @@ public class IndexSync {
 	private final Map<String, String> syncErrors = new ConcurrentHashMap<>();
 
 	private final Duration lockWait;
+
+	/** Repositories whose index the follower is about to catch up. */
+	private final Set<String> following = ConcurrentHashMap.newKeySet();
+
+	private final ExecutorService follower = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "index-follower");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/**
+	 * Set when the context closes: the follower starts no more syncs (one under way is
+	 * never interrupted, which would close H2's file under it).
+	 */
+	private volatile boolean stopping;
 
 	IndexSync(Repositories repositories, LearningIndex index, StoreProperties properties) {
 		this.repositories = repositories;
@@ -232,6 +255,42 @@ public class IndexSync {
 			log.warn("Row written to {} but not indexed yet; the next sync indexes it", repo.storeFile(), ex);
 			return false;
 		}
+	}
+
+	/**
+	 * Catches the index of {@code repo} up with its file soon, on the follower thread,
+	 * under the lock, as {@link #ensureFresh} does: for rows a caller wrote and answered
+	 * without indexing them. Returns at once; requests made while one is pending make one
+	 * catch-up. A read ({@link #ensureFresh}) or a write decision
+	 * ({@link #catchUpForWrite}) that takes the lock first indexes the rows itself, and
+	 * the follower then finds the index current.
+	 * @param repo the repository written to
+	 */
+	public void followWrite(Repo repo) {
+		if (this.stopping || !this.following.add(repo.name())) {
+			return;
+		}
+		try {
+			this.follower.execute(() -> {
+				// cleared first: a write after this point asks again and is not missed
+				this.following.remove(repo.name());
+				if (!this.stopping) {
+					ensureFresh(repo);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// the context is closing: the next start's sync indexes the rows
+			this.following.remove(repo.name());
+		}
+	}
+
+	@PreDestroy
+	void stopFollowing() throws InterruptedException {
+		this.stopping = true;
+		this.follower.shutdown();
+		// a catch-up under way finishes before the database closes
+		this.follower.awaitTermination(30, TimeUnit.SECONDS);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import io.teamlearnings.learnings.jsonl.LearningRow;
 import io.teamlearnings.repos.Repositories;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -101,8 +102,10 @@ public class LearningViews {
 
 	/**
 	 * A row just appended at {@code line} as {@code text}, from what was written (indexed
-	 * or not): nothing supersedes or shares it yet.
+	 * or not): nothing supersedes or shares it yet. Reads no index, so it takes no
+	 * transaction (nor a database connection) of its own.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public LearningView appended(String repo, long line, String text) {
 		return new LearningView(repo, line, this.mapper.readValue(text, ROW), List.of(), List.of());
 	}

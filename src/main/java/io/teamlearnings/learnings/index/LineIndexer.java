@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import io.teamlearnings.learnings.analysis.TermVector;
+import io.teamlearnings.learnings.analysis.TermsAhead;
 import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 import io.teamlearnings.learnings.jsonl.JsonlScanner;
@@ -88,11 +89,14 @@ class LineIndexer {
 
 	private final ThreadPoolTaskExecutor workers;
 
+	private final TermsAhead ahead;
+
 	LineIndexer(JdbcTemplate jdbc, TransactionTemplate transactions, LineParser parser,
-			ThreadPoolTaskExecutorBuilder executors) {
+			ThreadPoolTaskExecutorBuilder executors, TermsAhead ahead) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.parser = parser;
+		this.ahead = ahead;
 		this.workers = executors.corePoolSize(WORKERS).maxPoolSize(WORKERS).threadNamePrefix("index-analysis-").build();
 		this.workers.initialize();
 	}
@@ -134,7 +138,7 @@ class LineIndexer {
 			SupersessionChains chains, Progress progress) throws IOException {
 		long[] counts = new long[2];
 		JsonlScanner.ScanEnd end;
-		try (RepeatedTexts analysis = new RepeatedTexts()) {
+		try (RepeatedTexts analysis = new RepeatedTexts(this.ahead)) {
 			end = inOrder(file, offset, line, (lines) -> prepare(file, lines, analysis), (lines, prepared) -> {
 				commit(repo, generation, lines, prepared, covered, chains, progress);
 				counts[0] += prepared.rows().size();
@@ -361,7 +365,8 @@ class LineIndexer {
 	 * (learning, application, evidence) are not, up to {@value #REMEMBERED} texts: memory
 	 * does not grow with the file. The terms are those {@link TextAnalysis} gives, so the
 	 * stored terms are the same (TermVector asks for each field's terms through
-	 * {@link #terms}).
+	 * {@link #terms}). A text a writer analysed ahead ({@link TermsAhead}) is not
+	 * analysed again.
 	 */
 	static final class RepeatedTexts extends TextAnalysis {
 
@@ -375,13 +380,20 @@ class LineIndexer {
 
 		private final Map<String, List<String>> remembered = new ConcurrentHashMap<>();
 
+		private final TermsAhead ahead;
+
+		RepeatedTexts(TermsAhead ahead) {
+			this.ahead = ahead;
+		}
+
 		@Override
 		public List<String> terms(String text) {
 			List<String> known = this.remembered.get(text);
 			if (known != null) {
 				return known;
 			}
-			List<String> terms = super.terms(text);
+			List<String> analysed = this.ahead.take(text);
+			List<String> terms = (analysed != null) ? analysed : super.terms(text);
 			int hash = text.hashCode();
 			int slot = hash & (this.seen.length - 1);
 			if (this.seen[slot] != hash) {

@@ -50,20 +50,54 @@ public class NearDuplicates {
 	}
 
 	/**
+	 * A learning's terms as near-duplicate checks use them, worked out once: analysing a
+	 * text is the costly part of a check, and needs nothing but the text.
+	 *
+	 * @param words its distinct terms, in the order first seen
+	 * @param signature the sorted distinct hashes of its terms (see {@link #match})
+	 */
+	public record Terms(List<String> words, int[] signature) {
+
+		/**
+		 * The terms of a learning from its analysis ({@link TextAnalysis#terms}).
+		 * @param analysed its terms, in order, repeats kept
+		 * @return its distinct terms and signature
+		 */
+		public static Terms of(List<String> analysed) {
+			List<String> words = analysed.stream().distinct().toList();
+			return new Terms(words, NearDuplicates.signature(words));
+		}
+
+	}
+
+	/** The terms of {@code learning}, for {@link #find(Repo, String, Terms, String)}. */
+	public Terms terms(String learning) {
+		return Terms.of(this.analysis.terms(learning));
+	}
+
+	/**
 	 * The most similar row with the same status at or above the threshold, ignoring
 	 * {@code excludeId} (the row a new one supersedes).
 	 */
 	@Nullable
 	public Match find(Repo repo, String status, String learning, @Nullable String excludeId) {
-		List<String> words = this.analysis.terms(learning).stream().distinct().toList();
-		int[] terms = signature(words);
-		if (terms.length < MIN_TERMS) {
+		return find(repo, status, terms(learning), excludeId);
+	}
+
+	/**
+	 * The most similar row with the same status at or above the threshold, ignoring
+	 * {@code excludeId}, for a learning analysed beforehand ({@link #terms}).
+	 */
+	@Nullable
+	public Match find(Repo repo, String status, Terms terms, @Nullable String excludeId) {
+		int[] signature = terms.signature();
+		if (signature.length < MIN_TERMS) {
 			return null;
 		}
 		return this.corpus.read(repo,
-				(corpus) -> candidates(corpus, words).mapToObj(corpus.docs()::get)
+				(corpus) -> candidates(corpus, terms.words()).mapToObj(corpus.docs()::get)
 					.filter((doc) -> doc.status().equals(status) && !doc.id().equals(excludeId))
-					.map((doc) -> match(doc.id(), terms, doc.signature()))
+					.map((doc) -> match(doc.id(), signature, doc.signature()))
 					.filter(Objects::nonNull)
 					.max(Comparator.comparingDouble(Match::similarity))
 					.orElse(null));
@@ -133,7 +167,7 @@ public class NearDuplicates {
 	}
 
 	public int[] signature(String text) {
-		return signature(this.analysis.terms(text));
+		return terms(text).signature();
 	}
 
 	private static int[] signature(List<String> terms) {

@@ -1,5 +1,6 @@
 package io.teamlearnings.learnings.write;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -61,13 +62,23 @@ record LearningRecord(String id, @JsonProperty("captured_at") String capturedAt,
 		return LINE_WRITER.writeValueAsString(this);
 	}
 
-	/** The row for {@code draft}, with git context read only when the draft lacks it. */
-	static LearningRecord of(Draft draft, String id, String capturedAt, java.util.function.Supplier<GitContext> git) {
-		Context context = new Context((draft.contextRepo() != null) ? draft.contextRepo() : git.get().repo(),
-				(draft.branch() != null) ? draft.branch() : git.get().branch(), draft.paths());
+	/** The row for {@code draft} in {@code context} (see {@link #contextOf}). */
+	static LearningRecord of(Draft draft, String id, String capturedAt, Context context) {
 		return new LearningRecord(id, capturedAt, draft.status(), draft.learning(), draft.evidence(),
 				draft.application(), context, draft.source(), draft.fingerprint(), draft.tags(), draft.relatedIds(),
 				draft.supersedesId());
+	}
+
+	/**
+	 * The context a row for {@code draft} is written with: the draft's repository and
+	 * branch, else those of the repository's git work tree, read only when the draft
+	 * lacks one.
+	 * @param root the repository's root
+	 */
+	static Context contextOf(Draft draft, Path root) {
+		GitContext git = (draft.contextRepo() != null && draft.branch() != null) ? null : GitContext.of(root);
+		return new Context((draft.contextRepo() != null) ? draft.contextRepo() : git.repo(),
+				(draft.branch() != null) ? draft.branch() : git.branch(), draft.paths());
 	}
 
 }

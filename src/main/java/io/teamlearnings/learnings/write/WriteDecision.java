@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.teamlearnings.learnings.analysis.TermVector;
+import io.teamlearnings.learnings.analysis.TermsAhead;
 import io.teamlearnings.learnings.index.LearningIndex;
 import io.teamlearnings.learnings.index.LearningNotFoundException;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
@@ -21,7 +23,18 @@ import org.springframework.stereotype.Component;
  * status and the same learning once NFC-normalised, whitespace-collapsed and case-folded)
  * of a row in the index or earlier in the same batch is skipped, even when forced, so is
  * a near-duplicate of a row with the same status unless forced; a row may only supersede
- * the head of its chain. The caller holds the repository's lock with the index caught up.
+ * the head of its chain.
+ * <p>
+ * In two steps, so that only the comparison is serial. {@link #prepare} works out what
+ * depends on the draft alone on the caller's thread, holding no lock: its duplicate key,
+ * the context its row is written with (git is read there), and the analysed terms of its
+ * texts, the costly part, for the near-duplicate checks and for the index
+ * ({@link TermsAhead}). {@link #decide} compares the prepared draft with the index
+ * (fingerprint and duplicate-key lookups, the near-duplicate search over the recall
+ * corpus, the supersession checks) and with the drafts accepted before it in the batch,
+ * and builds the row with its id and capture time; it is serial: the caller holds the
+ * repository's write lock with the index caught up, so that two appends of one rule never
+ * both pass.
  */
 @Component
 class WriteDecision {
@@ -30,11 +43,14 @@ class WriteDecision {
 
 	private final NearDuplicates nearDuplicates;
 
+	private final TermsAhead ahead;
+
 	private final Clock clock;
 
-	WriteDecision(LearningIndex index, NearDuplicates nearDuplicates, Clock clock) {
+	WriteDecision(LearningIndex index, NearDuplicates nearDuplicates, TermsAhead ahead, Clock clock) {
 		this.index = index;
 		this.nearDuplicates = nearDuplicates;
+		this.ahead = ahead;
 		this.clock = clock;
 	}
 
@@ -49,8 +65,34 @@ class WriteDecision {
 	record Decision(String outcome, String proof, String id, @Nullable Double similarity) {
 	}
 
-	/** A row accepted in a batch, not yet written. */
-	record Accepted(String id, Draft draft, LearningRecord row, int[] signature) {
+	/**
+	 * What deciding a draft needs that depends on the draft alone, worked out by
+	 * {@link #prepare} on the caller's thread before any lock is taken.
+	 *
+	 * @param draft the draft
+	 * @param duplicateKey its exact-duplicate key: status and learning NFC-normalised,
+	 * whitespace-collapsed and case-folded ({@link CanonicalFormat#duplicateKey}; field
+	 * report case D), while the fingerprint written stays the learnings tool's
+	 * @param terms its learning's analysed terms, for the near-duplicate checks
+	 * @param context the context its row is written with: the draft's repository and
+	 * branch, else the git work tree's, read when the draft is prepared
+	 */
+	record Prepared(Draft draft, String duplicateKey, NearDuplicates.Terms terms, LearningRecord.Context context) {
+	}
+
+	/**
+	 * A row accepted in a batch, not yet written.
+	 *
+	 * @param id the new row's id
+	 * @param prepared its draft as prepared
+	 * @param row the row to write
+	 */
+	record Accepted(String id, Prepared prepared, LearningRecord row) {
+
+		Draft draft() {
+			return this.prepared.draft();
+		}
+
 	}
 
 	/** The drafts of one group commit as decided so far, in arrival order. */
@@ -68,9 +110,6 @@ class WriteDecision {
 
 		private final Map<String, String> supersededBy = new HashMap<>();
 
-		@Nullable
-		private GitContext git;
-
 		Batch(Repo repo) {
 			this.repo = repo;
 		}
@@ -84,18 +123,11 @@ class WriteDecision {
 			return this.acceptedById.get(id);
 		}
 
-		private GitContext git() {
-			if (this.git == null) {
-				this.git = GitContext.of(this.repo.root());
-			}
-			return this.git;
-		}
-
 		private void accept(Accepted row) {
 			this.accepted.add(row);
 			this.acceptedById.put(row.id(), row);
 			this.idsByFingerprint.put(row.draft().fingerprint(), row.id());
-			this.idsByDuplicateKey.putIfAbsent(duplicateKey(row.draft()), row.id());
+			this.idsByDuplicateKey.putIfAbsent(row.prepared().duplicateKey(), row.id());
 			if (row.draft().supersedesId() != null) {
 				this.supersededBy.put(row.draft().supersedesId(), row.id());
 			}
@@ -104,15 +136,41 @@ class WriteDecision {
 	}
 
 	/**
-	 * Decides {@code draft} against the index and the drafts accepted before it in
-	 * {@code batch}; an accepted draft joins the batch.
+	 * Works out what deciding {@code draft} needs from the draft alone: its duplicate
+	 * key, its analysed terms and the context its row is written with (git is read here
+	 * when the draft has no repository or branch of its own). Takes no lock; callers
+	 * prepare before they queue. The texts the index analyses when it takes the row are
+	 * analysed here, once ({@link TermsAhead}): the learning's terms serve both.
+	 * @param repo the repository the draft is for
+	 * @param draft the draft
+	 * @return the draft, prepared
+	 */
+	Prepared prepare(Repo repo, Draft draft) {
+		LearningRecord.Context context = LearningRecord.contextOf(draft, repo.root());
+		String[] texts = TermVector.texts(draft.learning(), draft.application(), draft.evidence(), context.repo(),
+				context.branch(), context.paths(), draft.tags());
+		for (TermVector.Field field : TermVector.Field.ALL) {
+			if (field != TermVector.Field.LEARNING) {
+				this.ahead.analyse(texts[field.ordinal()]);
+			}
+		}
+		List<String> learning = this.ahead.analyse(texts[TermVector.Field.LEARNING.ordinal()]);
+		return new Prepared(draft, CanonicalFormat.duplicateKey(draft.status(), draft.learning()),
+				NearDuplicates.Terms.of(learning), context);
+	}
+
+	/**
+	 * Decides a prepared draft against the index and the drafts accepted before it in
+	 * {@code batch}; an accepted draft joins the batch. The caller holds the repository's
+	 * write lock with the index caught up.
 	 * @param targetInPath whether the superseded id came from the request path (an
 	 * unknown one is then a 404, not a 400)
 	 * @throws AlreadySupersededException if the draft supersedes a row that is not the
 	 * head of its chain
 	 */
-	Decision decide(Batch batch, Draft draft, boolean force, boolean targetInPath) {
+	Decision decide(Batch batch, Prepared prepared, boolean force, boolean targetInPath) {
 		Repo repo = batch.repo;
+		Draft draft = prepared.draft();
 		String path = repo.storeFile().toString();
 		if (draft.supersedesId() != null) {
 			String supersededInBatch = batch.supersededBy.get(draft.supersedesId());
@@ -126,10 +184,9 @@ class WriteDecision {
 			existing = this.index.idByFingerprint(repo.name(), draft.fingerprint());
 		}
 		if (existing == null) {
-			String key = duplicateKey(draft);
-			existing = batch.idsByDuplicateKey.get(key);
+			existing = batch.idsByDuplicateKey.get(prepared.duplicateKey());
 			if (existing == null) {
-				existing = this.index.idByDuplicateKey(repo.name(), key);
+				existing = this.index.idByDuplicateKey(repo.name(), prepared.duplicateKey());
 			}
 		}
 		if (existing != null) {
@@ -137,12 +194,11 @@ class WriteDecision {
 					"duplicate-skip: fingerprint=" + draft.fingerprint() + " existing_id=" + existing + " path=" + path,
 					existing, null);
 		}
-		int[] signature = this.nearDuplicates.signature(draft.learning());
 		NearDuplicates.Match near = null;
 		if (!force) {
-			near = nearestInBatch(batch, draft, signature);
+			near = nearestInBatch(batch, draft, prepared.terms().signature());
 			if (near == null) {
-				near = this.nearDuplicates.find(repo, draft.status(), draft.learning(), draft.supersedesId());
+				near = this.nearDuplicates.find(repo, draft.status(), prepared.terms(), draft.supersedesId());
 			}
 		}
 		if (near != null) {
@@ -153,19 +209,9 @@ class WriteDecision {
 		}
 		String capturedAt = CanonicalFormat.capturedAt(this.clock.instant());
 		String id = CanonicalFormat.id(capturedAt, draft.fingerprint());
-		batch.accept(new Accepted(id, draft, LearningRecord.of(draft, id, capturedAt, batch::git), signature));
+		batch.accept(new Accepted(id, prepared, LearningRecord.of(draft, id, capturedAt, prepared.context())));
 		return new Decision(AppendResult.APPENDED, "appended: id=" + id + " status=" + draft.status() + " path=" + path,
 				id, null);
-	}
-
-	/**
-	 * The exact-duplicate key of a draft: its status and learning NFC-normalised,
-	 * whitespace-collapsed and case-folded (field report case D), so the same text in two
-	 * Unicode forms is one learning, while the fingerprint written stays the learnings
-	 * tool's.
-	 */
-	private static String duplicateKey(Draft draft) {
-		return CanonicalFormat.duplicateKey(draft.status(), draft.learning());
 	}
 
 	/** The most similar row accepted earlier in the batch, if near enough. */
@@ -176,7 +222,8 @@ class WriteDecision {
 			if (!other.draft().status().equals(draft.status()) || other.id().equals(draft.supersedesId())) {
 				continue;
 			}
-			NearDuplicates.Match match = this.nearDuplicates.match(other.id(), terms, other.signature());
+			NearDuplicates.Match match = this.nearDuplicates.match(other.id(), terms,
+					other.prepared().terms().signature());
 			if (match != null && (best == null || match.similarity() > best.similarity())) {
 				best = match;
 			}

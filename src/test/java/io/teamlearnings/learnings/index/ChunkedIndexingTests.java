@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.teamlearnings.learnings.analysis.TermVector;
+import io.teamlearnings.learnings.analysis.TermsAhead;
 import io.teamlearnings.learnings.analysis.TextAnalysis;
+import io.teamlearnings.learnings.jsonl.LearningRow;
 import io.teamlearnings.learnings.jsonl.LineParser;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.support.LearningLines;
@@ -36,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hold the same rows, columns, malformed lines and chains, whatever falls on a chunk
  * boundary (malformed lines, odd values, links across chunks); every row's offset, length
  * and digest name its line in the file; and the stored terms are those of the text
- * analysis.
+ * analysis, whether a writer analysed a row's texts ahead (then the sync takes them) or
+ * not.
  */
 @JdbcTest
 @Import(IndexSlice.class)
@@ -63,6 +66,9 @@ class ChunkedIndexingTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	TermsAhead ahead;
 
 	@Test
 	void aRebuildIndexesWhatSyncingTheGrowingFileIndexed() throws IOException {
@@ -119,6 +125,31 @@ class ChunkedIndexingTests {
 				assertThat(row.get("field_lengths")).isEqualTo(terms.lengths());
 			}
 		}
+	}
+
+	@Test
+	void textsAWriterAnalysedAheadAreTakenAndIndexedAsTheAnalysisWouldIndexThem() throws IOException {
+		Repo repo = new Repo("chunked-ahead", this.rebuilt);
+		LearningLines.Line written = row(5);
+		LearningRow parsed = ((LineParser.Row) this.parser.parse(written.json().getBytes(StandardCharsets.UTF_8)))
+			.row();
+		String[] texts = TermVector.texts(parsed.learning(), parsed.application(), parsed.evidence(),
+				parsed.contextRepo(), parsed.branch(), parsed.paths(), parsed.tags());
+		for (String text : texts) {
+			this.ahead.analyse(text);
+		}
+		Files.write(repo.storeFile(), List.of(row(4).json(), written.json()));
+
+		this.index.sync(repo);
+
+		try (TextAnalysis analysis = new TextAnalysis()) {
+			TermVector.Encoded terms = TermVector.encode(parsed, analysis);
+			assertThat(this.jdbc.queryForMap("SELECT terms, field_lengths FROM learning_row WHERE repo = ? AND id = ?",
+					repo.name(), parsed.id()))
+				.containsEntry("TERMS", terms.entries())
+				.containsEntry("FIELD_LENGTHS", terms.lengths());
+		}
+		assertThat(texts).allSatisfy((text) -> assertThat(this.ahead.take(text)).as(text).isNull());
 	}
 
 	private List<Map<String, Object>> rows(Repo repo) {

@@ -1,5 +1,6 @@
 package io.teamlearnings.learnings.index;
 
+import io.teamlearnings.learnings.analysis.TermsAhead;
 import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.jsonl.LineParser;
 
@@ -10,11 +11,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What a {@code @DataJpaTest} needs to fill the index from a file: the index with its
- * line indexer and coverage, the parser and analysis, and Boot's task executor builder.
+ * line indexer and coverage, the parser and analysis (and the terms writers analyse
+ * ahead), and Boot's task executor builder.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ LearningIndex.class, IndexCoverage.class, IndexGenerations.class, LineIndexer.class, LineParser.class,
-		TextAnalysis.class })
+		TextAnalysis.class, TermsAhead.class })
 @ImportAutoConfiguration(TaskExecutionAutoConfiguration.class)
 public class IndexSlice {
 

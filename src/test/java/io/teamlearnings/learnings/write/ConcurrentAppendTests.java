@@ -38,6 +38,8 @@ class ConcurrentAppendTests extends SharedServiceContext {
 
 	private static final Path CHAIN = root("concurrent-chain");
 
+	private static final Path READ_BACK = root("concurrent-read-back");
+
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final int THREADS = 8;
@@ -130,6 +132,54 @@ class ConcurrentAppendTests extends SharedServiceContext {
 		assertThat(responses).filteredOn((response) -> response.status() == 409)
 			.allSatisfy((response) -> assertThat(response.body()).contains(successor));
 		assertThat(Files.readAllLines(CHAIN.resolve(".learnings.jsonl"))).hasSize(2);
+	}
+
+	@Test
+	void everyClientReadsItsRowBackAndRecallsItTheMomentItsAppendIsAnswered() throws Exception {
+		// rows are indexed after their append is answered; reads catch the index up
+		HttpClientSupport http = new HttpClientSupport(this.port);
+		int appends = 25;
+		List<Integer> statuses = runConcurrently((thread) -> () -> {
+			List<Integer> codes = new ArrayList<>();
+			for (int i = 0; i < appends; i++) {
+				String word = uniqueWord(thread * appends + i);
+				Response appended = http.postJson("/api/repos/concurrent-read-back/learnings?force=true",
+						HttpClientSupport.learningJson(
+								"When reader " + word
+										+ " appends a rule, keep it readable at once because reads catch the index up.",
+								"do_more"));
+				codes.add(appended.status());
+				String id = appended.json().get("id").asString();
+				long line = appended.json().get("learning").get("line").asLong();
+
+				Response read = http.get("/api/repos/concurrent-read-back/learnings/" + id);
+				Response recalled = http.get("/api/repos/concurrent-read-back/learnings/recall?limit=1&query=" + word);
+
+				assertThat(read.status()).as("GET of %s", id).isEqualTo(200);
+				assertThat(read.json().get("line").asLong()).as("line of %s", id).isEqualTo(line);
+				assertThat(read.json().get("row").get("id").asString()).isEqualTo(id);
+				assertThat(recalled.status()).as("recall of %s", word).isEqualTo(200);
+				assertThat(recalled.json().get("hits")).as("hits for %s", word)
+					.singleElement()
+					.satisfies((hit) -> assertThat(hit.get("id").asString()).isEqualTo(id));
+			}
+			return codes;
+		});
+
+		assertThat(statuses).hasSize(THREADS * appends).containsOnly(201);
+		assertThat(Files.readAllLines(READ_BACK.resolve(".learnings.jsonl"))).hasSize(THREADS * appends);
+	}
+
+	/**
+	 * A word no other row of the test contains, one per number: its digits as consonants,
+	 * which no stemming rule shortens into another number's word.
+	 */
+	private static String uniqueWord(int number) {
+		StringBuilder word = new StringBuilder("quokka");
+		for (char digit : Integer.toString(number).toCharArray()) {
+			word.append("bcdfghkmpr".charAt(digit - '0'));
+		}
+		return word.toString();
 	}
 
 	/** Each of the clients posts its body at once; the answers, in any order. */

@@ -49,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from both sides go through the OS lock on {@code .learnings.jsonl.lock}, so the file
  * gets whole lines, one row per rule, and both indexes equal the file. The processes,
  * repository and directories are this class's own, so it runs beside the others
- * (junit-platform.properties); its own two tests run one after the other, as the second
- * holds the lock file from this JVM.
+ * (junit-platform.properties); its own tests run one after the other, as two of them hold
+ * the lock file from this JVM.
  */
 @Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -113,6 +113,8 @@ class TwoProcessesTests {
 	@Test
 	@Execution(ExecutionMode.SAME_THREAD)
 	void concurrentAppendsFromTwoProcessesLandOnceEachAndBothIndexesEqualTheFile() throws Exception {
+		// rows another test of this class appended before
+		long before = Files.exists(this.storeFile) ? Files.readAllLines(this.storeFile).size() : 0;
 		List<HttpClientSupport> sides = List.of(this.inJvmHttp, this.otherHttp);
 		ExecutorService clients = Executors.newFixedThreadPool(2 * CLIENTS_PER_SIDE + 2);
 		CountDownLatch go = new CountDownLatch(1);
@@ -180,7 +182,7 @@ class TwoProcessesTests {
 					.isTrue();
 				idCounts.merge(row.get("id").asString(), 1, Integer::sum);
 			}
-			assertThat(lines).hasSize(2 * CLIENTS_PER_SIDE * RULES_PER_CLIENT + SHARED_RULES);
+			assertThat(lines).hasSize((int) before + 2 * CLIENTS_PER_SIDE * RULES_PER_CLIENT + SHARED_RULES);
 			for (String id : acknowledged) {
 				assertThat(idCounts.get(id)).as("acknowledged row %s is in the file once", id).isEqualTo(1);
 			}
@@ -238,6 +240,30 @@ class TwoProcessesTests {
 		assertThat(refused.json().get("detail").asString()).contains(lockFile.toString())
 			.contains("nothing was written");
 		assertThat(Files.exists(this.storeFile) ? Files.readString(this.storeFile) : "").isEqualTo(before);
+	}
+
+	@Test
+	@Execution(ExecutionMode.SAME_THREAD)
+	void appendsRefusedOneAfterAnotherWhileAnotherProcessHoldsTheLockLeaveTheNextAppendFree() throws Exception {
+		Path lockFile = this.root.resolve(".learnings.jsonl.lock");
+		List<CompletableFuture<Response>> waiting = new ArrayList<>();
+		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+				FileLock held = channel.lock()) {
+			for (int i = 0; i < 3; i++) {
+				String learning = "When append " + i
+						+ " waits behind another process, prefer 503 because 3 tests passed.";
+				waiting.add(CompletableFuture
+					.supplyAsync(() -> this.otherHttp.postJson("/api/repos/" + REPO + "/learnings", json(learning))));
+			}
+			// each waits its own lock wait (2 s), one after the other
+			assertThat(waiting)
+				.allSatisfy((append) -> assertThat(append.get(30, TimeUnit.SECONDS).status()).isEqualTo(503));
+		}
+
+		Response next = this.otherHttp.postJson("/api/repos/" + REPO + "/learnings",
+				json("When the other process lets go of the lock, prefer appending at once because 3 tests passed."));
+
+		assertThat(next.status()).as(next.body()).isEqualTo(201);
 	}
 
 	private static String sharedRule(int i) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.teamlearnings.learnings.analysis.TermsAhead;
 import io.teamlearnings.learnings.index.LearningIndex;
 import io.teamlearnings.learnings.index.LearningNotFoundException;
 import io.teamlearnings.learnings.quality.QualityMode;
@@ -68,6 +69,9 @@ class WriteDecisionTests {
 
 	@Autowired
 	NearDuplicates nearDuplicates;
+
+	@Autowired
+	TermsAhead ahead;
 
 	@Autowired
 	Clock clock;
@@ -220,7 +224,7 @@ class WriteDecisionTests {
 		Batch batch = store(row("lrn-a").learning(NODE));
 
 		LearningNotFoundException missing = catchThrowableOfType(LearningNotFoundException.class,
-				() -> this.decision().decide(batch, draft(KEYS, "do_more", "lrn-nope"), false, true));
+				() -> decide(batch, draft(KEYS, "do_more", "lrn-nope"), false, true));
 
 		assertThat(missing.getStatusCode().value()).isEqualTo(404);
 		assertThat(missing.getBody().getDetail()).isEqualTo("No learning with id 'lrn-nope' in repository 'writes'.");
@@ -231,7 +235,7 @@ class WriteDecisionTests {
 		Batch batch = store(row("lrn-a").learning(NODE));
 
 		InvalidLearningException invalid = catchThrowableOfType(InvalidLearningException.class,
-				() -> this.decision().decide(batch, draft(KEYS, "do_more", "lrn-nope"), false, false));
+				() -> decide(batch, draft(KEYS, "do_more", "lrn-nope"), false, false));
 
 		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
 		assertThat(invalid.getBody().getDetail())
@@ -296,11 +300,17 @@ class WriteDecisionTests {
 	}
 
 	private WriteDecision decision() {
-		return new WriteDecision(this.index, this.nearDuplicates, this.clock);
+		return new WriteDecision(this.index, this.nearDuplicates, this.ahead, this.clock);
 	}
 
 	private Decision decide(Batch batch, Draft draft, boolean force) {
-		return decision().decide(batch, draft, force, false);
+		return decide(batch, draft, force, false);
+	}
+
+	/** Prepares the draft as a caller does before the lock, then decides it. */
+	private Decision decide(Batch batch, Draft draft, boolean force, boolean targetInPath) {
+		WriteDecision decision = decision();
+		return decision.decide(batch, decision.prepare(new Repo("writes", this.root), draft), force, targetInPath);
 	}
 
 	private static Draft draft(String learning, String status, String supersedes) {
