@@ -184,6 +184,8 @@ class Skills {
 	 * The readable roots, or the one asked for, or a repository's.
 	 * @throws io.teamlearnings.skills.catalog.UnknownSkillRootException if no root has
 	 * that name
+	 * @throws io.teamlearnings.repos.UnknownRepositoryException if no repository has that
+	 * name
 	 * @throws org.springframework.security.access.AccessDeniedException if the root or
 	 * repository asked for may not be read
 	 */
@@ -192,6 +194,7 @@ class Skills {
 			requireReadable(this.roots.require(root));
 		}
 		if (repository != null) {
+			this.repositories.require(repository);
 			AccessPolicy.requireReadable(List.of(repository));
 		}
 		return readableRoots().stream()

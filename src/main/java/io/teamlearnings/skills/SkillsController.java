@@ -60,8 +60,8 @@ class SkillsController {
 					+ "that link out of their root are listed as skipped, not read.")
 	@ApiResponse(responseCode = "200", description = "The skills, root by root, by name")
 	@ApiResponse(responseCode = "403",
-			description = "The root or repository asked for belongs to a repository the " + "caller may not read")
-	@ApiResponse(responseCode = "404", description = "No skill root has that name")
+			description = "The root or repository asked for belongs to a repository the caller may not read")
+	@ApiResponse(responseCode = "404", description = "No skill root or repository has that name")
 	Inventory inventory(
 			@Parameter(description = "Only this root's skills",
 					example = "codex") @RequestParam(required = false) @Nullable String root,
@@ -83,8 +83,8 @@ class SkillsController {
 	@ApiResponse(responseCode = "200", description = "The fragments")
 	@ApiResponse(responseCode = "400", description = "min_steps or min_skills out of range")
 	@ApiResponse(responseCode = "403",
-			description = "The root or repository asked for belongs to a repository the " + "caller may not read")
-	@ApiResponse(responseCode = "404", description = "No skill root has that name")
+			description = "The root or repository asked for belongs to a repository the caller may not read")
+	@ApiResponse(responseCode = "404", description = "No skill root or repository has that name")
 	List<Fragment> fragments(
 			@Parameter(description = "Only this root's skills") @RequestParam(required = false) @Nullable String root,
 			@Parameter(description = "Only the skills of this repository's project roots") @RequestParam(
@@ -148,7 +148,7 @@ class SkillsController {
 					+ "else shared). README defines the measures.")
 	@ApiResponse(responseCode = "200", description = "The candidates, most related first, and the recommendation")
 	@ApiResponse(responseCode = "400",
-			description = "Not exactly one of lesson, learning and signal, or a field out " + "of range")
+			description = "Not exactly one of lesson, learning and signal, or a field out of range")
 	@ApiResponse(responseCode = "403", description = "The learning's repository may not be read by the caller")
 	@ApiResponse(responseCode = "404", description = "Unknown repository or learning")
 	MatchResult match(@Valid @RequestBody MatchRequest request) {
@@ -172,7 +172,7 @@ class SkillsController {
 							schema = @Schema(type = "string", example = VALIDATE_TEXT_EXAMPLE)) })
 	@ApiResponse(responseCode = "400", description = "No skill named, or a path outside the skill roots")
 	@ApiResponse(responseCode = "403",
-			description = "A path is in the project root of a repository the caller may " + "not read")
+			description = "A path is in the project root of a repository the caller may not read")
 	ResponseEntity<Object> validate(@Valid @RequestBody ValidateRequest request,
 			@RequestHeader(name = HttpHeaders.ACCEPT,
 					required = false) @Parameter(hidden = true) @Nullable String accept) {

@@ -40,6 +40,10 @@ class SkillsApiTests extends SharedServiceContext {
 		assertThat(skill.resolve("SKILL.md")).isRegularFile();
 		assertThat(http.get("/api/skills?repository=skills-app").json().findValuesAsString("name"))
 			.containsExactly("bump-version");
+		HttpClientSupport.Response unknown = http.get("/api/skills?repository=no-such-repo");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.body()).contains("No repository named 'no-such-repo'");
+		assertThat(http.get("/api/skills/fragments?repository=no-such-repo").status()).isEqualTo(404);
 		assertThat(http.get("/api/skills/skills-app/bump-version")
 			.json()
 			.get("front_matter")
