@@ -153,11 +153,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return handleExceptionInternal(ex, payloadTooLarge(tooLarge), headers, HttpStatus.CONTENT_TOO_LARGE,
 					request);
 		}
-		ProblemDetail problem = Problems.of(status, "Unreadable request body", unreadable(cause));
+		ProblemDetail problem = Problems.of(status, "Unreadable request body",
+				unreadable(cause, request.getHeader(HttpHeaders.CONTENT_TYPE)));
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
-	private static String unreadable(Throwable cause) {
+	/**
+	 * Why a body could not be read, in the words of the API.
+	 * @param cause the most specific cause
+	 * @param contentType the request's content type, if it said one
+	 */
+	private static String unreadable(Throwable cause, @Nullable String contentType) {
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			String parent = at(unknown.getPath().subList(0, unknown.getPath().size() - 1));
 			return "Unknown field '" + unknown.getPropertyName() + "'"
@@ -182,6 +188,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		if (cause instanceof JacksonException json) {
 			return "Malformed JSON: " + plain(json.getOriginalMessage());
+		}
+		if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+			// a text body (an uploaded SKILL.md, say) is not JSON and was not read as
+			// JSON
+			String type = contentType.split(";", 2)[0].strip();
+			return "The request body is missing or cannot be read as "
+					+ ((type.length() <= 100) ? type : type.substring(0, 100) + "…") + ".";
 		}
 		return "The request body is missing or is not valid JSON.";
 	}

@@ -409,6 +409,20 @@ class SkillsControllerTests {
 				"Could not read SKILL.md: 'utf-8' codec can't decode byte 0xe9 in position 4: invalid continuation byte\n");
 	}
 
+	@Test
+	void saysAnEmptyUploadIsMissingWithoutCallingItJson() {
+		MvcTestResult empty = this.mvc.post()
+			.uri("/api/skills/validate")
+			.contentType(MediaType.parseMediaType("text/markdown; charset=utf-8"))
+			.content(new byte[0])
+			.exchange();
+
+		assertThat(empty).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("The request body is missing or cannot be read as text/markdown.");
+	}
+
 	private MvcTestResult validate(String json, MediaType accept) {
 		return this.mvc.post()
 			.uri("/api/skills/validate")
