@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.teamlearnings.skills.match.Lesson;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -35,7 +36,7 @@ record MatchRequest(
 		@Schema(example = "When committing, never push unless the user asks to push.") @Nullable @Size(
 				max = 20000) String lesson,
 		@Schema(example = "[\"Stage the files the user named\", \"Commit without pushing\"]") @Nullable @Size(
-				max = 50) List<@NotBlank @Size(max = 2000) String> steps,
+				max = Lesson.MAX_STEPS) List<@NotBlank @Size(max = 2000) String> steps,
 		@Nullable @Valid LearningRef learning, @Nullable @Valid SignalRef signal,
 		@Schema(example = "default") @Nullable @Size(max = 64) String repository,
 		@Nullable @Min(1) @Max(100000) Integer occurrences, @Nullable @Min(1) @Max(50) Integer limit) {

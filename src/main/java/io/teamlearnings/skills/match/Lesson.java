@@ -21,11 +21,17 @@ import org.springframework.lang.Nullable;
 public record Lesson(String text, List<String> steps, String source, @Nullable String repository, List<String> paths,
 		int occurrences) {
 
+	/**
+	 * The most workflow steps a lesson is compared by: as many as a request may give
+	 * ({@code steps}), and the first that many sentences of a text without them.
+	 */
+	public static final int MAX_STEPS = 50;
+
 	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\n+");
 
 	/**
-	 * @return the steps given, or else the text's sentences (split after {@code .},
-	 * {@code !}, {@code ?} and {@code ;}, and at line breaks)
+	 * @return the steps given, or else the text's first {@value #MAX_STEPS} sentences
+	 * (split after {@code .}, {@code !}, {@code ?} and {@code ;}, and at line breaks)
 	 */
 	public List<String> workflow() {
 		if (!this.steps.isEmpty()) {
@@ -35,6 +41,9 @@ public record Lesson(String text, List<String> steps, String source, @Nullable S
 		for (String sentence : SENTENCE_END.split(this.text)) {
 			if (!sentence.isBlank()) {
 				sentences.add(sentence.strip());
+				if (sentences.size() == MAX_STEPS) {
+					break;
+				}
 			}
 		}
 		return sentences;
