@@ -159,9 +159,20 @@ final class OpenAiYaml {
 		return word.substring(0, first).toUpperCase(Locale.ROOT) + word.substring(first).toLowerCase(Locale.ROOT);
 	}
 
-	/** The script's {@code yaml_quote}: backslash, double quote and newline escaped. */
+	/**
+	 * The script's {@code yaml_quote}: backslash, double quote and newline escaped; and,
+	 * unlike the script, the three other characters YAML 1.1 reads as line breaks
+	 * (U+0085, U+2028, U+2029) escaped too ({@code \N}, {@code \L}, {@code \P}): written
+	 * raw, PyYAML folds each into a space, so the value read back would not be the value
+	 * given.
+	 */
 	static String quote(String value) {
-		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+		return "\"" + value.replace("\\", "\\\\")
+			.replace("\"", "\\\"")
+			.replace("\n", "\\n")
+			.replace("\u0085", "\\N")
+			.replace("\u2028", "\\L")
+			.replace("\u2029", "\\P") + "\"";
 	}
 
 	private static int length(String text) {

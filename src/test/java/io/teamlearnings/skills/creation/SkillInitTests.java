@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import io.teamlearnings.skills.catalog.RootKind;
 import io.teamlearnings.skills.catalog.SkillRoot;
+import io.teamlearnings.skills.validation.QuickValidate;
 import io.teamlearnings.skills.validation.Verdict;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,17 @@ class SkillInitTests {
 			.startsWith("---\nname: notes\ndescription: \"Drafts \\\"release\\\" notes. Use when a release is cut.\"\n"
 					+ "---\n\n# Notes\n");
 		assertThat(created.validation().valid()).isTrue();
+	}
+
+	@Test
+	void readsBackADescriptionWithYamlLineBreaksAsGiven() throws IOException {
+		String given = "Drafts notes.\nLine two\u0085then NEL, \u2028LS and \u2029PS.";
+
+		CreatedSkill created = SkillInit.create(request("breaks", List.of(), false, given, Map.of()));
+
+		assertThat(created.validation().valid()).isTrue();
+		assertThat(QuickValidate.read(this.codex.path().resolve("breaks"), "breaks").frontMatter())
+			.containsEntry("description", given);
 	}
 
 	@Test
