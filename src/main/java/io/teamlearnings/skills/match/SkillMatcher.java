@@ -1,9 +1,5 @@
 package io.teamlearnings.skills.match;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -57,8 +53,6 @@ public final class SkillMatcher {
 			"using", "avoid", "because", "instead", "rather", "before", "after", "should", "must", "every", "each",
 			"also", "only", "user", "users", "asks", "ask", "make", "sure", "don", "do", "not", "then", "first", "our",
 			"same", "way", "time");
-
-	private static final String PATH_EDGES = "`'\"()[]{}<>,;:!?";
 
 	private final Function<String, List<String>> analyzer;
 
@@ -162,7 +156,7 @@ public final class SkillMatcher {
 
 	private Recommendation recommend(Lesson lesson, Catalog catalog, List<Scored> scored, List<Set<String>> lessonSteps,
 			Placement placement) {
-		Placed placed = place(lesson, placement);
+		Placement.Placed placed = placement.place(lesson);
 		Recommendation extract = extraction(lesson, catalog, lessonSteps, placement);
 		if (extract != null) {
 			return extract;
@@ -255,7 +249,7 @@ public final class SkillMatcher {
 						holders, fragment.steps(),
 						"The lesson is mainly a workflow fragment that " + holders.size() + " skills repeat ("
 								+ String.join(", ", holders) + "): " + percent(covered)
-								+ " of the fragment's steps match " + "the lesson's, which are " + percent(share)
+								+ " of the fragment's steps match the lesson's, which are " + percent(share)
 								+ " of the lesson; extract it into one " + (project ? "project" : "shared")
 								+ " skill instead of copying the guidance again.");
 			}
@@ -278,107 +272,6 @@ public final class SkillMatcher {
 			failing.add("is external and is not edited");
 		}
 		return failing;
-	}
-
-	/**
-	 * Where a new skill for the lesson goes, and why; {@code named} is what of one
-	 * repository the lesson names, if it does.
-	 */
-	private record Placed(String kind, @Nullable SkillRoot root, String why, @Nullable String named) {
-
-		@Nullable
-		String rootName() {
-			return (this.root != null) ? this.root.name() : null;
-		}
-
-	}
-
-	private Placed place(Lesson lesson, Placement placement) {
-		Map<String, String> named = new LinkedHashMap<>();
-		String text = lesson.text() + "\n" + String.join("\n", lesson.workflow());
-		Set<String> words = new HashSet<>();
-		for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9._-]+")) {
-			words.add(word.replaceAll("^[._-]+|[._-]+$", ""));
-		}
-		List<String> tokens = pathTokens(text);
-		for (Placement.Project project : placement.projects()) {
-			if (project.repository().equals(lesson.repository()) && !lesson.paths().isEmpty()) {
-				named.putIfAbsent(project.repository(), "the paths of a learning of " + project.repository());
-			}
-			if (project.repository().length() >= 3 && !project.repository().equals("default")
-					&& words.contains(project.repository())) {
-				named.putIfAbsent(project.repository(), "the repository " + project.repository());
-			}
-			for (String token : tokens) {
-				if (existsIn(project.root(), token)) {
-					named.putIfAbsent(project.repository(), token + ", which is in " + project.repository());
-				}
-			}
-		}
-		String chosen = null;
-		if (named.size() == 1) {
-			chosen = named.keySet().iterator().next();
-		}
-		else if (named.size() > 1 && named.containsKey(lesson.repository())) {
-			chosen = lesson.repository();
-		}
-		if (chosen != null) {
-			for (Placement.Project project : placement.projects()) {
-				if (project.repository().equals(chosen)) {
-					String what = named.get(chosen);
-					if (project.skills() != null) {
-						return new Placed("project", project.skills(), "it names " + what, what);
-					}
-					return new Placed("shared", placement.shared(),
-							"it names " + what + ", but " + chosen + " has no project root", null);
-				}
-			}
-		}
-		String why = named.isEmpty() ? "it names no one repository's tools or paths"
-				: "it names several repositories (" + String.join(", ", named.keySet()) + ")";
-		if (placement.shared() == null) {
-			why = why + "; no shared root is configured";
-		}
-		return new Placed("shared", placement.shared(), why, null);
-	}
-
-	private static List<String> pathTokens(String text) {
-		List<String> tokens = new ArrayList<>();
-		for (String raw : text.split("\\s+")) {
-			String token = raw;
-			while (!token.isEmpty() && PATH_EDGES.indexOf(token.charAt(0)) >= 0) {
-				token = token.substring(1);
-			}
-			while (!token.isEmpty()
-					&& (PATH_EDGES.indexOf(token.charAt(token.length() - 1)) >= 0 || token.endsWith("."))) {
-				token = token.substring(0, token.length() - 1);
-			}
-			if (token.startsWith("./")) {
-				token = token.substring(2);
-			}
-			if (!token.isEmpty() && !token.contains("://")
-					&& (token.contains("/") || token.matches("\\.?[\\w-]+\\.[A-Za-z0-9]{1,8}"))) {
-				tokens.add(token);
-			}
-		}
-		return tokens;
-	}
-
-	/** Whether a path a lesson names exists in a repository; never outside it. */
-	private static boolean existsIn(Path root, String token) {
-		try {
-			Path path = Path.of(token);
-			for (Path segment : path) {
-				if (segment.toString().equals("..")) {
-					return false;
-				}
-			}
-			Path inside = path.isAbsolute() ? path.normalize() : root.resolve(path).normalize();
-			return inside.startsWith(root) && !inside.equals(root) && Files.exists(inside, LinkOption.NOFOLLOW_LINKS);
-		}
-		catch (InvalidPathException ex) {
-			return false;
-		}
 	}
 
 	/**
