@@ -114,7 +114,7 @@ record AdmissionRequest(
 			}
 			for (String field : node.propertyNames()) {
 				if (!FIELDS.contains(field)) {
-					throw wrong("scope has an unknown field '" + field + "'; its fields are " + "kind, repo and paths");
+					throw wrong("scope has an unknown field '" + field + "'; its fields are kind, repo and paths");
 				}
 			}
 			JsonNode kind = node.get("kind");

@@ -12,7 +12,7 @@ class InvalidNoteIdException extends RuntimeException {
 
 	static InvalidNoteIdException of(String id) {
 		return new InvalidNoteIdException(
-				"'" + id + "' is not a note id; note ids look like " + "MSN-20260528T170724Z-0123456789abcdef.");
+				"'" + id + "' is not a note id; note ids look like MSN-20260528T170724Z-0123456789abcdef.");
 	}
 
 }

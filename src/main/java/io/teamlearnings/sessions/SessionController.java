@@ -134,7 +134,7 @@ class SessionController {
 					schema = @Schema(type = "integer")),
 			@io.swagger.v3.oas.annotations.headers.Header(name = UNREADABLE_FILES_HEADER,
 					description = "Those files (as many as fit in 2,000 characters), an RFC 8941 list of strings with a "
-							+ "reason parameter; " + "bytes outside printable ASCII, %, \" and \\ percent-encoded",
+							+ "reason parameter; bytes outside printable ASCII, %, \" and \\ percent-encoded",
 					schema = @Schema(type = "string")),
 			@io.swagger.v3.oas.annotations.headers.Header(name = SKIPPED_LINES_HEADER,
 					description = "Lines of the extracted sessions skipped: not UTF-8, not JSON or over the line limit",

@@ -18,10 +18,8 @@ public class RefusedSkillPathException extends ErrorResponseException {
 
 	RefusedSkillPathException(String field, String value, String reason) {
 		super(HttpStatus.BAD_REQUEST,
-				Problems
-					.of(HttpStatus.BAD_REQUEST, "Path outside the skill roots",
-							"'" + value + "' (" + field + ") " + reason
-									+ "; only skills inside the configured skill roots " + "are read or written."),
+				Problems.of(HttpStatus.BAD_REQUEST, "Path outside the skill roots", "'" + value + "' (" + field + ") "
+						+ reason + "; only skills inside the configured skill roots are read or written."),
 				null);
 		getBody().setProperty("errors", List.of(Map.of("field", field, "message", reason)));
 	}

@@ -256,7 +256,7 @@ public final class SkillInit {
 			String text = PythonText.strip(value);
 			if (CONTROL.matcher(text).find()) {
 				throw new InitRefusedException("interface." + field,
-						"Interface values cannot contain control " + "characters.");
+						"Interface values cannot contain control characters.");
 			}
 			stripped.put(field, text);
 		});
