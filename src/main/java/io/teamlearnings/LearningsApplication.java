@@ -14,6 +14,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class LearningsApplication {
 
+	/**
+	 * Starts the service; arguments are Spring Boot's ({@code --server.port=8080}, ...).
+	 */
 	public static void main(String[] args) {
 		SpringApplication.run(LearningsApplication.class, args);
 	}

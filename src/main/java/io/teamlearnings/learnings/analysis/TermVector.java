@@ -18,10 +18,12 @@ public final class TermVector {
 
 		LEARNING, APPLICATION, EVIDENCE, CONTEXT, TAGS;
 
+		/** Every field, in order; shared, never modify. */
 		public static final Field[] ALL = values();
 
 		private final String jsonName = name().toLowerCase(java.util.Locale.ROOT);
 
+		/** The field's name in answers: {@code learning}, {@code application}, ... */
 		public String jsonName() {
 			return this.jsonName;
 		}
@@ -84,6 +86,12 @@ public final class TermVector {
 	public record Encoded(String entries, String lengths) {
 	}
 
+	/**
+	 * The entries {@link #encode} wrote: space-separated
+	 * {@code <field digit><term>:<frequency>}.
+	 * @param entries {@link Encoded#entries()}
+	 * @return the entries, in the order written
+	 */
 	public static List<Entry> decode(String entries) {
 		List<Entry> decoded = new ArrayList<>();
 		if (entries.isEmpty()) {
@@ -97,6 +105,10 @@ public final class TermVector {
 		return decoded;
 	}
 
+	/**
+	 * Terms per field, by field ordinal, from {@link Encoded#lengths()}; zeros for an
+	 * empty text.
+	 */
 	public static int[] decodeLengths(String lengths) {
 		int[] decoded = new int[Field.ALL.length];
 		if (lengths.isEmpty()) {

@@ -40,6 +40,17 @@ public class LearningQueries {
 		this.views = views;
 	}
 
+	/**
+	 * One page of a repository's rows that pass the filter, newest first, after the index
+	 * has caught up with the file.
+	 * @param repoName the repository
+	 * @param filter the filter
+	 * @param page the page, from 0
+	 * @param size rows per page
+	 * @return the page, with the total count
+	 * @throws io.teamlearnings.repos.UnknownRepositoryException if no repository has that
+	 * name
+	 */
 	public PagedResult<LearningView> browse(String repoName, BrowseFilter filter, int page, int size) {
 		Repo repo = fresh(repoName);
 		Page<IndexedLearning> found = this.rows.findAll(filter.toSpecification(repo.name()),
@@ -47,10 +58,16 @@ public class LearningQueries {
 		return PagedResult.of(found, this.views.of(repo.name(), found.getContent()));
 	}
 
+	/** The {@code limit} newest rows of a repository, superseded ones included. */
 	public List<LearningView> recent(String repoName, int limit) {
 		return browse(repoName, new BrowseFilter(null, null, null, null, null, true), 0, limit).items();
 	}
 
+	/**
+	 * One row by id, after the index has caught up with the file.
+	 * @throws io.teamlearnings.learnings.index.LearningNotFoundException if no row has
+	 * that id
+	 */
 	public LearningView get(String repoName, String id) {
 		Repo repo = fresh(repoName);
 		return this.views.require(repo.name(), id);

@@ -73,6 +73,7 @@ public class IndexedLearning {
 		return this.lineNo;
 	}
 
+	/** The row's {@code id}. */
 	public String id() {
 		return this.id;
 	}

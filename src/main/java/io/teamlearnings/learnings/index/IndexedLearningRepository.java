@@ -7,6 +7,11 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
+/**
+ * The indexed rows through Spring Data: lookups by id and the browse filters
+ * ({@link org.springframework.data.jpa.domain.Specification}s over
+ * {@link IndexedLearning}).
+ */
 public interface IndexedLearningRepository
 		extends JpaRepository<IndexedLearning, Long>, JpaSpecificationExecutor<IndexedLearning> {
 

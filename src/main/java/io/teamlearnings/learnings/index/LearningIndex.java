@@ -448,6 +448,7 @@ public class LearningIndex {
 		});
 	}
 
+	/** Whether any live row of {@code repo} has {@code id}. */
 	public boolean containsId(String repo, String id) {
 		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM indexed_row WHERE " + LIVE + " AND id = ?",
 				Long.class, repo, id);

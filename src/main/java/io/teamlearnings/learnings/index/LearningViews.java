@@ -54,6 +54,10 @@ public class LearningViews {
 		this.teamRepo = properties.teamRepo();
 	}
 
+	/**
+	 * The view of the last row with {@code id} in {@code repo}, as the index has it.
+	 * @throws LearningNotFoundException if no row has that id
+	 */
 	public LearningView require(String repo, String id) {
 		return this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
 			.map((row) -> of(repo, List.of(row)).get(0))
@@ -123,6 +127,10 @@ public class LearningViews {
 		return views;
 	}
 
+	/**
+	 * Views of indexed rows of {@code repo}, in the order given, each with what the team
+	 * repository shares of it.
+	 */
 	public List<LearningView> of(String repo, Collection<IndexedLearning> indexed) {
 		Map<String, List<String>> sharedAs = sharedAs(repo, indexed);
 		List<IndexedLearning> rows = List.copyOf(indexed);

@@ -19,6 +19,7 @@ public final class FileDigest {
 		this.sha = Sha256.digest();
 	}
 
+	/** Adds row {@code lineNumber} (from 1) with its line, without newline. */
 	public void add(long lineNumber, String raw) {
 		this.sha.update(Long.toString(lineNumber).getBytes(StandardCharsets.US_ASCII));
 		this.sha.update((byte) ':');
@@ -26,6 +27,7 @@ public final class FileDigest {
 		this.sha.update((byte) '\n');
 	}
 
+	/** The digest of the rows added, 64 lowercase hex digits; call once. */
 	public String hex() {
 		return HexFormat.of().formatHex(this.sha.digest());
 	}

@@ -20,6 +20,11 @@ public record FileStamp(boolean exists, long size, long modifiedNanos, Object fi
 
 	static final FileStamp MISSING = new FileStamp(false, 0, 0, "");
 
+	/**
+	 * The stamp of {@code file} now, following links; {@code exists} false when there is
+	 * no file.
+	 * @throws IOException if its attributes cannot be read
+	 */
 	public static FileStamp of(Path file) throws IOException {
 		try {
 			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);

@@ -41,6 +41,7 @@ public final class JsonlScanner {
 	public record ScanEnd(long endOffset, long nextLineNumber, long tornBytes) {
 	}
 
+	/** Receives each complete line a scan reads, in file order. */
 	@FunctionalInterface
 	public interface LineSink {
 

@@ -21,10 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record LearningRow(String raw, ObjectNode json) {
 
+	/** The row's {@code id} as text; empty when it has none. */
 	public String id() {
 		return text("id");
 	}
 
+	/** {@code captured_at} as written, as text; empty when absent. */
 	public String capturedAt() {
 		return text("captured_at");
 	}
@@ -49,52 +51,73 @@ public record LearningRow(String raw, ObjectNode json) {
 		}
 	}
 
+	/** {@code status} as text ({@code do}, {@code avoid}, ...); empty when absent. */
 	public String status() {
 		return text("status");
 	}
 
+	/** {@code learning}, the rule, as text; empty when absent. */
 	public String learning() {
 		return text("learning");
 	}
 
+	/** {@code application}, where the rule applies, as text; empty when absent. */
 	public String application() {
 		return text("application");
 	}
 
+	/** {@code source} as text; empty when absent. */
 	public String source() {
 		return text("source");
 	}
 
+	/** {@code fingerprint} as written by the learnings tool; empty when absent. */
 	public String fingerprint() {
 		return text("fingerprint");
 	}
 
+	/**
+	 * {@code evidence}: a list's non-empty items as text, or a single value as a one-item
+	 * list.
+	 */
 	public List<String> evidence() {
 		return texts(this.json.get("evidence"));
 	}
 
+	/** {@code tags}, read as {@link #evidence()} is. */
 	public List<String> tags() {
 		return texts(this.json.get("tags"));
 	}
 
+	/** {@code related_ids}, read as {@link #evidence()} is. */
 	public List<String> relatedIds() {
 		return texts(this.json.get("related_ids"));
 	}
 
+	/** {@code supersedes_id} as text; null when absent or empty. */
 	@Nullable
 	public String supersedesId() {
 		String value = text("supersedes_id");
 		return value.isEmpty() ? null : value;
 	}
 
+	/**
+	 * {@code context.repo} as text; empty when absent or when {@code context} is not an
+	 * object.
+	 */
 	public String contextRepo() {
 		return contextText("repo");
 	}
 
+	/** {@code context.branch} as text; empty when absent. */
 	public String branch() {
 		return contextText("branch");
 	}
 
+	/**
+	 * {@code context.paths}, read as {@link #evidence()} is; empty when {@code context}
+	 * is not an object.
+	 */
 	public List<String> paths() {
 		JsonNode context = this.json.get("context");
 		return (context != null && context.isObject()) ? texts(context.get("paths")) : List.of();

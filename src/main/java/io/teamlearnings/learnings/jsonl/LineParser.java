@@ -32,12 +32,24 @@ public class LineParser {
 
 	}
 
+	/** A line that is a row: a JSON object with a non-blank string {@code id}. */
 	public record Row(LearningRow row) implements ParsedLine {
 	}
 
+	/**
+	 * A line that is not a row, and why ({@code not valid UTF-8},
+	 * {@code invalid JSON at column 12: ...}).
+	 */
 	public record Malformed(String reason) implements ParsedLine {
 	}
 
+	/**
+	 * Reads one line of a {@code .learnings.jsonl}, without its newline: strict UTF-8,
+	 * then one JSON object with a non-blank string {@code id}; never throws for bad
+	 * input.
+	 * @param bytes the line's bytes
+	 * @return the row, or why it is malformed
+	 */
 	public ParsedLine parse(byte[] bytes) {
 		String text;
 		try {

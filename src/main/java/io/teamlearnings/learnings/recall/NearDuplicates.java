@@ -166,6 +166,10 @@ public class NearDuplicates {
 			.sorted(Comparator.comparingDouble(Match::similarity).reversed());
 	}
 
+	/**
+	 * The sorted distinct hashes of the terms of {@code text}, as Jaccard similarity
+	 * compares them.
+	 */
 	public int[] signature(String text) {
 		return terms(text).signature();
 	}

@@ -103,6 +103,7 @@ public class RecallCorpus {
 	public record Doc(int number, long line, String id, String status, @Nullable Instant captured,
 			@Nullable String supersedesId, List<String> paths, List<String> tags, int[] lengths, int[] signature) {
 
+		/** Whether the row is a withdrawal (status {@code withdrawn}). */
 		public boolean isWithdrawal() {
 			return CanonicalFormat.WITHDRAWN.equals(this.status);
 		}
@@ -176,6 +177,10 @@ public class RecallCorpus {
 			this.generation = generation;
 		}
 
+		/**
+		 * Every row read so far, by number (file order); read under
+		 * {@link RecallCorpus#read}.
+		 */
 		public List<Doc> docs() {
 			return this.docs;
 		}
@@ -185,6 +190,7 @@ public class RecallCorpus {
 			return this.postings.get(term);
 		}
 
+		/** The last row carrying {@code id}, or null. */
 		@Nullable
 		public Doc byId(String id) {
 			Integer number = this.latestById.get(id);
