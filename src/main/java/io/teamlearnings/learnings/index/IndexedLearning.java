@@ -97,7 +97,12 @@ public class IndexedLearning {
 	 * Ids of the rows that supersede this one, in file order (see SupersessionChains).
 	 */
 	List<String> supersededBy() {
-		return this.supersededBy.isEmpty() ? List.of() : List.of(this.supersededBy.split(","));
+		return LocatedRow.supersededBy(this.supersededBy);
+	}
+
+	/** Where the row's line lies, and what supersedes it. */
+	LocatedRow located() {
+		return new LocatedRow(this.lineNo, this.byteOffset, this.byteLength, this.lineSha256, this.id, supersededBy());
 	}
 
 }

@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +62,9 @@ public class LearningIndex {
 	 * all.
 	 */
 	static final String LIVE = "generation = (SELECT s.generation FROM index_state s WHERE s.repo = ?)";
+
+	/** Most ids one statement of {@link #newest} looks up. */
+	private static final int IDS_PER_LOOKUP = 100;
 
 	private final JdbcTemplate jdbc;
 
@@ -254,6 +260,41 @@ public class LearningIndex {
 	}
 
 	/**
+	 * The newest row of each of {@code ids} in the live generation of {@code repo}, with
+	 * where its line lies: in plain JDBC, reading only the columns a view needs, with one
+	 * statement per {@value #IDS_PER_LOOKUP} ids (H2 seeks each id of the {@code IN} list
+	 * on {@code ix_indexed_row_id}). Ids with no row are left out.
+	 * @param repo the repository
+	 * @param ids the ids
+	 * @return the rows found, in the order of {@code ids}, each id once
+	 */
+	List<LocatedRow> newest(String repo, Collection<String> ids) {
+		List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+		Map<String, LocatedRow> newest = new HashMap<>();
+		for (int from = 0; from < distinct.size(); from += IDS_PER_LOOKUP) {
+			List<String> some = distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_LOOKUP));
+			Object[] arguments = new Object[some.size() + 1];
+			some.toArray(arguments);
+			arguments[some.size()] = repo;
+			this.jdbc.query("SELECT id, line_no, byte_offset, byte_length, line_sha256, superseded_by FROM indexed_row "
+					+ "WHERE id IN (" + String.join(", ", Collections.nCopies(some.size(), "?")) + ") AND " + LIVE,
+					(rs) -> {
+						LocatedRow row = new LocatedRow(rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getBytes(5),
+								rs.getString(1), LocatedRow.supersededBy(rs.getString(6)));
+						newest.merge(row.id(), row, (one, other) -> (one.lineNo() > other.lineNo()) ? one : other);
+					}, arguments);
+		}
+		List<LocatedRow> found = new ArrayList<>(newest.size());
+		for (String id : distinct) {
+			LocatedRow row = newest.get(id);
+			if (row != null) {
+				found.add(row);
+			}
+		}
+		return found;
+	}
+
+	/**
 	 * The lines of {@code rows}, rows of the live generation of {@code repo}, in order:
 	 * read at their offsets from the file the index was last synced with (from its path
 	 * if none is open), each served only if its SHA-256 is the one indexed.
@@ -264,7 +305,7 @@ public class LearningIndex {
 	 * longer the one indexed (the file was rewritten in place since the last sync, which
 	 * the next read catches up with)
 	 */
-	List<String> lines(Repo repo, List<IndexedLearning> rows) {
+	List<String> lines(Repo repo, List<LocatedRow> rows) {
 		SyncedFile synced = this.files.get(repo.name());
 		try {
 			if (synced != null) {
@@ -284,10 +325,10 @@ public class LearningIndex {
 		}
 	}
 
-	private static List<String> read(String repo, FileChannel file, List<IndexedLearning> rows) throws IOException {
+	private static List<String> read(String repo, FileChannel file, List<LocatedRow> rows) throws IOException {
 		List<String> lines = new ArrayList<>(rows.size());
 		MessageDigest sha = Sha256.digest();
-		for (IndexedLearning row : rows) {
+		for (LocatedRow row : rows) {
 			ByteBuffer line = ByteBuffer.allocate(row.byteLength());
 			int read = 0;
 			while (line.hasRemaining() && read >= 0) {

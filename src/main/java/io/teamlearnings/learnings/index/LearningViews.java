@@ -3,10 +3,11 @@ package io.teamlearnings.learnings.index;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.teamlearnings.learnings.jsonl.LearningRow;
 import io.teamlearnings.repos.Repositories;
@@ -23,10 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns index rows into {@link LearningView}s: the row re-read from its original line, so
  * every field comes back as written, and the ids of the rows that supersede it. The line
  * is read from the file where the index says it lies, and served only if its SHA-256 is
- * still the one indexed (see {@link LearningIndex#lines}).
+ * still the one indexed (see {@link LearningIndex#lines}). Rows are looked up by id in
+ * plain JDBC ({@link LearningIndex#newest}), without a transaction of their own: a
+ * recall's ten hits cost ten indexed lookups, not ten JPA queries.
  */
 @Component
-@Transactional(readOnly = true)
+@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 public class LearningViews {
 
 	private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {
@@ -59,35 +62,35 @@ public class LearningViews {
 	 * @throws LearningNotFoundException if no row has that id
 	 */
 	public LearningView require(String repo, String id) {
-		return this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
-			.map((row) -> of(repo, List.of(row)).get(0))
-			.orElseThrow(() -> LearningNotFoundException.forId(repo, id));
-	}
-
-	/** The row with this id, parsed from its line as written. */
-	public LearningRow row(String repo, String id) {
-		IndexedLearning row = this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id)
-			.orElseThrow(() -> LearningNotFoundException.forId(repo, id));
-		return parsed(lines(repo, List.of(row)).get(0));
+		List<LocatedRow> found = this.index.newest(repo, List.of(id));
+		if (found.isEmpty()) {
+			throw LearningNotFoundException.forId(repo, id);
+		}
+		return views(repo, found).get(0);
 	}
 
 	/**
-	 * The rows with these ids (the newest line of each), parsed as written, keyed by id.
+	 * The row with this id, parsed from its line as written.
+	 * @throws LearningNotFoundException if no row has that id
+	 */
+	public LearningRow row(String repo, String id) {
+		LearningRow row = rows(repo, List.of(id)).get(id);
+		if (row == null) {
+			throw LearningNotFoundException.forId(repo, id);
+		}
+		return row;
+	}
+
+	/**
+	 * The rows with these ids (the newest line of each), parsed as written, keyed by id;
+	 * ids with no row are left out.
 	 */
 	public Map<String, LearningRow> rows(String repo, Collection<String> ids) {
-		// one lookup per id: an IN list would make H2 scan the repository's rows
-		List<String> found = new ArrayList<>();
-		List<IndexedLearning> indexed = new ArrayList<>();
-		for (String id : new LinkedHashSet<>(ids)) {
-			this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id).ifPresent((row) -> {
-				found.add(id);
-				indexed.add(row);
-			});
-		}
-		List<String> lines = lines(repo, indexed);
+		List<LocatedRow> found = this.index.newest(repo, ids);
+		List<String> lines = lines(repo, found);
 		Map<String, LearningRow> rows = new LinkedHashMap<>();
 		for (int i = 0; i < found.size(); i++) {
-			rows.put(found.get(i), parsed(lines.get(i)));
+			rows.put(found.get(i).id(), parsed(lines.get(i)));
 		}
 		return rows;
 	}
@@ -97,33 +100,30 @@ public class LearningViews {
 	}
 
 	/**
-	 * The lines of {@code indexed}, in order, read from the file the index was synced
+	 * The lines of {@code located}, in order, read from the file the index was synced
 	 * with ({@link LearningIndex#lines}).
 	 */
-	private List<String> lines(String repo, List<IndexedLearning> indexed) {
-		return indexed.isEmpty() ? List.of() : this.index.lines(this.repositories.require(repo), indexed);
+	private List<String> lines(String repo, List<LocatedRow> located) {
+		return located.isEmpty() ? List.of() : this.index.lines(this.repositories.require(repo), located);
 	}
 
 	/**
 	 * A row just appended at {@code line} as {@code text}, from what was written (indexed
-	 * or not): nothing supersedes or shares it yet. Reads no index, so it takes no
-	 * transaction (nor a database connection) of its own.
+	 * or not): nothing supersedes or shares it yet. Reads no index.
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public LearningView appended(String repo, long line, String text) {
 		return new LearningView(repo, line, this.mapper.readValue(text, ROW), List.of(), List.of());
 	}
 
-	/** Views of the rows with these ids (the newest line of each), keyed by id. */
+	/**
+	 * Views of the rows with these ids (the newest line of each), keyed by id, in file
+	 * order; ids with no row are left out.
+	 */
 	public Map<String, LearningView> byIds(String repo, Collection<String> ids) {
-		// one lookup per id: an IN list would make H2 scan the repository's rows
-		List<IndexedLearning> newest = new ArrayList<>();
-		for (String id : new LinkedHashSet<>(ids)) {
-			this.rows.findFirstByRepoAndIdOrderByLineNoDesc(repo, id).ifPresent(newest::add);
-		}
-		newest.sort(Comparator.comparingLong(IndexedLearning::lineNo));
+		List<LocatedRow> newest = new ArrayList<>(this.index.newest(repo, ids));
+		newest.sort(Comparator.comparingLong(LocatedRow::lineNo));
 		Map<String, LearningView> views = new LinkedHashMap<>();
-		of(repo, newest).forEach((view) -> views.put(String.valueOf(view.row().get("id")), view));
+		views(repo, newest).forEach((view) -> views.put(String.valueOf(view.row().get("id")), view));
 		return views;
 	}
 
@@ -132,25 +132,28 @@ public class LearningViews {
 	 * repository shares of it.
 	 */
 	public List<LearningView> of(String repo, Collection<IndexedLearning> indexed) {
-		Map<String, List<String>> sharedAs = sharedAs(repo, indexed);
-		List<IndexedLearning> rows = List.copyOf(indexed);
+		return views(repo, indexed.stream().map(IndexedLearning::located).toList());
+	}
+
+	private List<LearningView> views(String repo, List<LocatedRow> rows) {
+		Map<String, List<String>> sharedAs = sharedAs(repo, rows);
 		List<String> lines = lines(repo, rows);
 		List<LearningView> views = new ArrayList<>(rows.size());
 		for (int i = 0; i < rows.size(); i++) {
-			IndexedLearning row = rows.get(i);
+			LocatedRow row = rows.get(i);
 			views.add(new LearningView(repo, row.lineNo(), this.mapper.readValue(lines.get(i), ROW), row.supersededBy(),
 					sharedAs.getOrDefault(row.id(), List.of())));
 		}
 		return views;
 	}
 
-	private Map<String, List<String>> sharedAs(String repo, Collection<IndexedLearning> indexed) {
+	private Map<String, List<String>> sharedAs(String repo, List<LocatedRow> indexed) {
 		Map<String, List<String>> shared = new LinkedHashMap<>();
 		String team = this.teamRepo;
 		if (team == null || team.equals(repo) || indexed.isEmpty()) {
 			return shared;
 		}
-		java.util.Set<String> ids = new java.util.HashSet<>(indexed.stream().map(IndexedLearning::id).toList());
+		Set<String> ids = new HashSet<>(indexed.stream().map(LocatedRow::id).toList());
 		for (Object[] relation : this.rows.findRelations(team)) {
 			for (String related : ((String) relation[1]).split(",")) {
 				if (ids.contains(related)) {
