@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,18 +74,18 @@ public final class SkillMatcher {
 	 * @return the candidates and the recommendation
 	 */
 	public MatchResult match(Lesson lesson, List<Skill> skills, Placement placement, int limit) {
-		Catalog catalog = new Catalog(skills);
+		SkillCorpus corpus = new SkillCorpus(skills, this.analyzer, this.settings.step());
 		List<String> workflow = lesson.workflow();
-		Set<String> lessonTerms = catalog.weights.terms(lesson.text() + "\n" + String.join("\n", workflow));
-		List<Set<String>> lessonSteps = workflow.stream().map(catalog.weights::terms).toList();
+		Set<String> lessonTerms = corpus.weights.terms(lesson.text() + "\n" + String.join("\n", workflow));
+		List<Set<String>> lessonSteps = workflow.stream().map(corpus.weights::terms).toList();
 		List<Scored> scored = new ArrayList<>();
 		for (int s = 0; s < skills.size(); s++) {
-			scored.add(score(catalog, s, lessonTerms, workflow, lessonSteps));
+			scored.add(score(corpus, s, lessonTerms, workflow, lessonSteps));
 		}
 		scored.sort(Comparator.comparingDouble((Scored each) -> -each.candidate().trigger())
 			.thenComparingDouble((each) -> -each.candidate().workflowOverlap())
 			.thenComparing((each) -> each.candidate().skill()));
-		Recommendation recommendation = recommend(lesson, catalog, scored, lessonSteps, placement);
+		Recommendation recommendation = recommend(lesson, corpus, scored, lessonSteps, placement);
 		List<Candidate> candidates = scored.stream().limit(limit).map(Scored::candidate).toList();
 		return new MatchResult(
 				new MatchResult.LessonRead(lesson.text(), workflow, lesson.source(), lesson.occurrences()), candidates,
@@ -104,22 +103,22 @@ public final class SkillMatcher {
 	 * @return the fragments
 	 */
 	public List<Fragment> fragments(List<Skill> skills, int minSteps, int minSkills) {
-		return new Catalog(skills).fragments(minSteps, minSkills);
+		return new SkillCorpus(skills, this.analyzer, this.settings.step()).fragments(minSteps, minSkills);
 	}
 
-	private Scored score(Catalog catalog, int s, Set<String> lessonTerms, List<String> workflow,
+	private Scored score(SkillCorpus corpus, int s, Set<String> lessonTerms, List<String> workflow,
 			List<Set<String>> lessonSteps) {
-		Skill skill = catalog.skills.get(s);
-		Set<String> triggerTerms = catalog.triggers.get(s);
-		double trigger = catalog.weights.cosine(lessonTerms, triggerTerms);
+		Skill skill = corpus.skills.get(s);
+		Set<String> triggerTerms = corpus.triggers.get(s);
+		double trigger = corpus.weights.cosine(lessonTerms, triggerTerms);
 		Set<String> shared = new LinkedHashSet<>(lessonTerms);
 		shared.retainAll(triggerTerms);
 		List<Candidate.StepMatch> matched = new ArrayList<>();
 		for (int i = 0; i < lessonSteps.size(); i++) {
 			int best = -1;
 			double bestSimilarity = 0;
-			for (int j = 0; j < catalog.steps.get(s).size(); j++) {
-				double similarity = catalog.weights.cosine(lessonSteps.get(i), catalog.steps.get(s).get(j));
+			for (int j = 0; j < corpus.steps.get(s).size(); j++) {
+				double similarity = corpus.weights.cosine(lessonSteps.get(i), corpus.steps.get(s).get(j));
 				if (similarity > bestSimilarity) {
 					best = j;
 					bestSimilarity = similarity;
@@ -132,13 +131,13 @@ public final class SkillMatcher {
 		}
 		double overlap = lessonSteps.isEmpty() ? 0 : (double) matched.size() / lessonSteps.size();
 		Set<String> unknown = new LinkedHashSet<>(lessonTerms);
-		unknown.removeAll(catalog.documents.get(s));
-		double total = catalog.weights.weight(lessonTerms);
-		double dilution = (total == 0) ? 1 : catalog.weights.weight(unknown) / total;
+		unknown.removeAll(corpus.documents.get(s));
+		double total = corpus.weights.weight(lessonTerms);
+		double dilution = (total == 0) ? 1 : corpus.weights.weight(unknown) / total;
 		boolean strong = trigger >= this.settings.trigger() && overlap >= this.settings.overlap()
 				&& dilution <= this.settings.dilution();
 		Candidate.Why why = new Candidate.Why(
-				"shares " + quoted(shared, catalog.weights) + " with the skill's name and description: "
+				"shares " + quoted(shared, corpus.weights) + " with the skill's name and description: "
 						+ number(trigger)
 						+ compared(trigger >= this.settings.trigger(), "at least ", "below ",
 								number(this.settings.trigger()) + " for the same trigger intent"),
@@ -147,17 +146,17 @@ public final class SkillMatcher {
 						+ "): " + percent(overlap)
 						+ compared(overlap >= this.settings.overlap(), "at least ", "below ",
 								percent(this.settings.overlap())),
-				"new to the skill: " + quoted(unknown, catalog.weights) + ", " + percent(dilution)
+				"new to the skill: " + quoted(unknown, corpus.weights) + ", " + percent(dilution)
 						+ " of the lesson's weight" + compared(dilution <= this.settings.dilution(), "at most ",
 								"above ", percent(this.settings.dilution())));
 		return new Scored(s, new Candidate(skill.id(), skill.root().kind(), skill.file().description(), round(trigger),
 				round(overlap), round(dilution), matched, strong, why));
 	}
 
-	private Recommendation recommend(Lesson lesson, Catalog catalog, List<Scored> scored, List<Set<String>> lessonSteps,
-			Placement placement) {
+	private Recommendation recommend(Lesson lesson, SkillCorpus corpus, List<Scored> scored,
+			List<Set<String>> lessonSteps, Placement placement) {
 		Placement.Placed placed = placement.place(lesson);
-		Recommendation extract = extraction(lesson, catalog, lessonSteps, placement);
+		Recommendation extract = extraction(lesson, corpus, lessonSteps, placement);
 		if (extract != null) {
 			return extract;
 		}
@@ -166,7 +165,7 @@ public final class SkillMatcher {
 		String against = (best == null) ? "there are no skills to compare with" : "the most related skill, "
 				+ best.candidate().skill() + ", " + String.join("; ", failing(best.candidate()));
 		if (strong != null) {
-			Skill skill = catalog.skills.get(strong.index());
+			Skill skill = corpus.skills.get(strong.index());
 			Candidate candidate = strong.candidate();
 			String conditions = candidate.why().trigger() + "; " + candidate.why().workflowOverlap() + "; "
 					+ candidate.why().scopeDilution();
@@ -187,10 +186,10 @@ public final class SkillMatcher {
 			.findFirst()
 			.orElse(null);
 		if (external != null && lesson.occurrences() >= 2) {
-			Skill skill = catalog.skills.get(external.index());
-			Set<String> avoid = new HashSet<>(catalog.triggers.get(external.index()));
-			String name = proposedName(lesson.text() + " " + String.join(" ", lesson.workflow()), catalog.weights,
-					avoid, 2) + "-" + skill.name();
+			Skill skill = corpus.skills.get(external.index());
+			Set<String> avoid = new HashSet<>(corpus.triggers.get(external.index()));
+			String name = proposedName(lesson.text() + " " + String.join(" ", lesson.workflow()), corpus.weights, avoid,
+					2) + "-" + skill.name();
 			return new Recommendation(Recommendation.WRAP, skill.id(), cut(name), placed.rootName(), placed.kind(),
 					List.of(), List.of(),
 					"The external skill " + skill.id() + " shares the trigger (" + external.candidate().why().trigger()
@@ -203,28 +202,28 @@ public final class SkillMatcher {
 					+ " shares the trigger, but the customisation was seen once (wrap it when it recurs)";
 		}
 		String name = cut(
-				proposedName(lesson.text() + " " + String.join(" ", lesson.workflow()), catalog.weights, Set.of(), 3));
+				proposedName(lesson.text() + " " + String.join(" ", lesson.workflow()), corpus.weights, Set.of(), 3));
 		return new Recommendation(Recommendation.CREATE, null, name, placed.rootName(), placed.kind(), List.of(),
 				List.of(), "Create a new skill (the seed's default when no skill is strongly related): " + against
 						+ ". Placed " + placed.kind() + " because " + placed.why() + ".");
 	}
 
 	@Nullable
-	private Recommendation extraction(Lesson lesson, Catalog catalog, List<Set<String>> lessonSteps,
+	private Recommendation extraction(Lesson lesson, SkillCorpus corpus, List<Set<String>> lessonSteps,
 			Placement placement) {
 		if (lessonSteps.isEmpty()) {
 			return null;
 		}
-		for (FoundFragment found : catalog.found(2, 2)) {
+		for (SkillCorpus.FoundFragment found : corpus.found(2, 2)) {
 			double covered = 0;
 			Set<Integer> lessonMatched = new HashSet<>();
-			for (Range range : found.ranges()) {
+			for (SkillCorpus.Range range : found.ranges()) {
 				int matched = 0;
 				for (int k = range.start(); k <= range.end(); k++) {
-					Set<String> step = catalog.steps.get(range.skill()).get(k);
+					Set<String> step = corpus.steps.get(range.skill()).get(k);
 					boolean any = false;
 					for (int i = 0; i < lessonSteps.size(); i++) {
-						if (catalog.weights.cosine(lessonSteps.get(i), step) >= this.settings.step()) {
+						if (corpus.weights.cosine(lessonSteps.get(i), step) >= this.settings.step()) {
 							lessonMatched.add(i);
 							any = true;
 						}
@@ -235,16 +234,16 @@ public final class SkillMatcher {
 			}
 			double share = (double) lessonMatched.size() / lessonSteps.size();
 			if (covered >= this.settings.overlap() && share >= 0.5) {
-				Fragment fragment = catalog.fragment(found);
+				Fragment fragment = corpus.fragment(found);
 				List<String> holders = fragment.skills().stream().map(Fragment.Occurrence::skill).toList();
 				Set<String> roots = new LinkedHashSet<>();
-				found.ranges().forEach((range) -> roots.add(catalog.skills.get(range.skill()).root().name()));
-				SkillRoot oneProject = (roots.size() == 1) ? catalog.skills.get(found.ranges().get(0).skill()).root()
+				found.ranges().forEach((range) -> roots.add(corpus.skills.get(range.skill()).root().name()));
+				SkillRoot oneProject = (roots.size() == 1) ? corpus.skills.get(found.ranges().get(0).skill()).root()
 						: null;
 				boolean project = oneProject != null && oneProject.kind() == RootKind.PROJECT;
 				String root = project ? oneProject.name()
 						: ((placement.shared() != null) ? placement.shared().name() : null);
-				String name = cut(proposedName(String.join(" ", fragment.steps()), catalog.weights, Set.of(), 3));
+				String name = cut(proposedName(String.join(" ", fragment.steps()), corpus.weights, Set.of(), 3));
 				return new Recommendation(Recommendation.EXTRACT, null, name, root, project ? "project" : "shared",
 						holders, fragment.steps(),
 						"The lesson is mainly a workflow fragment that " + holders.size() + " skills repeat ("
@@ -340,159 +339,6 @@ public final class SkillMatcher {
 	}
 
 	private record Scored(int index, Candidate candidate) {
-
-	}
-
-	/** A run of consecutive steps of one skill: indexes into its steps, inclusive. */
-	private record Range(int skill, int start, int end) {
-
-	}
-
-	private record FoundFragment(List<Range> ranges) {
-
-	}
-
-	/** The skills with their term sets and weights, computed once per request. */
-	private final class Catalog {
-
-		final List<Skill> skills;
-
-		final TermWeights weights;
-
-		final List<Set<String>> documents = new ArrayList<>();
-
-		final List<Set<String>> triggers = new ArrayList<>();
-
-		final List<List<Set<String>>> steps = new ArrayList<>();
-
-		Catalog(List<Skill> skills) {
-			this.skills = skills;
-			List<String> texts = new ArrayList<>();
-			for (Skill skill : skills) {
-				texts.add(trigger(skill) + "\n" + skill.file().body());
-			}
-			this.weights = new TermWeights(SkillMatcher.this.analyzer, texts);
-			for (int s = 0; s < skills.size(); s++) {
-				this.documents.add(this.weights.terms(texts.get(s)));
-				this.triggers.add(this.weights.terms(trigger(skills.get(s))));
-				this.steps.add(skills.get(s)
-					.outline()
-					.steps()
-					.stream()
-					.map((step) -> this.weights.terms(step.text()))
-					.toList());
-			}
-		}
-
-		private static String trigger(Skill skill) {
-			String description = (skill.file().description() != null) ? skill.file().description() : "";
-			return skill.name().replace('-', ' ') + "\n" + description;
-		}
-
-		List<Fragment> fragments(int minSteps, int minSkills) {
-			return found(minSteps, minSkills).stream().map(this::fragment).toList();
-		}
-
-		Fragment fragment(FoundFragment found) {
-			List<Fragment.Occurrence> occurrences = new ArrayList<>();
-			for (Range range : found.ranges()) {
-				Skill skill = this.skills.get(range.skill());
-				List<Step> run = skill.outline().steps().subList(range.start(), range.end() + 1);
-				occurrences.add(new Fragment.Occurrence(skill.id(), run.stream().map(Step::line).toList(),
-						run.stream().map(Step::text).toList()));
-			}
-			Fragment.Occurrence plainest = occurrences.stream()
-				.min(Comparator.comparingInt((Fragment.Occurrence each) -> String.join(" ", each.steps()).length()))
-				.orElseThrow();
-			return new Fragment(plainest.steps(), occurrences);
-		}
-
-		List<FoundFragment> found(int minSteps, int minSkills) {
-			List<Range[]> runs = new ArrayList<>();
-			for (int a = 0; a < this.skills.size(); a++) {
-				for (int b = a + 1; b < this.skills.size(); b++) {
-					runs.addAll(runs(a, b, minSteps));
-				}
-			}
-			List<Range> nodes = new ArrayList<>();
-			runs.forEach((run) -> {
-				nodes.add(run[0]);
-				nodes.add(run[1]);
-			});
-			int[] parent = new int[nodes.size()];
-			for (int i = 0; i < parent.length; i++) {
-				parent[i] = i;
-			}
-			for (int i = 0; i < nodes.size(); i += 2) {
-				union(parent, i, i + 1);
-			}
-			for (int i = 0; i < nodes.size(); i++) {
-				for (int j = i + 1; j < nodes.size(); j++) {
-					Range x = nodes.get(i);
-					Range y = nodes.get(j);
-					if (x.skill() == y.skill() && x.start() <= y.end() && y.start() <= x.end()) {
-						union(parent, i, j);
-					}
-				}
-			}
-			Map<Integer, Map<Integer, Range>> groups = new TreeMap<>();
-			for (int i = 0; i < nodes.size(); i++) {
-				Range node = nodes.get(i);
-				groups.computeIfAbsent(find(parent, i), (key) -> new TreeMap<>())
-					.merge(node.skill(), node,
-							(x, y) -> new Range(x.skill(), Math.min(x.start(), y.start()), Math.max(x.end(), y.end())));
-			}
-			List<FoundFragment> found = new ArrayList<>();
-			for (Map<Integer, Range> group : groups.values()) {
-				if (group.size() >= minSkills) {
-					found.add(new FoundFragment(List.copyOf(group.values())));
-				}
-			}
-			found.sort(Comparator.comparingInt((FoundFragment each) -> -each.ranges().size())
-				.thenComparingInt((each) -> -(each.ranges().get(0).end() - each.ranges().get(0).start()))
-				.thenComparingInt((each) -> each.ranges().get(0).skill())
-				.thenComparingInt((each) -> each.ranges().get(0).start()));
-			return found;
-		}
-
-		private List<Range[]> runs(int a, int b, int minSteps) {
-			List<Set<String>> left = this.steps.get(a);
-			List<Set<String>> right = this.steps.get(b);
-			boolean[][] similar = new boolean[left.size()][right.size()];
-			for (int i = 0; i < left.size(); i++) {
-				for (int j = 0; j < right.size(); j++) {
-					similar[i][j] = this.weights.cosine(left.get(i), right.get(j)) >= SkillMatcher.this.settings.step();
-				}
-			}
-			List<Range[]> runs = new ArrayList<>();
-			for (int i = 0; i < left.size(); i++) {
-				for (int j = 0; j < right.size(); j++) {
-					if (!similar[i][j] || (i > 0 && j > 0 && similar[i - 1][j - 1])) {
-						continue;
-					}
-					int length = 0;
-					while (i + length < left.size() && j + length < right.size() && similar[i + length][j + length]) {
-						length++;
-					}
-					if (length >= minSteps) {
-						runs.add(new Range[] { new Range(a, i, i + length - 1), new Range(b, j, j + length - 1) });
-					}
-				}
-			}
-			return runs;
-		}
-
-		private static int find(int[] parent, int i) {
-			int root = i;
-			while (parent[root] != root) {
-				root = parent[root];
-			}
-			return root;
-		}
-
-		private static void union(int[] parent, int i, int j) {
-			parent[find(parent, i)] = find(parent, j);
-		}
 
 	}
 
