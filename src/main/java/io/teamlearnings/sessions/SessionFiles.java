@@ -115,8 +115,7 @@ class SessionFiles {
 		Path root;
 		try {
 			// the configured directory itself may be a link (~/.codex -> elsewhere);
-			// links
-			// below it are never followed
+			// links below it are never followed
 			root = configured.toRealPath();
 		}
 		catch (IOException ex) {

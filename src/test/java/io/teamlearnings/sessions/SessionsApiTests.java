@@ -65,8 +65,7 @@ class SessionsApiTests extends SharedServiceContext {
 				else {
 					Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
 					// as Codex left them: last written long before the test clock's
-					// today, so
-					// only their records say how recently they were active
+					// today, so only their records say how recently they were active
 					Files.setLastModifiedTime(target, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
 				}
 			}

@@ -457,10 +457,9 @@ public class RecallCorpus {
 			int[] page = { 0 };
 			do {
 				page[0] = 0;
-				// a page at a time, in the order of the line index (H2 sorts nothing when
-				// the
-				// ORDER BY starts with the index's columns): H2 keeps a whole result in
-				// memory, which for a million rows' terms is more than the heap
+				// a page at a time, in the order of the line index (H2 sorts nothing
+				// when the ORDER BY starts with the index's columns): H2 keeps a whole
+				// result in memory, which for a million rows' terms is more than the heap
 				this.jdbc.query("SELECT line_no, id, status, captured_ts, supersedes_id, paths, tags, terms,"
 						+ " field_lengths FROM indexed_row USE INDEX (ix_indexed_row_line)"
 						+ " WHERE generation = ? AND line_no > ? ORDER BY generation, line_no FETCH FIRST " + PAGE_ROWS

@@ -162,8 +162,7 @@ public class RolloutReader {
 		}
 		catch (RuntimeException ex) {
 			// a corrupt compressed stream surfaces as an unchecked exception; anything
-			// else
-			// unexpected costs this file only, never the answer for the others
+			// else unexpected costs this file only, never the answer for the others
 			throw failure(path, ex);
 		}
 		return parse.toRollout(opened);
@@ -301,8 +300,7 @@ public class RolloutReader {
 		}
 		try {
 			// a damaged byte in the first line (a cwd, say) costs that byte only here:
-			// the
-			// start is still read, and the line is still reported by the full read
+			// the start is still read, and the line is still reported by the full read
 			String text = PythonText.strip(new String(first.bytes(), 0, (int) first.size(), StandardCharsets.UTF_8));
 			JsonNode record = MAPPER.readTree(text);
 			JsonNode payload = record.path("payload");

@@ -113,8 +113,7 @@ class CodifyCandidatesTests {
 	@Test
 	void breaksEqualScoresByMoreRowsThenTheLatestCapture() {
 		// undated rows have no recency: 2 x 2 rows + "force" 2 = 6; 2 x 1 row +
-		// codify_now 3
-		// + "flaky" 1 = 6
+		// codify_now 3 + "flaky" 1 = 6
 		List<ToolRow> rows = List.of(
 				row("lrn-b").status("codify_now").capturedAt("someday").learning("Retry the flaky upload.").build(),
 				row("lrn-c").status("codify_now").capturedAt("sometime").learning("Retry the flaky download.").build(),

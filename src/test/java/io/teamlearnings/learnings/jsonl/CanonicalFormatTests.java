@@ -35,8 +35,7 @@ class CanonicalFormatTests {
 	void keepsOnlyAsciiLettersAndDigitsInALabel() {
 		assertThat(CanonicalFormat.normalizeLabel("Caf\u00e9 Cr\u00e8me")).isEqualTo("caf_cr_me");
 		// Java's own lower-casing makes "i" of U+0130 and "k" of the Kelvin sign; the
-		// tool
-		// makes separators of them
+		// tool makes separators of them
 		assertThat(CanonicalFormat.normalizeLabel("\u0130x\u212Ay")).isEqualTo("x_y");
 	}
 

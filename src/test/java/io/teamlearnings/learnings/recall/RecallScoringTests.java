@@ -102,11 +102,10 @@ class RecallScoringTests {
 
 	// For the two rows above and the query "gradle daemon" (terms gradl, daemon):
 	// N = 2, df(gradl) = 1, df(daemon) = 2
-	// idf(gradl) = ln(1 + 1.5 / 1.5) = 0.693147, idf(daemon) = ln(1 + 0.5 / 2.5) =
-	// 0.182322
+	// idf(gradl) = ln(1 + 1.5 / 1.5) = 0.693147
+	// idf(daemon) = ln(1 + 0.5 / 2.5) = 0.182322
 	// average lengths: learning 4.5, application 3.5, evidence 4, tags 1
-	// lrn-a, gradl: tf' = 3 / (0.25 + 0.75 * 5 / 4.5) + 2 / (0.25 + 0.75 * 1 / 1) =
-	// 4.769231
+	// lrn-a, gradl: tf' = 3 / (0.25 + 0.75 * 5 / 4.5) + 2 / (0.25 + 0.75) = 4.769231
 	// .. 0.693147 * 4.769231 * 2.2 / (4.769231 + 1.2) = 1.218367
 	// lrn-a, daemon: tf' = 3 / 1.083333 + 1.5 / (0.25 + 0.75 * 3 / 3.5) = 4.449231
 	// .. 0.182322 * 4.449231 * 2.2 / (4.449231 + 1.2) = 0.315905
@@ -240,9 +239,9 @@ class RecallScoringTests {
 	}
 
 	// The chain corpus: lrn-a and lrn-b as above, lrn-c supersedes lrn-a, lrn-d
-	// supersedes
-	// lrn-c. N = 4, df(gradl) = 1, df(daemon) = 3; averages: learning 5.5, application
-	// 4.5, evidence 4, tags 1. bm25f: lrn-a 2.7916, lrn-b and lrn-c 0.3567 each.
+	// supersedes lrn-c. N = 4, df(gradl) = 1, df(daemon) = 3; averages: learning
+	// 5.5, application 4.5, evidence 4, tags 1. bm25f: lrn-a 2.7916, lrn-b and lrn-c
+	// 0.3567 each.
 
 	@Test
 	void aSupersededRowsMatchIsCreditedToTheHeadOfItsChain() throws Exception {

@@ -26,8 +26,7 @@ import static org.mockito.Mockito.mock;
 public class RecallSlice {
 
 	// The index slice, the in-memory corpus, scoring and recall, the documented defaults
-	// of
-	// learnings.recall and learnings.store, and the clock pinned to FixedClock.NOW.
+	// of learnings.recall and learnings.store, and the clock pinned to FixedClock.NOW.
 	// Repositories and LearningViews are mocks (the slice has no JPA): a test stubs
 	// Repositories.require for the repository it wrote; recall hits carry no row view.
 
