@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +97,27 @@ class FaultTests extends SharedServiceContext {
 		try (Stream<Path> files = Files.list(this.dataDir.resolve("index"))) {
 			assertThat(files.map((path) -> path.getFileName().toString()))
 				.anyMatch((name) -> name.contains(".corrupt-"));
+		}
+	}
+
+	/**
+	 * H2 closes the database when its writer fails (an OutOfMemoryError in it did, before
+	 * the recall corpus had a budget); after that every request that reads the index
+	 * fails, so the service must say it is not ready, for a load balancer or an
+	 * orchestrator to act on.
+	 */
+	@Test
+	void isNotReadyOnceTheIndexDatabaseIsClosed() throws Exception {
+		try (ConfigurableApplicationContext service = start()) {
+			HttpClientSupport http = client(service);
+			assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+
+			service.getBean(JdbcTemplate.class).execute("SHUTDOWN");
+
+			Response readiness = http.get("/actuator/health/readiness");
+			assertThat(readiness.status()).isEqualTo(503);
+			assertThat(readiness.json().get("status").asString()).isEqualTo("DOWN");
+			assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
 		}
 	}
 
