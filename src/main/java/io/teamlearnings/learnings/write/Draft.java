@@ -33,10 +33,15 @@ record Draft(String status, String learning, List<String> evidence, String appli
 	 * {@code withdrawn} (written only by a withdrawal)
 	 */
 	static Draft of(AppendRequest request, String source, @Nullable String supersedesId, QualityMode mode) {
+		// every text that reaches the file, each refused under its own name
 		orEmpty(request.tags()).forEach((tag) -> rejectControlCharacters("tags", tag));
+		orEmpty(request.relatedIds()).forEach((id) -> rejectControlCharacters("related_ids", id));
 		rejectControlCharacters("source", source);
+		rejectControlCharacters("supersedes_id", supersedesId);
 		if (request.context() != null) {
 			orEmpty(request.context().paths()).forEach((path) -> rejectControlCharacters("context.paths", path));
+			rejectControlCharacters("context.repo", request.context().repo());
+			rejectControlCharacters("context.branch", request.context().branch());
 		}
 		String status = CanonicalFormat.normalizeStatus(request.status());
 		if (CanonicalFormat.WITHDRAWN.equals(status)) {

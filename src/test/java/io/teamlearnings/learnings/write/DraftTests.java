@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.teamlearnings.learnings.quality.QualityMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -79,6 +81,24 @@ class DraftTests {
 		InvalidLearningException refused = catchThrowableOfType(InvalidLearningException.class, () -> Draft
 			.of(request("When X, prefer \u0007Y.", "do_more", List.of("e.txt"), "a"), "s", null, QualityMode.STRICT));
 		assertThat(refused.getBody().getDetail()).isEqualTo("Field 'learning' contains control characters");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "related_ids, 0001", "related_ids, d800", "context.repo, 0000", "context.branch, 0007",
+			"context.branch, d800", "supersedes_id, 001b" })
+	void refusesControlCharactersAndLoneSurrogatesInEveryFieldItWrites(String field, String hex) {
+		String bad = "lrn-" + (char) Integer.parseInt(hex, 16) + "x";
+		AppendRequest request = new AppendRequest("When X, prefer Y because Z.", List.of("e.txt"), "a", "do_more", null,
+				new AppendRequest.ContextInput(field.equals("context.repo") ? bad : null,
+						field.equals("context.branch") ? bad : null, null),
+				null, field.equals("related_ids") ? List.of("lrn-ok", bad) : null, null);
+		String supersedes = field.equals("supersedes_id") ? bad : null;
+
+		InvalidLearningException refused = catchThrowableOfType(InvalidLearningException.class,
+				() -> Draft.of(request, "s", supersedes, QualityMode.STRICT));
+
+		assertThat(refused).as(field).isNotNull();
+		assertThat(refused.getBody().getDetail()).startsWith("Field '" + field + "' contains");
 	}
 
 	@Test
