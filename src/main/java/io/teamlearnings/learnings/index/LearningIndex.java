@@ -302,30 +302,45 @@ public class LearningIndex {
 	 * @param rows its rows
 	 * @return their lines, without newlines
 	 * @throws StoreUnavailableException if the file cannot be read, or a line is no
-	 * longer the one indexed (the file was rewritten in place since the last sync, which
-	 * the next read catches up with)
+	 * longer the one indexed: the file was rewritten in place since the last sync, even
+	 * with its size and modification time kept. The index then forgets the file's stamp,
+	 * so the next read or write compares the whole file with the index and rebuilds it.
 	 */
 	List<String> lines(Repo repo, List<LocatedRow> rows) {
 		SyncedFile synced = this.files.get(repo.name());
+		List<String> lines = null;
 		try {
 			if (synced != null) {
 				try {
-					return read(repo.name(), synced.channel(), rows);
+					lines = read(synced.channel(), rows);
 				}
 				catch (ClosedChannelException ex) {
 					// a sync replaced the file meanwhile: read the path as it is now
+					synced = null;
 				}
 			}
-			try (FileChannel file = FileChannel.open(repo.storeFile(), StandardOpenOption.READ)) {
-				return read(repo.name(), file, rows);
+			if (synced == null) {
+				try (FileChannel file = FileChannel.open(repo.storeFile(), StandardOpenOption.READ)) {
+					lines = read(file, rows);
+				}
 			}
 		}
 		catch (IOException ex) {
 			throw StoreUnavailableException.serving(repo.name(), ex);
 		}
+		if (lines == null) {
+			this.synced.remove(repo.name());
+			throw StoreUnavailableException.changedWhileRead(repo.name());
+		}
+		return lines;
 	}
 
-	private static List<String> read(String repo, FileChannel file, List<LocatedRow> rows) throws IOException {
+	/**
+	 * The lines of {@code rows} as {@code file} has them; null if one is not the indexed
+	 * one.
+	 */
+	@Nullable
+	private static List<String> read(FileChannel file, List<LocatedRow> rows) throws IOException {
 		List<String> lines = new ArrayList<>(rows.size());
 		MessageDigest sha = Sha256.digest();
 		for (LocatedRow row : rows) {
@@ -335,7 +350,7 @@ public class LearningIndex {
 				read = file.read(line, row.byteOffset() + line.position());
 			}
 			if (line.hasRemaining() || !MessageDigest.isEqual(sha.digest(line.array()), row.lineSha256())) {
-				throw StoreUnavailableException.changedWhileRead(repo);
+				return null;
 			}
 			lines.add(new String(line.array(), StandardCharsets.UTF_8));
 		}

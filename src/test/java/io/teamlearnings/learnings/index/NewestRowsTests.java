@@ -1,7 +1,12 @@
 package io.teamlearnings.learnings.index;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -18,6 +23,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * What views are built from: the newest row of each id asked for, in the order asked,
@@ -56,6 +62,29 @@ class NewestRowsTests {
 		List<String> fileLines = Files.readAllLines(file);
 		assertThat(this.index.lines(repo, found.subList(0, 3))).containsExactly(fileLines.get(249), fileLines.get(250),
 				fileLines.get(100));
+	}
+
+	@Test
+	void aLineRewrittenInPlaceIsNotServedAndTheNextSyncRebuilds() throws Exception {
+		Path file = LearningLines.write(this.root, LearningLines.row("lrn-1").learning("Rule one.").status("do_more"),
+				LearningLines.row("lrn-2").learning("Rule two.").status("do_more"));
+		Repo repo = new Repo("in-place", this.root);
+		this.index.sync(repo);
+		List<LocatedRow> second = this.index.newest(repo.name(), List.of("lrn-2"));
+		FileTime modified = Files.getLastModifiedTime(file);
+		String rewritten = Files.readString(file).replace("\"Rule two.\"", "\"Rule 2!!.\"");
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+			channel.write(ByteBuffer.wrap(rewritten.getBytes(StandardCharsets.UTF_8)), 0);
+		}
+		Files.setLastModifiedTime(file, modified);
+
+		assertThatExceptionOfType(StoreUnavailableException.class).isThrownBy(() -> this.index.lines(repo, second))
+			.withMessageContaining("changed while its rows were read");
+		assertThat(this.index.isCurrent(repo)).isFalse();
+		assertThat(this.index.sync(repo).rebuilt()).isTrue();
+		assertThat(this.index.lines(repo, this.index.newest(repo.name(), List.of("lrn-2")))).singleElement()
+			.asString()
+			.contains("Rule 2!!.");
 	}
 
 }
