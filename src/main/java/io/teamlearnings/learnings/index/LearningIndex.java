@@ -295,6 +295,38 @@ public class LearningIndex {
 	}
 
 	/**
+	 * The rows at these line numbers in the live generation of {@code repo}, with where
+	 * each line lies: one statement per {@value #IDS_PER_LOOKUP} lines, a seek on the
+	 * line index for each (a {@code UNION ALL} of equalities: H2 would not seek a
+	 * {@code line_no IN} list after the generation, and would read the whole generation).
+	 * Lines that hold no row (malformed, or past the index) are left out.
+	 * @param repo the repository
+	 * @param lines line numbers, from 1
+	 * @return the rows found, in no particular order
+	 */
+	List<LocatedRow> atLines(String repo, Collection<Long> lines) {
+		List<Long> distinct = List.copyOf(new LinkedHashSet<>(lines));
+		List<LocatedRow> found = new ArrayList<>(distinct.size());
+		for (int from = 0; from < distinct.size(); from += IDS_PER_LOOKUP) {
+			List<Long> some = distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_LOOKUP));
+			Object[] arguments = new Object[2 * some.size()];
+			for (int i = 0; i < some.size(); i++) {
+				arguments[2 * i] = repo;
+				arguments[2 * i + 1] = some.get(i);
+			}
+			this.jdbc.query(String.join(" UNION ALL ",
+					Collections.nCopies(some.size(),
+							"SELECT id, line_no, byte_offset, byte_length, line_sha256, superseded_by FROM indexed_row "
+									+ "WHERE " + LIVE + " AND line_no = ?")),
+					(rs) -> {
+						found.add(new LocatedRow(rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getBytes(5),
+								rs.getString(1), LocatedRow.supersededBy(rs.getString(6))));
+					}, arguments);
+		}
+		return found;
+	}
+
+	/**
 	 * The lines of {@code rows}, rows of the live generation of {@code repo}, in order:
 	 * read at their offsets from the file the index was last synced with (from its path
 	 * if none is open), each served only if its SHA-256 is the one indexed.

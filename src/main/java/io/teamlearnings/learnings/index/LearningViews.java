@@ -128,6 +128,18 @@ public class LearningViews {
 	}
 
 	/**
+	 * Views of the rows at these line numbers, keyed by line number, in file order; lines
+	 * that hold no row are left out.
+	 */
+	public Map<Long, LearningView> byLines(String repo, Collection<Long> lines) {
+		List<LocatedRow> located = new ArrayList<>(this.index.atLines(repo, lines));
+		located.sort(Comparator.comparingLong(LocatedRow::lineNo));
+		Map<Long, LearningView> views = new LinkedHashMap<>();
+		views(repo, located).forEach((view) -> views.put(view.line(), view));
+		return views;
+	}
+
+	/**
 	 * Views of indexed rows of {@code repo}, in the order given, each with what the team
 	 * repository shares of it.
 	 */

@@ -112,14 +112,17 @@ public class LearningRecall {
 		}
 		ranked.sort(RowRanking.Ranked.BEST_FIRST);
 		List<RowRanking.Ranked> top = ranked.subList(0, Math.min(query.limit(), ranked.size()));
-		Map<String, Map<String, LearningView>> viewsByRepo = new LinkedHashMap<>();
+		// each hit viewed from the line that was ranked, which an id re-used by a later
+		// line
+		// would not find
+		Map<String, Map<Long, LearningView>> viewsByRepo = new LinkedHashMap<>();
 		for (RowRanking.Ranked hit : top) {
-			viewsByRepo.computeIfAbsent(hit.repo(), (repo) -> new LinkedHashMap<>()).put(hit.id(), null);
+			viewsByRepo.computeIfAbsent(hit.repo(), (repo) -> new LinkedHashMap<>()).put(hit.line(), null);
 		}
-		viewsByRepo.replaceAll((repo, ids) -> this.views.byIds(repo, ids.keySet()));
+		viewsByRepo.replaceAll((repo, lines) -> this.views.byLines(repo, lines.keySet()));
 		List<RecallResult.Hit> hits = top.stream()
 			.map((hit) -> new RecallResult.Hit(hit.repo(), hit.id(), Boosts.round(hit.score()), hit.why(),
-					viewsByRepo.get(hit.repo()).get(hit.id())))
+					viewsByRepo.get(hit.repo()).get(hit.line())))
 			.toList();
 		return new RecallResult(query.text(), List.copyOf(terms.keySet()), query.asOf(), matched, hits,
 				RecallResult.Exclusions.sum(exclusions));

@@ -25,11 +25,13 @@ record RowRanking(List<Ranked> ranked, int matched, RecallResult.Exclusions excl
 	 *
 	 * @param repo its repository
 	 * @param id its id
+	 * @param line its line in the file, which its view is read from (an id another line
+	 * re-uses names another row)
 	 * @param score its score, unrounded
 	 * @param captured its capture time, if it has a valid one
 	 * @param why how the score came about
 	 */
-	record Ranked(String repo, String id, double score, @Nullable Instant captured, RecallResult.Why why) {
+	record Ranked(String repo, String id, long line, double score, @Nullable Instant captured, RecallResult.Why why) {
 
 		/**
 		 * Best first across repositories: higher score, then newer. Sorting with it is
@@ -68,7 +70,7 @@ record RowRanking(List<Ranked> ranked, int matched, RecallResult.Exclusions excl
 		RecallCorpus.Doc row = corpus.docs().get(target);
 		RecallResult.Why why = new RecallResult.Why(Bm25f.matchedTerms(corpus, terms, corpus.docs().get(source)),
 				Boosts.round(bm25), boosts.status(), boosts.recency(), boosts.path(), via);
-		return new Ranked(repo, row.id(), score, row.captured(), why);
+		return new Ranked(repo, row.id(), row.line(), score, row.captured(), why);
 	}
 
 	/** Whether {@code query} filters rows by status, tag or capture time. */

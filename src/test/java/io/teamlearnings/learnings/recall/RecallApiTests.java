@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.HttpClientSupport;
+import io.teamlearnings.support.LearningLines;
 import io.teamlearnings.support.SharedServiceContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,29 @@ class RecallApiTests extends SharedServiceContext {
 	@BeforeEach
 	void client() {
 		this.http = new HttpClientSupport(this.port);
+	}
+
+	/**
+	 * Another tool wrote two rows with one id: a hit is served from the line that was
+	 * ranked, so its explanation and its text agree; a lookup by id finds the newest.
+	 */
+	@Test
+	void servesEachHitFromTheLineThatWasRankedWhenAnIdIsReused() {
+		String id = "lrn-20260101T000000Z-cafe0001";
+		LearningLines.write(root("recall-reused-id"),
+				LearningLines.row(id).learning("When oldword alphaone happens, prefer the first way."),
+				LearningLines.row(id).learning("When newword betatwo happens, prefer the second way."));
+
+		JsonNode hit = this.http.get("/api/repos/recall-reused-id/learnings/recall?query=oldword+alphaone")
+			.json()
+			.get("hits")
+			.get(0);
+
+		assertThat(hit.get("id").asString()).isEqualTo(id);
+		assertThat(hit.get("learning").get("line").asLong()).isEqualTo(1);
+		assertThat(hit.get("learning").get("row").get("learning").asString()).contains("alphaone");
+		assertThat(this.http.get("/api/repos/recall-reused-id/learnings/" + id).json().get("line").asLong())
+			.isEqualTo(2);
 	}
 
 	@Test
