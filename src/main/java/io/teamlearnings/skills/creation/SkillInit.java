@@ -68,7 +68,14 @@ public final class SkillInit {
 
 	private static final Pattern NOT_NAME = Pattern.compile("[^a-z0-9]+");
 
-	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n]]");
+	/**
+	 * A character a description or interface value may not hold: any but newline and
+	 * those PyYAML's reader accepts in a document (its {@code NON_PRINTABLE} complement:
+	 * tab and carriage return aside, no C0 or C1 control but U+0085, no U+FFFE or
+	 * U+FFFF), so that what is written reads back.
+	 */
+	private static final Pattern CONTROL = Pattern
+		.compile("[^\\n\\x20-\\x7E\\x85\\xA0-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
 	private SkillInit() {
 	}
@@ -233,7 +240,8 @@ public final class SkillInit {
 	private static String description(String raw) {
 		String description = PythonText.strip(raw);
 		if (CONTROL.matcher(description).find()) {
-			throw new InitRefusedException("description", "Description cannot contain control characters.");
+			throw new InitRefusedException("description",
+					"Description cannot contain control or non-printable characters.");
 		}
 		if (description.contains("<") || description.contains(">")) {
 			throw new InitRefusedException("description", "Description cannot contain angle brackets (< or >)");
@@ -256,7 +264,7 @@ public final class SkillInit {
 			String text = PythonText.strip(value);
 			if (CONTROL.matcher(text).find()) {
 				throw new InitRefusedException("interface." + field,
-						"Interface values cannot contain control characters.");
+						"Interface values cannot contain control or non-printable characters.");
 			}
 			stripped.put(field, text);
 		});

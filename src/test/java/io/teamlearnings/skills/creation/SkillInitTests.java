@@ -238,6 +238,23 @@ class SkillInitTests {
 			.getDetail()).isEqualTo("Description cannot contain angle brackets (< or >)");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "0007", "0009", "000d", "0086", "009f", "fffe", "ffff" })
+	void refusesCharactersPyYamlCannotReadBeforeWritingAnything(String hex) {
+		String text = "Drafts notes" + (char) Integer.parseInt(hex, 16) + " here.";
+
+		InitRefusedException description = catchThrowableOfType(InitRefusedException.class,
+				() -> SkillInit.create(request("notes", List.of(), false, text, Map.of())));
+		InitRefusedException value = catchThrowableOfType(InitRefusedException.class,
+				() -> SkillInit.create(request("notes", List.of(), false, null, Map.of("short_description", text))));
+
+		assertThat(description.getBody().getDetail())
+			.isEqualTo("Description cannot contain control or non-printable characters.");
+		assertThat(value.getBody().getDetail())
+			.isEqualTo("Interface values cannot contain control or non-printable characters.");
+		assertThat(this.codex.path().resolve("notes")).doesNotExist();
+	}
+
 	@Test
 	void writesInterfaceOverridesInTheScriptsOrder() throws IOException {
 		Map<String, String> overrides = new LinkedHashMap<>();
