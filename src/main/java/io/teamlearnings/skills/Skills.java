@@ -69,6 +69,8 @@ class Skills {
 	 * Places a lesson among the skills of the roots the caller may read: the candidates
 	 * with their measures, and what to do.
 	 * @throws UnknownLearningException if the learning named is not in its repository
+	 * @throws io.teamlearnings.repos.UnknownRepositoryException if the repository named
+	 * is not served
 	 */
 	MatchResult match(MatchRequest request) {
 		Lesson lesson = lesson(request);
@@ -90,6 +92,10 @@ class Skills {
 	}
 
 	private Lesson lesson(MatchRequest request) {
+		if (request.repository() != null) {
+			// placement depends on it: an unknown one is a mistake, not "no repository"
+			this.repositories.require(request.repository());
+		}
 		int occurrences = (request.occurrences() != null) ? request.occurrences() : 1;
 		if (request.learning() != null) {
 			String repo = request.learning().repo();

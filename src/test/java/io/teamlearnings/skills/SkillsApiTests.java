@@ -44,6 +44,10 @@ class SkillsApiTests extends SharedServiceContext {
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.body()).contains("No repository named 'no-such-repo'");
 		assertThat(http.get("/api/skills/fragments?repository=no-such-repo").status()).isEqualTo(404);
+		assertThat(http
+			.postJson("/api/skills/match",
+					"{\"lesson\": \"When releasing, bump the version.\", " + "\"repository\": \"no-such-repo\"}")
+			.status()).isEqualTo(404);
 		assertThat(http.get("/api/skills/skills-app/bump-version")
 			.json()
 			.get("front_matter")
