@@ -56,7 +56,8 @@ class BrowseController {
 					example = "launchd") @RequestParam(name = "q", required = false) @Nullable String text,
 			@Parameter(description = "List rows that another row supersedes") @RequestParam(name = "include_superseded",
 					defaultValue = "false") boolean includeSuperseded,
-			@Parameter(description = "0-based page") @RequestParam(defaultValue = "0") @Min(0) int page,
+			@Parameter(description = "0-based page, at most 10,000,000 (the row offset page x size must fit "
+					+ "an int)") @RequestParam(defaultValue = "0") @Min(0) @Max(10_000_000) int page,
 			@Parameter(description = "Rows per page, 1 to 200") @RequestParam(
 					defaultValue = "20") @Min(1) @Max(200) int size) {
 		return this.queries.browse(repo, new BrowseFilter(status, tag, since, until, text, includeSuperseded), page,

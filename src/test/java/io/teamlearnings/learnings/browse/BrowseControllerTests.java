@@ -51,6 +51,12 @@ class BrowseControllerTests {
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
 			.isEqualTo("size");
+		// the row offset page x size would not fit an int
+		assertThat(this.mvc.get().uri("/api/repos/default/learnings?page=10737419&size=200"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("page");
 		assertThat(this.mvc.get().uri("/api/repos/default/learnings?since=yesterday")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.detail")
