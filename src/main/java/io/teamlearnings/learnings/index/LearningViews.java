@@ -3,6 +3,7 @@ package io.teamlearnings.learnings.index;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,10 +130,28 @@ public class LearningViews {
 
 	/**
 	 * Views of the rows at these line numbers, keyed by line number, in file order; lines
-	 * that hold no row are left out.
+	 * that hold no row are left out. Each row is looked up by its id (one indexed lookup
+	 * for all), and by its line only when a later line re-uses its id, which is rare.
+	 * @param repo the repository
+	 * @param idsByLine the id each line holds, by line number
 	 */
-	public Map<Long, LearningView> byLines(String repo, Collection<Long> lines) {
-		List<LocatedRow> located = new ArrayList<>(this.index.atLines(repo, lines));
+	public Map<Long, LearningView> byLines(String repo, Map<Long, String> idsByLine) {
+		Map<String, LocatedRow> newest = new HashMap<>();
+		this.index.newest(repo, idsByLine.values()).forEach((row) -> newest.put(row.id(), row));
+		List<LocatedRow> located = new ArrayList<>(idsByLine.size());
+		List<Long> elsewhere = new ArrayList<>();
+		idsByLine.forEach((line, id) -> {
+			LocatedRow row = newest.get(id);
+			if (row != null && row.lineNo() == line) {
+				located.add(row);
+			}
+			else {
+				elsewhere.add(line);
+			}
+		});
+		if (!elsewhere.isEmpty()) {
+			located.addAll(this.index.atLines(repo, elsewhere));
+		}
 		located.sort(Comparator.comparingLong(LocatedRow::lineNo));
 		Map<Long, LearningView> views = new LinkedHashMap<>();
 		views(repo, located).forEach((view) -> views.put(view.line(), view));

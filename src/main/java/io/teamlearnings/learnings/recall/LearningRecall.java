@@ -115,11 +115,12 @@ public class LearningRecall {
 		// each hit viewed from the line that was ranked, which an id re-used by a later
 		// line
 		// would not find
-		Map<String, Map<Long, LearningView>> viewsByRepo = new LinkedHashMap<>();
+		Map<String, Map<Long, String>> linesByRepo = new LinkedHashMap<>();
 		for (RowRanking.Ranked hit : top) {
-			viewsByRepo.computeIfAbsent(hit.repo(), (repo) -> new LinkedHashMap<>()).put(hit.line(), null);
+			linesByRepo.computeIfAbsent(hit.repo(), (repo) -> new LinkedHashMap<>()).put(hit.line(), hit.id());
 		}
-		viewsByRepo.replaceAll((repo, lines) -> this.views.byLines(repo, lines.keySet()));
+		Map<String, Map<Long, LearningView>> viewsByRepo = new LinkedHashMap<>();
+		linesByRepo.forEach((repo, lines) -> viewsByRepo.put(repo, this.views.byLines(repo, lines)));
 		List<RecallResult.Hit> hits = top.stream()
 			.map((hit) -> new RecallResult.Hit(hit.repo(), hit.id(), Boosts.round(hit.score()), hit.why(),
 					viewsByRepo.get(hit.repo()).get(hit.line())))
