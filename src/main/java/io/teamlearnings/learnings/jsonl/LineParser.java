@@ -6,6 +6,7 @@ import io.teamlearnings.system.StrictUtf8;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +65,12 @@ public class LineParser {
 		JsonNode node;
 		try {
 			node = this.mapper.readTree(text);
+		}
+		catch (StreamConstraintsException ex) {
+			// valid JSON past a limit the parser keeps (nesting depth, number or string
+			// length): say which, not the parser's own API
+			return new Malformed("JSON beyond what the service reads" + at(ex.getLocation()) + ": "
+					+ ex.getOriginalMessage().replaceAll(",? ?\\(?[0-9, ]*from `[^`]*`\\)?", "").strip());
 		}
 		catch (JacksonException ex) {
 			return new Malformed("invalid JSON" + at(ex.getLocation()) + ": " + ex.getOriginalMessage());

@@ -49,6 +49,19 @@ class LineParserPropertyTests {
 	}
 
 	@Test
+	void saysARowNestedPastTheParsersLimitIsBeyondWhatItReadsWithoutNamingTheParser() {
+		String deep = "{\"id\":\"lrn-deep\",\"u\":" + "[".repeat(900) + "]".repeat(900) + "}";
+
+		LineParser.ParsedLine parsed = this.parser.parse(deep.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(parsed).isInstanceOfSatisfying(LineParser.Malformed.class, (malformed) -> {
+			assertThat(malformed.reason()).startsWith("JSON beyond what the service reads")
+				.contains("nesting depth")
+				.doesNotContain("StreamReadConstraints", "`");
+		});
+	}
+
+	@Test
 	void neverThrowsOnArbitraryBytes() {
 		qt().withExamples(500).forAll(bytes()).check((bytes) -> this.parser.parse(bytes) != null);
 	}
