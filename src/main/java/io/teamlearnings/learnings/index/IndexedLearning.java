@@ -97,12 +97,13 @@ public class IndexedLearning {
 	 * Ids of the rows that supersede this one, in file order (see SupersessionChains).
 	 */
 	List<String> supersededBy() {
-		return LocatedRow.supersededBy(this.supersededBy);
+		return IndexedLines.LocatedRow.supersededBy(this.supersededBy);
 	}
 
 	/** Where the row's line lies, and what supersedes it. */
-	LocatedRow located() {
-		return new LocatedRow(this.lineNo, this.byteOffset, this.byteLength, this.lineSha256, this.id, supersededBy());
+	IndexedLines.LocatedRow located() {
+		return new IndexedLines.LocatedRow(this.lineNo, this.byteOffset, this.byteLength, this.lineSha256, this.id,
+				supersededBy());
 	}
 
 }

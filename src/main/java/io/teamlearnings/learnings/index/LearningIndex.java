@@ -2,20 +2,13 @@ package io.teamlearnings.learnings.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,9 +55,6 @@ public class LearningIndex {
 	 * all.
 	 */
 	static final String LIVE = "generation = (SELECT s.generation FROM index_state s WHERE s.repo = ?)";
-
-	/** Most ids one statement of {@link #newest} looks up. */
-	private static final int IDS_PER_LOOKUP = 100;
 
 	private final JdbcTemplate jdbc;
 
@@ -260,133 +250,23 @@ public class LearningIndex {
 	}
 
 	/**
-	 * The newest row of each of {@code ids} in the live generation of {@code repo}, with
-	 * where its line lies: in plain JDBC, reading only the columns a view needs, with one
-	 * statement per {@value #IDS_PER_LOOKUP} ids (H2 seeks each id of the {@code IN} list
-	 * on {@code ix_indexed_row_id}). Ids with no row are left out.
-	 * @param repo the repository
-	 * @param ids the ids
-	 * @return the rows found, in the order of {@code ids}, each id once
-	 */
-	List<LocatedRow> newest(String repo, Collection<String> ids) {
-		List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
-		Map<String, LocatedRow> newest = new HashMap<>();
-		for (int from = 0; from < distinct.size(); from += IDS_PER_LOOKUP) {
-			List<String> some = distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_LOOKUP));
-			Object[] arguments = new Object[some.size() + 1];
-			some.toArray(arguments);
-			arguments[some.size()] = repo;
-			this.jdbc.query("SELECT id, line_no, byte_offset, byte_length, line_sha256, superseded_by FROM indexed_row "
-					+ "WHERE id IN (" + String.join(", ", Collections.nCopies(some.size(), "?")) + ") AND " + LIVE,
-					(rs) -> {
-						LocatedRow row = new LocatedRow(rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getBytes(5),
-								rs.getString(1), LocatedRow.supersededBy(rs.getString(6)));
-						newest.merge(row.id(), row, (one, other) -> (one.lineNo() > other.lineNo()) ? one : other);
-					}, arguments);
-		}
-		List<LocatedRow> found = new ArrayList<>(newest.size());
-		for (String id : distinct) {
-			LocatedRow row = newest.get(id);
-			if (row != null) {
-				found.add(row);
-			}
-		}
-		return found;
-	}
-
-	/**
-	 * The rows at these line numbers in the live generation of {@code repo}, with where
-	 * each line lies: one statement per {@value #IDS_PER_LOOKUP} lines, a seek on the
-	 * line index for each (a {@code UNION ALL} of equalities: H2 would not seek a
-	 * {@code line_no IN} list after the generation, and would read the whole generation).
-	 * Lines that hold no row (malformed, or past the index) are left out.
-	 * @param repo the repository
-	 * @param lines line numbers, from 1
-	 * @return the rows found, in no particular order
-	 */
-	List<LocatedRow> atLines(String repo, Collection<Long> lines) {
-		List<Long> distinct = List.copyOf(new LinkedHashSet<>(lines));
-		List<LocatedRow> found = new ArrayList<>(distinct.size());
-		for (int from = 0; from < distinct.size(); from += IDS_PER_LOOKUP) {
-			List<Long> some = distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_LOOKUP));
-			Object[] arguments = new Object[2 * some.size()];
-			for (int i = 0; i < some.size(); i++) {
-				arguments[2 * i] = repo;
-				arguments[2 * i + 1] = some.get(i);
-			}
-			this.jdbc.query(String.join(" UNION ALL ",
-					Collections.nCopies(some.size(),
-							"SELECT id, line_no, byte_offset, byte_length, line_sha256, superseded_by FROM indexed_row "
-									+ "WHERE " + LIVE + " AND line_no = ?")),
-					(rs) -> {
-						found.add(new LocatedRow(rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getBytes(5),
-								rs.getString(1), LocatedRow.supersededBy(rs.getString(6))));
-					}, arguments);
-		}
-		return found;
-	}
-
-	/**
-	 * The lines of {@code rows}, rows of the live generation of {@code repo}, in order:
-	 * read at their offsets from the file the index was last synced with (from its path
-	 * if none is open), each served only if its SHA-256 is the one indexed.
-	 * @param repo the repository
-	 * @param rows its rows
-	 * @return their lines, without newlines
-	 * @throws StoreUnavailableException if the file cannot be read, or a line is no
-	 * longer the one indexed: the file was rewritten in place since the last sync, even
-	 * with its size and modification time kept. The index then forgets the file's stamp,
-	 * so the next read or write compares the whole file with the index and rebuilds it.
-	 */
-	List<String> lines(Repo repo, List<LocatedRow> rows) {
-		SyncedFile synced = this.files.get(repo.name());
-		List<String> lines = null;
-		try {
-			if (synced != null) {
-				try {
-					lines = read(synced.channel(), rows);
-				}
-				catch (ClosedChannelException ex) {
-					// a sync replaced the file meanwhile: read the path as it is now
-					synced = null;
-				}
-			}
-			if (synced == null) {
-				try (FileChannel file = FileChannel.open(repo.storeFile(), StandardOpenOption.READ)) {
-					lines = read(file, rows);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw StoreUnavailableException.serving(repo.name(), ex);
-		}
-		if (lines == null) {
-			this.synced.remove(repo.name());
-			throw StoreUnavailableException.changedWhileRead(repo.name());
-		}
-		return lines;
-	}
-
-	/**
-	 * The lines of {@code rows} as {@code file} has them; null if one is not the indexed
-	 * one.
+	 * The file the index of {@code repo} was last synced with, kept open; null if none
+	 * is. It may be closed at any time by a sync that replaces it
+	 * ({@link ClosedChannelException} then).
 	 */
 	@Nullable
-	private static List<String> read(FileChannel file, List<LocatedRow> rows) throws IOException {
-		List<String> lines = new ArrayList<>(rows.size());
-		MessageDigest sha = Sha256.digest();
-		for (LocatedRow row : rows) {
-			ByteBuffer line = ByteBuffer.allocate(row.byteLength());
-			int read = 0;
-			while (line.hasRemaining() && read >= 0) {
-				read = file.read(line, row.byteOffset() + line.position());
-			}
-			if (line.hasRemaining() || !MessageDigest.isEqual(sha.digest(line.array()), row.lineSha256())) {
-				return null;
-			}
-			lines.add(new String(line.array(), StandardCharsets.UTF_8));
-		}
-		return lines;
+	FileChannel syncedChannel(String repo) {
+		SyncedFile synced = this.files.get(repo);
+		return (synced != null) ? synced.channel() : null;
+	}
+
+	/**
+	 * Forgets the stamp of the file {@code repo} was last synced with, so that the next
+	 * sync compares the whole file with the index ({@link IndexCoverage#matchesWhole})
+	 * instead of trusting an unchanged size and modification time.
+	 */
+	void forgetStamp(String repo) {
+		this.synced.remove(repo);
 	}
 
 	/**

@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns index rows into {@link LearningView}s: the row re-read from its original line, so
  * every field comes back as written, and the ids of the rows that supersede it. The line
  * is read from the file where the index says it lies, and served only if its SHA-256 is
- * still the one indexed (see {@link LearningIndex#lines}). Rows are looked up by id in
- * plain JDBC ({@link LearningIndex#newest}), without a transaction of their own: a
+ * still the one indexed (see {@link IndexedLines#lines}). Rows are looked up by id in
+ * plain JDBC ({@link IndexedLines#newest}), without a transaction of their own: a
  * recall's ten hits cost ten indexed lookups, not ten JPA queries.
  */
 @Component
@@ -40,7 +40,7 @@ public class LearningViews {
 
 	private final Repositories repositories;
 
-	private final LearningIndex index;
+	private final IndexedLines lines;
 
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -50,11 +50,11 @@ public class LearningViews {
 	@org.springframework.lang.Nullable
 	private final String teamRepo;
 
-	LearningViews(IndexedLearningRepository rows, Repositories repositories, LearningIndex index,
+	LearningViews(IndexedLearningRepository rows, Repositories repositories, IndexedLines lines,
 			StoreProperties properties) {
 		this.rows = rows;
 		this.repositories = repositories;
-		this.index = index;
+		this.lines = lines;
 		this.teamRepo = properties.teamRepo();
 	}
 
@@ -63,7 +63,7 @@ public class LearningViews {
 	 * @throws LearningNotFoundException if no row has that id
 	 */
 	public LearningView require(String repo, String id) {
-		List<LocatedRow> found = this.index.newest(repo, List.of(id));
+		List<IndexedLines.LocatedRow> found = this.lines.newest(repo, List.of(id));
 		if (found.isEmpty()) {
 			throw LearningNotFoundException.forId(repo, id);
 		}
@@ -87,7 +87,7 @@ public class LearningViews {
 	 * ids with no row are left out.
 	 */
 	public Map<String, LearningRow> rows(String repo, Collection<String> ids) {
-		List<LocatedRow> found = this.index.newest(repo, ids);
+		List<IndexedLines.LocatedRow> found = this.lines.newest(repo, ids);
 		List<String> lines = lines(repo, found);
 		Map<String, LearningRow> rows = new LinkedHashMap<>();
 		for (int i = 0; i < found.size(); i++) {
@@ -102,10 +102,10 @@ public class LearningViews {
 
 	/**
 	 * The lines of {@code located}, in order, read from the file the index was synced
-	 * with ({@link LearningIndex#lines}).
+	 * with ({@link IndexedLines#lines}).
 	 */
-	private List<String> lines(String repo, List<LocatedRow> located) {
-		return located.isEmpty() ? List.of() : this.index.lines(this.repositories.require(repo), located);
+	private List<String> lines(String repo, List<IndexedLines.LocatedRow> located) {
+		return located.isEmpty() ? List.of() : this.lines.lines(this.repositories.require(repo), located);
 	}
 
 	/**
@@ -121,8 +121,8 @@ public class LearningViews {
 	 * order; ids with no row are left out.
 	 */
 	public Map<String, LearningView> byIds(String repo, Collection<String> ids) {
-		List<LocatedRow> newest = new ArrayList<>(this.index.newest(repo, ids));
-		newest.sort(Comparator.comparingLong(LocatedRow::lineNo));
+		List<IndexedLines.LocatedRow> newest = new ArrayList<>(this.lines.newest(repo, ids));
+		newest.sort(Comparator.comparingLong(IndexedLines.LocatedRow::lineNo));
 		Map<String, LearningView> views = new LinkedHashMap<>();
 		views(repo, newest).forEach((view) -> views.put(String.valueOf(view.row().get("id")), view));
 		return views;
@@ -136,12 +136,12 @@ public class LearningViews {
 	 * @param idsByLine the id each line holds, by line number
 	 */
 	public Map<Long, LearningView> byLines(String repo, Map<Long, String> idsByLine) {
-		Map<String, LocatedRow> newest = new HashMap<>();
-		this.index.newest(repo, idsByLine.values()).forEach((row) -> newest.put(row.id(), row));
-		List<LocatedRow> located = new ArrayList<>(idsByLine.size());
+		Map<String, IndexedLines.LocatedRow> newest = new HashMap<>();
+		this.lines.newest(repo, idsByLine.values()).forEach((row) -> newest.put(row.id(), row));
+		List<IndexedLines.LocatedRow> located = new ArrayList<>(idsByLine.size());
 		List<Long> elsewhere = new ArrayList<>();
 		idsByLine.forEach((line, id) -> {
-			LocatedRow row = newest.get(id);
+			IndexedLines.LocatedRow row = newest.get(id);
 			if (row != null && row.lineNo() == line) {
 				located.add(row);
 			}
@@ -150,9 +150,9 @@ public class LearningViews {
 			}
 		});
 		if (!elsewhere.isEmpty()) {
-			located.addAll(this.index.atLines(repo, elsewhere));
+			located.addAll(this.lines.atLines(repo, elsewhere));
 		}
-		located.sort(Comparator.comparingLong(LocatedRow::lineNo));
+		located.sort(Comparator.comparingLong(IndexedLines.LocatedRow::lineNo));
 		Map<Long, LearningView> views = new LinkedHashMap<>();
 		views(repo, located).forEach((view) -> views.put(view.line(), view));
 		return views;
@@ -166,25 +166,25 @@ public class LearningViews {
 		return views(repo, indexed.stream().map(IndexedLearning::located).toList());
 	}
 
-	private List<LearningView> views(String repo, List<LocatedRow> rows) {
+	private List<LearningView> views(String repo, List<IndexedLines.LocatedRow> rows) {
 		Map<String, List<String>> sharedAs = sharedAs(repo, rows);
 		List<String> lines = lines(repo, rows);
 		List<LearningView> views = new ArrayList<>(rows.size());
 		for (int i = 0; i < rows.size(); i++) {
-			LocatedRow row = rows.get(i);
+			IndexedLines.LocatedRow row = rows.get(i);
 			views.add(new LearningView(repo, row.lineNo(), this.mapper.readValue(lines.get(i), ROW), row.supersededBy(),
 					sharedAs.getOrDefault(row.id(), List.of())));
 		}
 		return views;
 	}
 
-	private Map<String, List<String>> sharedAs(String repo, List<LocatedRow> indexed) {
+	private Map<String, List<String>> sharedAs(String repo, List<IndexedLines.LocatedRow> indexed) {
 		Map<String, List<String>> shared = new LinkedHashMap<>();
 		String team = this.teamRepo;
 		if (team == null || team.equals(repo) || indexed.isEmpty()) {
 			return shared;
 		}
-		Set<String> ids = new HashSet<>(indexed.stream().map(LocatedRow::id).toList());
+		Set<String> ids = new HashSet<>(indexed.stream().map(IndexedLines.LocatedRow::id).toList());
 		for (Object[] relation : this.rows.findRelations(team)) {
 			for (String related : ((String) relation[1]).split(",")) {
 				if (ids.contains(related)) {

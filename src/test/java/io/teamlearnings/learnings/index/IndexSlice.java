@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Import;
  * ahead), and Boot's task executor builder.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ LearningIndex.class, IndexCoverage.class, IndexGenerations.class, LineIndexer.class, LineParser.class,
-		TextAnalysis.class, TermsAhead.class })
+@Import({ LearningIndex.class, IndexedLines.class, IndexCoverage.class, IndexGenerations.class, LineIndexer.class,
+		LineParser.class, TextAnalysis.class, TermsAhead.class })
 @ImportAutoConfiguration(TaskExecutionAutoConfiguration.class)
 public class IndexSlice {
 

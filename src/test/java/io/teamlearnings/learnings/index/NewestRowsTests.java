@@ -40,6 +40,9 @@ class NewestRowsTests {
 	@Autowired
 	LearningIndex index;
 
+	@Autowired
+	IndexedLines lines;
+
 	@Test
 	void findsTheNewestLineOfEachIdInTheOrderAskedAndReadsItsLine() throws Exception {
 		List<LearningLines.Line> lines = new ArrayList<>();
@@ -51,16 +54,16 @@ class NewestRowsTests {
 		List<String> asked = new ArrayList<>(List.of("lrn-249", "nobody", "lrn-7", "lrn-249"));
 		IntStream.range(100, 230).forEach((n) -> asked.add("lrn-" + n));
 
-		List<LocatedRow> found = this.index.newest(repo.name(), asked);
+		List<IndexedLines.LocatedRow> found = this.lines.newest(repo.name(), asked);
 
-		assertThat(found).extracting(LocatedRow::id)
+		assertThat(found).extracting(IndexedLines.LocatedRow::id)
 			.startsWith("lrn-249", "lrn-7", "lrn-100")
 			.endsWith("lrn-229")
 			.hasSize(2 + 130)
 			.doesNotHaveDuplicates();
 		assertThat(found.get(1).lineNo()).isEqualTo(251);
 		List<String> fileLines = Files.readAllLines(file);
-		assertThat(this.index.lines(repo, found.subList(0, 3))).containsExactly(fileLines.get(249), fileLines.get(250),
+		assertThat(this.lines.lines(repo, found.subList(0, 3))).containsExactly(fileLines.get(249), fileLines.get(250),
 				fileLines.get(100));
 	}
 
@@ -70,7 +73,7 @@ class NewestRowsTests {
 				LearningLines.row("lrn-2").learning("Rule two.").status("do_more"));
 		Repo repo = new Repo("in-place", this.root);
 		this.index.sync(repo);
-		List<LocatedRow> second = this.index.newest(repo.name(), List.of("lrn-2"));
+		List<IndexedLines.LocatedRow> second = this.lines.newest(repo.name(), List.of("lrn-2"));
 		FileTime modified = Files.getLastModifiedTime(file);
 		String rewritten = Files.readString(file).replace("\"Rule two.\"", "\"Rule 2!!.\"");
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -78,11 +81,11 @@ class NewestRowsTests {
 		}
 		Files.setLastModifiedTime(file, modified);
 
-		assertThatExceptionOfType(StoreUnavailableException.class).isThrownBy(() -> this.index.lines(repo, second))
+		assertThatExceptionOfType(StoreUnavailableException.class).isThrownBy(() -> this.lines.lines(repo, second))
 			.withMessageContaining("changed while its rows were read");
 		assertThat(this.index.isCurrent(repo)).isFalse();
 		assertThat(this.index.sync(repo).rebuilt()).isTrue();
-		assertThat(this.index.lines(repo, this.index.newest(repo.name(), List.of("lrn-2")))).singleElement()
+		assertThat(this.lines.lines(repo, this.lines.newest(repo.name(), List.of("lrn-2")))).singleElement()
 			.asString()
 			.contains("Rule 2!!.");
 	}
