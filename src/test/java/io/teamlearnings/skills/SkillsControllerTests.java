@@ -188,12 +188,9 @@ class SkillsControllerTests {
 
 	@Test
 	void createsASkillAndNamesItInLocation() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/api/skills")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"Weekly Report\", \"root\": \"drafts\", \"resources\": [\"references\"], "
-					+ "\"description\": \"Writes the weekly report. Use on Fridays.\"}")
-			.exchange();
+		MvcTestResult result = create(
+				"{\"name\": \"Weekly Report\", \"root\": \"drafts\", \"resources\": [\"references\"], "
+						+ "\"description\": \"Writes the weekly report. Use on Fridays.\"}");
 
 		assertThat(result).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/api/skills/drafts/weekly-report");
 		assertThat(result).bodyJson().extractingPath("$.name").isEqualTo("weekly-report");
@@ -208,16 +205,9 @@ class SkillsControllerTests {
 
 	@Test
 	void refusesANullResourceOrInterfaceValueNamingTheField() {
-		MvcTestResult resource = this.mvc.post()
-			.uri("/api/skills")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"null-resource\", \"root\": \"drafts\", \"resources\": [null]}")
-			.exchange();
-		MvcTestResult display = this.mvc.post()
-			.uri("/api/skills")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"null-display\", \"root\": \"drafts\", \"interface\": {\"display_name\": null}}")
-			.exchange();
+		MvcTestResult resource = create("{\"name\": \"null-resource\", \"root\": \"drafts\", \"resources\": [null]}");
+		MvcTestResult display = create(
+				"{\"name\": \"null-display\", \"root\": \"drafts\", \"interface\": {\"display_name\": null}}");
 
 		assertThat(resource).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
@@ -233,11 +223,7 @@ class SkillsControllerTests {
 
 	@Test
 	void refusesToCreateOverAnExistingSkill() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/api/skills")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"deploy\", \"root\": \"codex\"}")
-			.exchange();
+		MvcTestResult result = create("{\"name\": \"deploy\", \"root\": \"codex\"}");
 
 		assertThat(result).hasStatus(HttpStatus.CONFLICT)
 			.bodyJson()
@@ -250,11 +236,7 @@ class SkillsControllerTests {
 
 	@Test
 	void refusesToCreateInARootThatIsNotConfigured() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/api/skills")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"x\", \"root\": \"../codex\"}")
-			.exchange();
+		MvcTestResult result = create("{\"name\": \"x\", \"root\": \"../codex\"}");
 
 		assertThat(result).hasStatus(HttpStatus.NOT_FOUND)
 			.bodyJson()
@@ -421,6 +403,10 @@ class SkillsControllerTests {
 			.bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo("The request body is missing or cannot be read as text/markdown.");
+	}
+
+	private MvcTestResult create(String json) {
+		return this.mvc.post().uri("/api/skills").contentType(MediaType.APPLICATION_JSON).content(json).exchange();
 	}
 
 	private MvcTestResult validate(String json, MediaType accept) {
