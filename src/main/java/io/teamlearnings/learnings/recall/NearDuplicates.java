@@ -70,23 +70,15 @@ public class NearDuplicates {
 
 	}
 
-	/** The terms of {@code learning}, for {@link #find(Repo, String, Terms, String)}. */
+	/** The terms of {@code learning}, for {@link #find}. */
 	public Terms terms(String learning) {
 		return Terms.of(this.analysis.terms(learning));
 	}
 
 	/**
 	 * The most similar row with the same status at or above the threshold, ignoring
-	 * {@code excludeId} (the row a new one supersedes).
-	 */
-	@Nullable
-	public Match find(Repo repo, String status, String learning, @Nullable String excludeId) {
-		return find(repo, status, terms(learning), excludeId);
-	}
-
-	/**
-	 * The most similar row with the same status at or above the threshold, ignoring
-	 * {@code excludeId}, for a learning analysed beforehand ({@link #terms}).
+	 * {@code excludeId} (the row a new one supersedes), for a learning analysed
+	 * beforehand ({@link #terms}).
 	 */
 	@Nullable
 	public Match find(Repo repo, String status, Terms terms, @Nullable String excludeId) {
@@ -164,14 +156,6 @@ public class NearDuplicates {
 			.map((doc) -> new Match(doc.id(), Jaccard.ofSorted(target.signature(), doc.signature())))
 			.filter((match) -> match.similarity() > 0)
 			.sorted(Comparator.comparingDouble(Match::similarity).reversed());
-	}
-
-	/**
-	 * The sorted distinct hashes of the terms of {@code text}, as Jaccard similarity
-	 * compares them.
-	 */
-	public int[] signature(String text) {
-		return terms(text).signature();
 	}
 
 	private static int[] signature(List<String> terms) {

@@ -62,7 +62,7 @@ class NearDuplicatesTests {
 	void findsARowOfTheSameStatusSharingSevenOfEightTerms() throws Exception {
 		Repo repo = store(row("lrn-keys").learning(KEYS), row("lrn-node").learning(NODE));
 
-		assertThat(this.nearDuplicates.find(repo, "do_more", KEYS_WEEKLY, null))
+		assertThat(this.nearDuplicates.find(repo, "do_more", this.nearDuplicates.terms(KEYS_WEEKLY), null))
 			.isEqualTo(new NearDuplicates.Match("lrn-keys", 0.875));
 	}
 
@@ -71,7 +71,8 @@ class NearDuplicatesTests {
 		Repo repo = store(row("lrn-node").learning(NODE));
 
 		// pin node version ci nvmrc: 4 shared of 5
-		assertThat(this.nearDuplicates.find(repo, "do_more", "Pin the node version in CI with nvmrc", null))
+		assertThat(this.nearDuplicates.find(repo, "do_more",
+				this.nearDuplicates.terms("Pin the node version in CI with nvmrc"), null))
 			.isEqualTo(new NearDuplicates.Match("lrn-node", 0.8));
 	}
 
@@ -80,7 +81,8 @@ class NearDuplicatesTests {
 		Repo repo = store(row("lrn-keys").learning(KEYS));
 
 		// rotat sign kei befor tag releas: 5 shared of 8, 0.625
-		assertThat(this.nearDuplicates.find(repo, "do_more", "Rotate signing keys before tagging the release", null))
+		assertThat(this.nearDuplicates.find(repo, "do_more",
+				this.nearDuplicates.terms("Rotate signing keys before tagging the release"), null))
 			.isNull();
 	}
 
@@ -88,8 +90,8 @@ class NearDuplicatesTests {
 	void aRowWithAnotherStatusIsNoNearDuplicate() throws Exception {
 		Repo repo = store(row("lrn-keys").learning(KEYS).status("do_more"));
 
-		assertThat(this.nearDuplicates.find(repo, "do_less", KEYS, null)).isNull();
-		assertThat(this.nearDuplicates.find(repo, "do_more", KEYS, null))
+		assertThat(this.nearDuplicates.find(repo, "do_less", this.nearDuplicates.terms(KEYS), null)).isNull();
+		assertThat(this.nearDuplicates.find(repo, "do_more", this.nearDuplicates.terms(KEYS), null))
 			.isEqualTo(new NearDuplicates.Match("lrn-keys", 1.0));
 	}
 
@@ -97,9 +99,10 @@ class NearDuplicatesTests {
 	void textsOfFewerThanFourTermsNeverMatchEvenWhenIdentical() throws Exception {
 		Repo repo = store(row("lrn-short").learning("Prefer small commits"));
 
-		assertThat(this.nearDuplicates.find(repo, "do_more", "Prefer small commits!", null)).isNull();
-		int[] three = this.nearDuplicates.signature("Prefer small commits");
-		int[] four = this.nearDuplicates.signature(NODE);
+		assertThat(this.nearDuplicates.find(repo, "do_more", this.nearDuplicates.terms("Prefer small commits!"), null))
+			.isNull();
+		int[] three = this.nearDuplicates.terms("Prefer small commits").signature();
+		int[] four = this.nearDuplicates.terms(NODE).signature();
 		assertThat(three).hasSize(NearDuplicates.MIN_TERMS - 1);
 		assertThat(this.nearDuplicates.match("x", three, three)).isNull();
 		assertThat(this.nearDuplicates.match("x", four, four)).isEqualTo(new NearDuplicates.Match("x", 1.0));
@@ -111,11 +114,11 @@ class NearDuplicatesTests {
 				row("lrn-node").learning(NODE));
 		String query = "Rotate signing keys before the release branch is cut";
 
-		assertThat(this.nearDuplicates.find(repo, "do_more", query, null))
+		assertThat(this.nearDuplicates.find(repo, "do_more", this.nearDuplicates.terms(query), null))
 			.isEqualTo(new NearDuplicates.Match("lrn-keys", 1.0));
-		assertThat(this.nearDuplicates.find(repo, "do_more", query, "lrn-keys"))
+		assertThat(this.nearDuplicates.find(repo, "do_more", this.nearDuplicates.terms(query), "lrn-keys"))
 			.isEqualTo(new NearDuplicates.Match("lrn-weekly", 0.875));
-		assertThat(this.nearDuplicates.find(repo, "do_more", KEYS, "lrn-keys"))
+		assertThat(this.nearDuplicates.find(repo, "do_more", this.nearDuplicates.terms(KEYS), "lrn-keys"))
 			.isEqualTo(new NearDuplicates.Match("lrn-weekly", 0.875));
 	}
 
