@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.teamlearnings.sessions.runs.RunMemory;
+import io.teamlearnings.sessions.runs.RunReport;
 import io.teamlearnings.skills.SkillIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -22,10 +22,6 @@ import org.springframework.validation.annotation.Validated;
  * @param uploadsDir where uploaded rollout files are stored
  * ({@code <learnings.data-dir>/uploads}, defaulted in {@code application.yml} because it
  * follows another setting)
- * @param runMemoryFile the automation runs' memory, a Markdown file
- * ({@code <learnings.data-dir>/run-memory.md})
- * @param runsFile the recorded run reports, one JSON object a line
- * ({@code <learnings.data-dir>/runs.jsonl})
  * @param retentionDays cleanup deletes session files that started longer ago, unless they
  * were active since
  * @param maxLineSize the longest line of a session file that is read; a longer line is
@@ -35,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("learnings.sessions")
 record SessionsProperties(@Nullable Path sessionsDir, @Nullable Path archiveDir, @NotNull Path uploadsDir,
-		@NotNull Path runMemoryFile, @NotNull Path runsFile, @DefaultValue("7") @Min(1) int retentionDays,
+		@DefaultValue("7") @Min(1) int retentionDays,
 		@DefaultValue("64MB") DataSize maxLineSize) implements RolloutReader.Limits {
 
 	@AssertTrue(message = "learnings.sessions.max-line-size must be between 1KB and 1GB")
@@ -57,14 +53,6 @@ record SessionsProperties(@Nullable Path sessionsDir, @Nullable Path archiveDir,
 
 	Path uploads() {
 		return absolute(this.uploadsDir);
-	}
-
-	Path runMemory() {
-		return absolute(this.runMemoryFile);
-	}
-
-	Path runs() {
-		return absolute(this.runsFile);
 	}
 
 	private static Path absolute(@Nullable Path configured, Path fallback) {

@@ -8,6 +8,8 @@ import java.util.Set;
 import io.teamlearnings.learnings.LearningLookup;
 import io.teamlearnings.security.SecurityConfiguration;
 import io.teamlearnings.security.TokenRegistry;
+import io.teamlearnings.sessions.runs.RunMemory;
+import io.teamlearnings.sessions.runs.RunReport;
 import io.teamlearnings.skills.SkillIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package io.teamlearnings.sessions;
+package io.teamlearnings.sessions.runs;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.springframework.lang.Nullable;
  * @param recordedAt when the service recorded it (set by the service)
  */
 @Schema(name = "RunReport")
-record RunReport(
+public record RunReport(
 		@Schema(example = "Analysed 3 sessions; one new lesson on commit scope.") @NotBlank @Size(
 				max = 4000) String summary,
 		@JsonProperty("sessions_analysed") @Nullable @Size(
@@ -51,7 +51,7 @@ record RunReport(
 	 * {@code POST /api/skills/match}, or the run's own)
 	 */
 	@Schema(name = "RunSkillChange")
-	record SkillChange(
+	public record SkillChange(
 			@Schema(example = "created") @NotBlank @Pattern(regexp = "created|updated",
 					message = "must be created or updated") String action,
 			@Schema(example = "codex/release-notes") @NotBlank @Size(max = 200) String skill,
@@ -60,7 +60,12 @@ record RunReport(
 			@Nullable @Size(max = 64) String repository, @Nullable @Size(max = 4000) String why) {
 	}
 
-	RunReport recorded(Instant at) {
+	/**
+	 * This report as recorded.
+	 * @param at when the service recorded it
+	 * @return the report with every list present (empty when not given) and its time
+	 */
+	public RunReport recorded(Instant at) {
 		return new RunReport(this.summary, orEmpty(this.sessionsAnalysed), orEmpty(this.lessons),
 				orEmpty(this.learningsCreated), orEmpty(this.decisions),
 				(this.skills != null) ? this.skills : List.of(), at);

@@ -1,4 +1,4 @@
-package io.teamlearnings.sessions;
+package io.teamlearnings.sessions.runs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,21 +24,21 @@ import tools.jackson.databind.json.JsonMapper;
  * when recorded).
  */
 @Service
-class RunMemory {
+public class RunMemory {
 
-	private final SessionsProperties properties;
+	private final RunsProperties properties;
 
 	private final Clock clock;
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
-	RunMemory(SessionsProperties properties, Clock clock) {
+	RunMemory(RunsProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/** The summary, empty when none was written yet. */
-	String read() {
+	public String read() {
 		Path file = this.properties.runMemory();
 		try {
 			return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
@@ -49,7 +49,7 @@ class RunMemory {
 	}
 
 	/** Replaces the summary with {@code markdown}, atomically. */
-	void replace(String markdown) {
+	public void replace(String markdown) {
 		Path file = this.properties.runMemory();
 		try {
 			Files.createDirectories(file.getParent());
@@ -68,7 +68,7 @@ class RunMemory {
 		}
 	}
 
-	RunReport record(RunReport report) {
+	public RunReport record(RunReport report) {
 		RunReport recorded = report.recorded(this.clock.instant());
 		Path file = this.properties.runs();
 		try {
@@ -85,7 +85,7 @@ class RunMemory {
 	/**
 	 * The latest {@code limit} run reports, newest first; unreadable lines are skipped.
 	 */
-	List<RunReport> recent(int limit) {
+	public List<RunReport> recent(int limit) {
 		Path file = this.properties.runs();
 		List<RunReport> runs = new ArrayList<>();
 		try {
