@@ -3,16 +3,12 @@ package io.teamlearnings.learnings.recall;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.teamlearnings.repos.Repo;
-import io.teamlearnings.repos.Repositories;
-import io.teamlearnings.security.AccessPolicy;
 import io.teamlearnings.system.UnknownRepositoryResponse;
 import jakarta.validation.constraints.Min;
 
@@ -30,14 +26,8 @@ class RecallController {
 
 	private final LearningRecall recall;
 
-	private final RecallProperties properties;
-
-	private final Repositories repositories;
-
-	RecallController(LearningRecall recall, RecallProperties properties, Repositories repositories) {
-		this.repositories = repositories;
+	RecallController(LearningRecall recall) {
 		this.recall = recall;
-		this.properties = properties;
 	}
 
 	@GetMapping(path = "/api/repos/{repo}/learnings/recall", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -69,7 +59,8 @@ class RecallController {
 					name = "as_of", required = false) @Nullable Instant asOf,
 			@Parameter(description = "The caller's changed files; rows about them rank higher") @RequestParam(
 					name = "paths", required = false) @Nullable List<String> paths) {
-		RecallQuery recallQuery = query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths);
+		RecallQuery recallQuery = this.recall.query(query, limit, dropSuperseded, orEmpty(statuses), orEmpty(tags),
+				since, asOf, orEmpty(paths));
 		return timed(() -> this.recall.recall(repo, recallQuery));
 	}
 
@@ -98,15 +89,9 @@ class RecallController {
 					required = false) @Nullable Instant asOf,
 			@Parameter(description = "The caller's changed files") @RequestParam(name = "paths",
 					required = false) @Nullable List<String> paths) {
-		List<String> named = orEmpty(repos);
-		AccessPolicy.requireReadable(named);
-		List<String> readable = named.isEmpty()
-				? AccessPolicy.readable(this.repositories.all().stream().map(Repo::name).toList()) : named;
-		RecallQuery recallQuery = query(query, limit, dropSuperseded, statuses, tags, since, asOf, paths);
-		return timed(() -> readable.isEmpty()
-				? new RecallResult(recallQuery.text(), List.of(), recallQuery.asOf(), 0, List.of(),
-						new RecallResult.Exclusions(0, 0, 0, 0, List.of(), List.of()))
-				: this.recall.recallAcross(readable, recallQuery));
+		RecallQuery recallQuery = this.recall.query(query, limit, dropSuperseded, orEmpty(statuses), orEmpty(tags),
+				since, asOf, orEmpty(paths));
+		return timed(() -> this.recall.recallReadable(orEmpty(repos), recallQuery));
 	}
 
 	/**
@@ -121,21 +106,6 @@ class RecallController {
 		return ResponseEntity.ok()
 			.header("Server-Timing", String.format(Locale.ROOT, "recall;dur=%.3f", millis))
 			.body(result);
-	}
-
-	private RecallQuery query(String text, @Nullable Integer limit, boolean dropSuperseded,
-			@Nullable List<String> statuses, @Nullable List<String> tags, @Nullable Instant since,
-			@Nullable Instant asOf, @Nullable List<String> paths) {
-		int effectiveLimit = (limit != null) ? limit : this.properties.defaultLimit();
-		if (effectiveLimit > this.properties.maxLimit()) {
-			throw InvalidRecallException.limitTooLarge(effectiveLimit, this.properties.maxLimit());
-		}
-		RecallQuery query = new RecallQuery(text, effectiveLimit, dropSuperseded, Set.copyOf(orEmpty(statuses)),
-				Set.copyOf(orEmpty(tags)), since, asOf, orEmpty(paths));
-		if (query.text().isBlank() && query.paths().isEmpty()) {
-			throw InvalidRecallException.emptyQuery();
-		}
-		return query;
 	}
 
 	private static List<String> orEmpty(@Nullable List<String> values) {
