@@ -77,6 +77,22 @@ public final class AccessPolicy {
 	}
 
 	/**
+	 * Refuses a call the current caller may not make, for callers that name what they
+	 * need instead of a path (the MCP tools).
+	 * @param role the role needed
+	 * @param repo the repository it is needed in; null for "in some repository"
+	 * @throws AccessDeniedException worded as the REST API's 403
+	 */
+	public static void require(Role role, @Nullable String repo) {
+		Caller caller = Callers.current();
+		if (!allows(caller, new Need(role, repo, false))) {
+			throw new AccessDeniedException(
+					"Token '" + caller.name() + "' needs role " + role.name().toLowerCase(Locale.ROOT)
+							+ ((repo != null) ? " in repository '" + repo + "'" : " in some repository") + ".");
+		}
+	}
+
+	/**
 	 * The repositories among {@code repos} that the current caller may read, in order.
 	 * @param repos repository names
 	 * @return the readable ones

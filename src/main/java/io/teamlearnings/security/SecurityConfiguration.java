@@ -40,13 +40,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The security of the API: bearer tokens with a role per repository, checked against
- * {@link AccessPolicy} on every {@code /api} request; 401 and 403 as problem details.
- * With no token configured the service trusts loopback callers only, and refuses to start
- * on any other address.
+ * {@link AccessPolicy} on every {@code /api} request and every MCP tool call; 401 and 403
+ * as problem details. With no token configured the service trusts loopback callers only,
+ * and refuses to start on any other address.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfiguration {
+
+	/**
+	 * The MCP server: any authenticated caller may connect; each tool then needs the role
+	 * its REST endpoint needs ({@link AccessPolicy#require}).
+	 */
+	private static final String[] MCP = { "/mcp", "/mcp/**" };
 
 	private static final String[] PUBLIC = { "/actuator/health/**", "/v3/api-docs/**", "/v3/api-docs.yaml",
 			"/swagger-ui/**", "/swagger-ui.html", "/error" };
@@ -85,6 +91,8 @@ public class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers("/api/**")
 						.access(policy)
+						.requestMatchers(MCP)
+						.authenticated()
 						.anyRequest()
 						.permitAll())
 			.exceptionHandling(

@@ -8,9 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.teamlearnings.LearningsApplication;
 import io.teamlearnings.support.HttpClientSupport.Response;
 import io.teamlearnings.support.HttpClientSupport;
+import io.teamlearnings.support.McpClients;
 import io.teamlearnings.support.TestStores;
 import io.teamlearnings.system.Sha256;
 import org.junit.jupiter.api.Test;
@@ -173,6 +178,69 @@ class SecurityTests {
 		assertThat(team.get("hits")).isEmpty();
 		assertThat(call("GET", "/api/learnings/recall?query=outsiders&repo=other", "reader", null).status())
 			.isEqualTo(403);
+	}
+
+	@Test
+	void givesMcpToolsTheRolesTheirEndpointsNeed() {
+		try (McpSyncClient reader = McpClients.of(this.port, TOKENS.get("reader"));
+				McpSyncClient writer = McpClients.of(this.port, TOKENS.get("writer"));
+				McpSyncClient outsider = McpClients.of(this.port, TOKENS.get("outsider"))) {
+			reader.initialize();
+			writer.initialize();
+			outsider.initialize();
+			Map<String, Object> row = Map.of("repository", "app", "learning",
+					"When an MCP caller appends, require the writer role because tokens carry the roles.", "status",
+					"do_more", "evidence", List.of("SecurityTests.java -> passed"), "application",
+					"Give agents a writer token only where they may write.", "source", "someone-else");
+
+			CallToolResult refused = reader.callTool(new CallToolRequest("append_learning", row));
+			assertThat(refused.isError()).isTrue();
+			assertThat(((TextContent) refused.content().get(0)).text())
+				.isEqualTo("Not allowed (403): Token 'reader' needs role writer in repository 'app'.");
+			assertThat(reader
+				.callTool(new CallToolRequest("recall_learnings", Map.of("repository", "app", "query", "writer role")))
+				.isError()).isFalse();
+
+			CallToolResult appended = writer.callTool(new CallToolRequest("append_learning", row));
+			assertThat(appended.isError()).as("%s", appended.content()).isFalse();
+			assertThat(appended.structuredContent()).asString().contains("source=token:writer");
+
+			CallToolResult foreign = outsider.callTool(new CallToolRequest("get_learning",
+					Map.of("repository", "app", "id", "lrn-19700101T000000Z-00000000")));
+			assertThat(((TextContent) foreign.content().get(0)).text()).startsWith("Not allowed (403)");
+			CallToolResult teamWide = outsider
+				.callTool(new CallToolRequest("recall_learnings", Map.of("query", "writer role tokens")));
+			assertThat(teamWide.structuredContent()).asString().doesNotContain("repo=app");
+		}
+	}
+
+	@Test
+	void refusesMcpCallersWithoutATokenOrFromAForeignOrigin() {
+		try (McpSyncClient anonymous = McpClients.of(this.port, null)) {
+			assertThatThrownBy(anonymous::initialize).hasStackTraceContaining("Authorization error");
+		}
+		String initialize = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"initialize\", \"params\": "
+				+ "{\"protocolVersion\": \"2025-11-25\", \"capabilities\": {}, "
+				+ "\"clientInfo\": {\"name\": \"t\", \"version\": \"1\"}}}";
+		Response anonymous = new HttpClientSupport(this.port).send(mcpPost(initialize).build());
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.contentType()).startsWith("application/problem+json");
+		Response foreign = new HttpClientSupport(this.port)
+			.send(mcpPost(initialize).header("Authorization", "Bearer " + TOKENS.get("reader"))
+				.header("Origin", "http://evil.example")
+				.build());
+		assertThat(foreign.status()).isEqualTo(403);
+		Response own = new HttpClientSupport(this.port)
+			.send(mcpPost(initialize).header("Authorization", "Bearer " + TOKENS.get("reader")).build());
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.body()).contains("\"protocolVersion\":\"2025-11-25\"");
+	}
+
+	private HttpRequest.Builder mcpPost(String body) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/mcp"))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json, text/event-stream")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 	}
 
 	@Test

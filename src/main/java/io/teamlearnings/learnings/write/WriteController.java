@@ -108,7 +108,7 @@ class WriteController {
 	 * @throws InvalidLearningException for any other value
 	 */
 	@Nullable
-	private static QualityMode qualityMode(@Nullable String value) {
+	static QualityMode qualityMode(@Nullable String value) {
 		if (value == null) {
 			return null;
 		}
