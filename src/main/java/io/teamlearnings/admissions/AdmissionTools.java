@@ -41,7 +41,7 @@ class AdmissionTools implements McpTools {
 						 "scope": {"description": "Where the rule applies: a list of paths, or {kind, repo, paths} with kind one of global, repo, path-family, task-family, workflow, tool.",
 						   "oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"},
 						     {"type": "object", "properties": {"kind": {"type": "string", "enum": ["global", "repo", "path-family", "task-family", "workflow", "tool"]},
-						       "repo": {"type": ["string", "null"]}, "paths": {"type": "array", "items": {"type": "string"}}}}]},
+						       "repo": {"type": "string"}, "paths": {"type": "array", "items": {"type": "string"}}}}]},
 						 "decision_delta": {"type": "string", "maxLength": 4000, "description": "What future agents should decide differently."},
 						 "future_behavior": {"type": "string", "maxLength": 4000, "description": "The operational default or route to follow."},
 						 "verification": {"type": "string", "maxLength": 4000, "description": "The proof or stop condition."},

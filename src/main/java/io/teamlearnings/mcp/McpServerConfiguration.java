@@ -12,6 +12,7 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecifi
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
@@ -19,7 +20,11 @@ import io.teamlearnings.security.AccessPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -107,8 +112,32 @@ class McpServerConfiguration {
 			.build();
 	}
 
+	/**
+	 * The protocol's JSON mapper. The SDK's transport answers a request it cannot read
+	 * (not JSON, the wrong content type or Accept header) by writing its {@link McpError}
+	 * exception with this mapper; by default that would be every property of the
+	 * exception, its stack trace included. Here an {@code McpError} is written as the
+	 * JSON-RPC error response it stands for, and nothing else.
+	 */
 	private static McpJsonMapper mcpJsonMapper() {
-		return new JacksonMcpJsonMapper(JsonMapper.builder().build());
+		SimpleModule errors = new SimpleModule("mcp-transport-errors").addSerializer(McpError.class,
+				new ValueSerializer<McpError>() {
+					@Override
+					public void serialize(McpError error, JsonGenerator json, SerializationContext context) {
+						McpSchema.JSONRPCResponse.JSONRPCError rpc = error.getJsonRpcError();
+						json.writeStartObject();
+						json.writeStringProperty("jsonrpc", McpSchema.JSONRPC_VERSION);
+						json.writeNullProperty("id");
+						json.writeName("error");
+						json.writeStartObject();
+						json.writeNumberProperty("code",
+								(rpc != null && rpc.code() != null) ? rpc.code() : McpSchema.ErrorCodes.INTERNAL_ERROR);
+						json.writeStringProperty("message", (rpc != null) ? rpc.message() : "Internal error");
+						json.writeEndObject();
+						json.writeEndObject();
+					}
+				});
+		return new JacksonMcpJsonMapper(JsonMapper.builder().addModule(errors).build());
 	}
 
 	private static McpSchema.Tool describe(McpTool tool, McpJsonMapper protocol) {

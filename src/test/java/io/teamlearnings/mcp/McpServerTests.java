@@ -152,6 +152,26 @@ class McpServerTests extends SharedServiceContext {
 	}
 
 	@Test
+	void answersAnUnreadableRequestWithAJsonRpcErrorAndNothingInternal() {
+		HttpClientSupport http = new HttpClientSupport(this.port);
+		for (String body : List.of("garbage", "{\"jsonrpc\": \"2.0\", \"id\": 1}")) {
+			HttpClientSupport.Response response = http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/mcp"))
+					.header("Content-Type", "application/json")
+					.header("Accept", "application/json, text/event-stream")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build());
+			assertThat(response.status()).as(body).isEqualTo(400);
+			assertThat(response.json().get("jsonrpc").asString()).isEqualTo("2.0");
+			assertThat(response.json().get("error").get("code").asInt()).isEqualTo(-32600);
+			assertThat(response.body()).doesNotContain("stackTrace", "McpError", "className");
+		}
+		HttpClientSupport.Response noAccept = http.postJson("/mcp", "{}");
+		assertThat(noAccept.status()).isEqualTo(400);
+		assertThat(noAccept.body()).contains("text/event-stream").doesNotContain("stackTrace");
+	}
+
+	@Test
 	void supersedesAndWithdrawsAsTheEndpointsDo() {
 		CallToolResult first = call("append_learning",
 				Map.of("repository", REPO, "learning",
