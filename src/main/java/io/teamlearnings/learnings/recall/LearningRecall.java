@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.index.IndexSync;
@@ -14,8 +13,6 @@ import io.teamlearnings.learnings.index.LearningView;
 import io.teamlearnings.learnings.index.LearningViews;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
-import io.teamlearnings.security.AccessPolicy;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -73,42 +70,6 @@ public class LearningRecall {
 	 */
 	public RecallResult recallAcross(List<String> repoNames, RecallQuery query) {
 		return recallAcross(repoNames, query, Ranking.SKIPPING);
-	}
-
-	/**
-	 * Team-wide recall for the current caller: over the repositories named (each of which
-	 * the caller must be able to read), or every repository the caller may read.
-	 * @param named the repositories a request names; empty for all readable ones
-	 * @throws org.springframework.security.access.AccessDeniedException if a named one is
-	 * not readable
-	 * @throws io.teamlearnings.repos.UnknownRepositoryException if a named one is unknown
-	 */
-	RecallResult recallReadable(List<String> named, RecallQuery query) {
-		AccessPolicy.requireReadable(named);
-		List<String> readable = named.isEmpty()
-				? AccessPolicy.readable(this.repositories.all().stream().map(Repo::name).toList()) : named;
-		return readable.isEmpty() ? new RecallResult(query.text(), List.of(), query.asOf(), 0, List.of(),
-				new RecallResult.Exclusions(0, 0, 0, 0, List.of(), List.of())) : recallAcross(readable, query);
-	}
-
-	/**
-	 * A recall query from a request's parameters.
-	 * @param limit most hits; null for {@code learnings.recall.default-limit}
-	 * @throws InvalidRecallException if the limit is over
-	 * {@code learnings.recall.max-limit} or there is neither query text nor paths
-	 */
-	RecallQuery query(String text, @Nullable Integer limit, boolean dropSuperseded, List<String> statuses,
-			List<String> tags, @Nullable Instant since, @Nullable Instant asOf, List<String> paths) {
-		int effectiveLimit = (limit != null) ? limit : this.properties.defaultLimit();
-		if (effectiveLimit > this.properties.maxLimit()) {
-			throw InvalidRecallException.limitTooLarge(effectiveLimit, this.properties.maxLimit());
-		}
-		RecallQuery query = new RecallQuery(text, effectiveLimit, dropSuperseded, Set.copyOf(statuses),
-				Set.copyOf(tags), since, asOf, paths);
-		if (query.text().isBlank() && query.paths().isEmpty()) {
-			throw InvalidRecallException.emptyQuery();
-		}
-		return query;
 	}
 
 	/** How rows are ranked: the answers are the same, only the work differs. */

@@ -26,8 +26,11 @@ class RecallController {
 
 	private final LearningRecall recall;
 
-	RecallController(LearningRecall recall) {
+	private final RecallRequests requests;
+
+	RecallController(LearningRecall recall, RecallRequests requests) {
 		this.recall = recall;
+		this.requests = requests;
 	}
 
 	@GetMapping(path = "/api/repos/{repo}/learnings/recall", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,7 +62,7 @@ class RecallController {
 					name = "as_of", required = false) @Nullable Instant asOf,
 			@Parameter(description = "The caller's changed files; rows about them rank higher") @RequestParam(
 					name = "paths", required = false) @Nullable List<String> paths) {
-		RecallQuery recallQuery = this.recall.query(query, limit, dropSuperseded, orEmpty(statuses), orEmpty(tags),
+		RecallQuery recallQuery = this.requests.query(query, limit, dropSuperseded, orEmpty(statuses), orEmpty(tags),
 				since, asOf, orEmpty(paths));
 		return timed(() -> this.recall.recall(repo, recallQuery));
 	}
@@ -89,9 +92,9 @@ class RecallController {
 					required = false) @Nullable Instant asOf,
 			@Parameter(description = "The caller's changed files") @RequestParam(name = "paths",
 					required = false) @Nullable List<String> paths) {
-		RecallQuery recallQuery = this.recall.query(query, limit, dropSuperseded, orEmpty(statuses), orEmpty(tags),
+		RecallQuery recallQuery = this.requests.query(query, limit, dropSuperseded, orEmpty(statuses), orEmpty(tags),
 				since, asOf, orEmpty(paths));
-		return timed(() -> this.recall.recallReadable(orEmpty(repos), recallQuery));
+		return timed(() -> this.requests.recallReadable(orEmpty(repos), recallQuery));
 	}
 
 	/**

@@ -22,8 +22,11 @@ class RecallTools implements McpTools {
 
 	private final LearningRecall recall;
 
-	RecallTools(LearningRecall recall) {
+	private final RecallRequests requests;
+
+	RecallTools(LearningRecall recall, RecallRequests requests) {
 		this.recall = recall;
+		this.requests = requests;
 	}
 
 	@Override
@@ -56,12 +59,12 @@ class RecallTools implements McpTools {
 		if (limit != null && limit < 1) {
 			throw new InvalidToolArgumentException("limit", "must be at least 1");
 		}
-		RecallQuery query = this.recall.query(Objects.requireNonNullElse(arguments.optionalString("query"), ""), limit,
-				arguments.flag("drop_superseded", true), arguments.strings("status"), arguments.strings("tag"),
+		RecallQuery query = this.requests.query(Objects.requireNonNullElse(arguments.optionalString("query"), ""),
+				limit, arguments.flag("drop_superseded", true), arguments.strings("status"), arguments.strings("tag"),
 				arguments.instant("since"), arguments.instant("as_of"), arguments.strings("paths"));
 		String repository = arguments.repository();
 		if (repository == null || repository.equals(McpTool.ALL)) {
-			return this.recall.recallReadable(List.of(), query);
+			return this.requests.recallReadable(List.of(), query);
 		}
 		return this.recall.recall(repository, query);
 	}

@@ -44,7 +44,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * read.
  */
 @WebMvcTest(RecallController.class)
-@Import(SecurityConfiguration.class)
+@Import({ SecurityConfiguration.class, RecallRequests.class })
 @EnableConfigurationProperties(RecallProperties.class)
 @TestPropertySource(properties = "learnings.recall.max-limit=10")
 class RecallControllerTests {
