@@ -56,7 +56,13 @@ class RepoStatus {
 		return this.repositories.all().stream().map(this::summary).toList();
 	}
 
+	/**
+	 * A repository's counts and state, after catching its index up with its file as every
+	 * read does (one {@code stat} when nothing changed): an append answered before this
+	 * call is counted, even while the index follower has not reached it yet.
+	 */
 	private RepoSummary summary(Repo repo) {
+		this.sync.ensureFresh(repo);
 		LearningIndex.Counts counts = this.index.counts(repo.name());
 		String error = this.sync.syncError(repo);
 		String state;
