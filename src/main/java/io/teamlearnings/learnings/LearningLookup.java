@@ -17,6 +17,8 @@ import io.teamlearnings.learnings.recall.RecallCorpus;
 import io.teamlearnings.learnings.recall.RecallQuery;
 import io.teamlearnings.learnings.recall.RecallResult;
 import io.teamlearnings.repos.Repo;
+import io.teamlearnings.repos.Repositories;
+import io.teamlearnings.security.AccessPolicy;
 
 import org.springframework.stereotype.Service;
 
@@ -40,8 +42,11 @@ public class LearningLookup {
 
 	private final LearningsDigest digests;
 
+	private final Repositories repositories;
+
 	LearningLookup(IndexSync sync, RecallCorpus corpus, LearningViews views, Themes themes, LearningRecall recall,
-			LearningsDigest digests) {
+			LearningsDigest digests, Repositories repositories) {
+		this.repositories = repositories;
 		this.sync = sync;
 		this.corpus = corpus;
 		this.views = views;
@@ -74,16 +79,17 @@ public class LearningLookup {
 	}
 
 	/**
-	 * Recall across every repository, current rows only.
+	 * Recall across every repository the current caller may read, current rows only.
 	 * @param query what to recall
 	 * @param limit most hits
-	 * @return the best hits, best first
+	 * @return the best hits, best first; none when the caller may read no repository
 	 */
 	public List<Recalled> recallAcross(String query, int limit) {
-		if (query.isBlank()) {
+		List<String> readable = AccessPolicy.readable(this.repositories.all().stream().map(Repo::name).toList());
+		if (query.isBlank() || readable.isEmpty()) {
 			return List.of();
 		}
-		RecallResult result = this.recall.recallAcross(List.of(),
+		RecallResult result = this.recall.recallAcross(readable,
 				new RecallQuery(query, limit, true, Set.of(), Set.of(), null, null, List.of()));
 		return result.hits()
 			.stream()
