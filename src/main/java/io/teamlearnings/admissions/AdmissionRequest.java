@@ -36,19 +36,30 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @Schema(name = "AdmissionRequest")
 record AdmissionRequest(
 		@JsonProperty("learning_id") @Schema(example = "lrn-20260528T170724Z-c468d2a9",
-				requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Size(max = 200) String learningId,
+				requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Size(
+						max = 200) @Pattern(regexp = UNICODE_TEXT, message = NOT_UNICODE) String learningId,
 		@Schema(description = "Where the learning applies: a list of paths (a single path is taken as a list of "
 				+ "one), or the skill's object {kind, repo, paths}", implementation = Object.class,
 				oneOf = {
 						String[].class, Scope.class }) @Valid Scope scope,
 		@JsonProperty("decision_delta") @Schema(
 				example = "Future Codex should run the parser fuzz target before Z.") @Nullable @Size(
-						max = 4000) String decisionDelta,
+						max = 4000) @Pattern(regexp = UNICODE_TEXT, message = NOT_UNICODE) String decisionDelta,
 		@JsonProperty("future_behavior") @Schema(
 				example = "Run ./fuzz.sh parser before touching src/parser.") @Nullable @Size(
-						max = 4000) String futureBehavior,
-		@Schema(example = "fuzz.sh exits 0 after 60 s") @Nullable @Size(max = 4000) String verification, @JsonFormat(
-				with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable @Size(max = 10) List<Reason> reasons){
+						max = 4000) @Pattern(regexp = UNICODE_TEXT, message = NOT_UNICODE) String futureBehavior,
+		@Schema(example = "fuzz.sh exits 0 after 60 s") @Nullable @Size(max = 4000) @Pattern(regexp = UNICODE_TEXT,
+				message = NOT_UNICODE) String verification,
+		@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable @Size(
+				max = 10) List<Reason> reasons){
+
+	/**
+	 * Text with no unpaired UTF-16 surrogate (a lone {@code \uD800} escape): a note is
+	 * UTF-8, which cannot hold one. A surrogate pair is one code point outside the range.
+	 */
+	static final String UNICODE_TEXT = "[^\\x{D800}-\\x{DFFF}]*";
+
+	static final String NOT_UNICODE = "must not contain an unpaired UTF-16 surrogate";
 
 	/**
 	 * The same request with {@code claimed} reasons added (those of the query string).

@@ -216,6 +216,24 @@ class AdmissionControllerTests {
 	}
 
 	@Test
+	void namesAFieldHoldingAnUnpairedSurrogate() {
+		assertThat(this.mvc.post()
+			.uri(ADMISSIONS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(REQUEST.replace("Run the fuzz target first.", "Run \\ud800 first.")))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("decision_delta");
+		this.mvc.post()
+			.uri(ADMISSIONS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(REQUEST.replace("Run the fuzz target first.", "Run \\ud83d\\ude00 first."))
+			.exchange();
+		verify(this.admissions).admit(any(), any(), any(), anyBoolean());
+	}
+
+	@Test
 	void namesAScopeOfTheWrongShape() {
 		assertThat(this.mvc.post()
 			.uri(ADMISSIONS)

@@ -87,9 +87,16 @@ public final class NoteInput {
 	 * An input the service builds: its bytes are its compact JSON, written once.
 	 * @param tree the object, its keys in the order they are to be written
 	 * @return the input
+	 * @throws NoteInputException if a string in it is not Unicode text (an unpaired
+	 * surrogate from the request), which no note can hold
 	 */
 	public static NoteInput of(ObjectNode tree) {
-		return new NoteInput(ToolJson.bytes(tree), tree.deepCopy());
+		try {
+			return new NoteInput(ToolJson.bytes(tree), tree.deepCopy());
+		}
+		catch (IllegalArgumentException ex) {
+			throw NoteInputException.of("", "cannot be written as UTF-8: " + ex.getMessage());
+		}
 	}
 
 	/**

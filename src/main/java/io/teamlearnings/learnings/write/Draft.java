@@ -81,8 +81,14 @@ record Draft(String status, String learning, List<String> evidence, String appli
 			.judge(this.status, this.learning, this.evidence, this.application);
 	}
 
-	/** The {@code withdrawn} row that takes row {@code id} out of recall and memory. */
+	/**
+	 * The {@code withdrawn} row that takes row {@code id} out of recall and memory.
+	 * @throws InvalidLearningException for control characters or an unpaired surrogate in
+	 * the reason or the source, as an append refuses them
+	 */
 	static Draft withdrawal(String id, String reason, String source) {
+		rejectControlCharacters("reason", CanonicalFormat.collapseWhitespace(reason));
+		rejectControlCharacters("source", source);
 		String learning = CanonicalFormat.collapseWhitespace("Withdrawn " + id + ": " + reason);
 		return new Draft(CanonicalFormat.WITHDRAWN, learning, List.of(reason.strip()),
 				"Leave " + id + " out of recall and memory.", source, null, null, List.of(), List.of("withdrawal"),

@@ -101,6 +101,21 @@ class DraftTests {
 		assertThat(refused.getBody().getDetail()).startsWith("Field '" + field + "' contains");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "reason, 0007", "reason, d800", "source, 0001", "source, dfff" })
+	void refusesControlCharactersAndLoneSurrogatesInAWithdrawal(String field, String hex) {
+		String bad = "bad " + (char) Integer.parseInt(hex, 16) + " text";
+
+		InvalidLearningException refused = catchThrowableOfType(InvalidLearningException.class,
+				() -> Draft.withdrawal("lrn-1", field.equals("reason") ? bad : "no longer holds",
+						field.equals("source") ? bad : "skill:learnings"));
+
+		assertThat(refused).as(field).isNotNull();
+		assertThat(refused.getBody().getDetail()).startsWith("Field '" + field + "' contains");
+		assertThat(Draft.withdrawal("lrn-1", "It no longer\tholds.", "skill:learnings").learning())
+			.isEqualTo("Withdrawn lrn-1: It no longer holds.");
+	}
+
 	@Test
 	void refusesALearningThatIsOnlyWhitespace() {
 		InvalidLearningException refused = catchThrowableOfType(InvalidLearningException.class, () -> Draft
