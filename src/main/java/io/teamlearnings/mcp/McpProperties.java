@@ -1,6 +1,5 @@
 package io.teamlearnings.mcp;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,10 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * specification asks servers to check {@code Origin} against DNS rebinding); a request
  * without {@code Origin}, as agents' hosts send them, is always allowed; empty: no
  * browser origin is
- * @param requestTimeout how long one call may take before the client is answered with a
- * timeout
  */
 @ConfigurationProperties("learnings.mcp")
-record McpProperties(@DefaultValue("true") boolean enabled, @DefaultValue List<String> allowedOrigins,
-		@DefaultValue("2m") Duration requestTimeout) {
+record McpProperties(@DefaultValue("true") boolean enabled, @DefaultValue List<String> allowedOrigins) {
 }

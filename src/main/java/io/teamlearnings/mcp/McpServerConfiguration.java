@@ -27,10 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -83,6 +87,22 @@ class McpServerConfiguration {
 		return registration;
 	}
 
+	/**
+	 * The guard in front of the transport ({@link McpRequestGuard}): after Spring
+	 * Security, so only authenticated callers' bodies are read, and before the request
+	 * size filter, whose limit it applies itself.
+	 */
+	@Bean
+	FilterRegistrationBean<McpRequestGuard> mcpRequestGuard(JsonMapper mapper,
+			@Value("${learnings.http.max-request-size:256KB}") DataSize maxRequestSize) {
+		FilterRegistrationBean<McpRequestGuard> registration = new FilterRegistrationBean<>(
+				new McpRequestGuard(mapper, maxRequestSize.toBytes()));
+		registration.addUrlPatterns(PATH);
+		registration.setName("mcpRequestGuard");
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+		return registration;
+	}
+
 	@Bean(destroyMethod = "close")
 	McpStatelessSyncServer mcpServer(HttpServletStatelessServerTransport transport, List<McpTools> features,
 			McpProperties properties, JsonMapper mapper, Validator validator,
@@ -105,7 +125,6 @@ class McpServerConfiguration {
 			.serverInfo("learnings-service", (version != null) ? version : "dev")
 			.instructions(INSTRUCTIONS)
 			.capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-			.requestTimeout(properties.requestTimeout())
 			.immediateExecution(true)
 			.validateToolInputs(true)
 			.tools(tools)
@@ -125,16 +144,10 @@ class McpServerConfiguration {
 					@Override
 					public void serialize(McpError error, JsonGenerator json, SerializationContext context) {
 						McpSchema.JSONRPCResponse.JSONRPCError rpc = error.getJsonRpcError();
-						json.writeStartObject();
-						json.writeStringProperty("jsonrpc", McpSchema.JSONRPC_VERSION);
-						json.writeNullProperty("id");
-						json.writeName("error");
-						json.writeStartObject();
-						json.writeNumberProperty("code",
-								(rpc != null && rpc.code() != null) ? rpc.code() : McpSchema.ErrorCodes.INTERNAL_ERROR);
-						json.writeStringProperty("message", (rpc != null) ? rpc.message() : "Internal error");
-						json.writeEndObject();
-						json.writeEndObject();
+						context.writeValue(json,
+								JsonRpcError.of(null,
+										(rpc != null && rpc.code() != null) ? rpc.code() : JsonRpcError.INTERNAL_ERROR,
+										(rpc != null) ? rpc.message() : "Internal error"));
 					}
 				});
 		return new JacksonMcpJsonMapper(JsonMapper.builder().addModule(errors).build());

@@ -106,8 +106,11 @@ public final class ToolArguments {
 		if (value == null) {
 			return null;
 		}
-		if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
-				&& Math.abs(number.doubleValue()) <= Integer.MAX_VALUE) {
+		if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+			if (number.doubleValue() < Integer.MIN_VALUE || number.doubleValue() > Integer.MAX_VALUE) {
+				throw new InvalidToolArgumentException(name,
+						"must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
+			}
 			return number.intValue();
 		}
 		throw new InvalidToolArgumentException(name, "must be a whole number");
@@ -199,7 +202,8 @@ public final class ToolArguments {
 			ConstraintViolation<T> first = violations.stream()
 				.min(java.util.Comparator.comparing((violation) -> violation.getPropertyPath().toString()))
 				.orElseThrow();
-			throw new InvalidToolArgumentException(jsonPath(first.getPropertyPath().toString()), first.getMessage());
+			throw new InvalidToolArgumentException(argument(type, first.getPropertyPath().toString()),
+					first.getMessage());
 		}
 		return bound;
 	}
@@ -222,6 +226,18 @@ public final class ToolArguments {
 			return "is not an argument of this tool";
 		}
 		return "has the wrong type or shape";
+	}
+
+	/**
+	 * The argument a constraint on {@code property} of {@code type} is about; a
+	 * constraint on the whole request (one of two fields must be given) is about the
+	 * arguments.
+	 */
+	private static String argument(Class<?> type, String property) {
+		String first = property.split("[.\\[]", 2)[0];
+		boolean component = type.isRecord()
+				&& java.util.Arrays.stream(type.getRecordComponents()).anyMatch((each) -> each.getName().equals(first));
+		return component ? jsonPath(property) : "arguments";
 	}
 
 	/** {@code relatedIds[0]} to {@code related_ids[0]}: the names the schema uses. */

@@ -1,8 +1,10 @@
 package io.teamlearnings.mcp;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -145,6 +147,12 @@ class McpServerTests extends SharedServiceContext {
 		CallToolResult unknownArgument = call("get_learning", Map.of("repository", REPO, "id", "x", "extra", true));
 		assertThat(unknownArgument.isError()).isTrue();
 
+		CallToolResult noSkill = call("validate_skill", Map.of());
+		assertThat(text(noSkill, 0)).contains("Argument 'arguments' name at least one path or upload.");
+
+		CallToolResult huge = call("codify_candidates", Map.of("repository", REPO, "min_count", 99999999999L));
+		assertThat(text(huge, 0)).contains("Argument 'min_count' must be between");
+
 		CallToolResult missing = call("get_learning",
 				Map.of("repository", REPO, "id", "lrn-19700101T000000Z-00000000"));
 		assertThat(missing.isError()).isTrue();
@@ -152,23 +160,73 @@ class McpServerTests extends SharedServiceContext {
 	}
 
 	@Test
-	void answersAnUnreadableRequestWithAJsonRpcErrorAndNothingInternal() {
-		HttpClientSupport http = new HttpClientSupport(this.port);
-		for (String body : List.of("garbage", "{\"jsonrpc\": \"2.0\", \"id\": 1}")) {
-			HttpClientSupport.Response response = http
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/mcp"))
-					.header("Content-Type", "application/json")
-					.header("Accept", "application/json, text/event-stream")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build());
-			assertThat(response.status()).as(body).isEqualTo(400);
-			assertThat(response.json().get("jsonrpc").asString()).isEqualTo("2.0");
-			assertThat(response.json().get("error").get("code").asInt()).isEqualTo(-32600);
-			assertThat(response.body()).doesNotContain("stackTrace", "McpError", "className");
-		}
-		HttpClientSupport.Response noAccept = http.postJson("/mcp", "{}");
+	void refusesWhatIsNotOneWellFormedJsonRpcMessageNamingWhatWasWrong() throws IOException {
+		Path store = root(REPO).resolve(".learnings.jsonl");
+		String before = Files.exists(store) ? Files.readString(store) : "";
+		String append = "{\"jsonrpc\": \"2.0\", \"id\": 7, \"method\": \"tools/call\", \"params\": {\"name\": "
+				+ "\"append_learning\", \"arguments\": {\"repository\": \"" + REPO + "\", \"learning\": \"When "
+				+ "bytes are not UTF-8, prefer refusing them because rows must hold text.\", \"evidence\": "
+				+ "[\"McpServerTests.java -> passed\"], \"application\": \"Refuse.\", \"status\": \"do_more\"}}}";
+		byte[] notUtf8 = append.replace("are not UTF-8", "are \u00ff\u00fe").getBytes(StandardCharsets.ISO_8859_1);
+
+		assertRefused(mcp(notUtf8), 400, null, -32700, "not UTF-8");
+		assertRefused(mcp(append.replace("{\"repository\"", "{\"repository\": \"mcp-other\", \"repository\"")), 400,
+				null, -32700, "Duplicate Object property \"repository\"");
+		assertRefused(mcp("garbage"), 400, null, -32700, "Parse error");
+		assertRefused(mcp("[" + append + "]"), 400, null, -32600, "Batches are not supported");
+		assertRefused(mcp("null"), 400, null, -32600, "JSON object");
+		assertRefused(mcp(append.replace("\"2.0\"", "\"1.0\"")), 400, 7, -32600, "'jsonrpc' must be \"2.0\"");
+		assertRefused(mcp("{\"jsonrpc\": \"2.0\", \"id\": 8, \"method\": \"tools/call\"}"), 200, 8, -32602,
+				"params.name");
+		assertRefused(mcp("{\"jsonrpc\": \"2.0\", \"id\": 9, \"method\": \"tools/call\", \"params\": {\"name\": "
+				+ "\"get_learning\", \"arguments\": [1, 2]}}"), 200, 9, -32602, "params.arguments");
+		assertRefused(mcp("{\"jsonrpc\": \"2.0\", \"id\": \"a\", \"method\": \"initialize\"}"), 200, "a", -32602,
+				"protocolVersion");
+		assertRefused(send(post(append).header("MCP-Protocol-Version", "1999-01-01")), 400, null, -32600,
+				"Unsupported MCP-Protocol-Version");
+		assertRefused(send(post(append).setHeader("Content-Type", "application/json; charset=ISO-8859-1")), 415, null,
+				-32600, "charset");
+		assertRefused(
+				send(post(append).POST(HttpRequest.BodyPublishers
+					.ofInputStream(() -> new ByteArrayInputStream(new byte[300 * 1024])))),
+				413, null, -32600, "too large");
+		HttpClientSupport.Response noAccept = new HttpClientSupport(this.port).postJson("/mcp", append);
 		assertThat(noAccept.status()).isEqualTo(400);
-		assertThat(noAccept.body()).contains("text/event-stream").doesNotContain("stackTrace");
+		assertThat(noAccept.body()).contains("text/event-stream").doesNotContain("stackTrace", "McpError");
+
+		assertThat(Files.exists(store) ? Files.readString(store) : "").isEqualTo(before);
+		assertThat(mcp(append).body()).contains("appended: id=");
+	}
+
+	private HttpClientSupport.Response mcp(String body) {
+		return send(post(body));
+	}
+
+	private HttpClientSupport.Response mcp(byte[] body) {
+		return send(post("").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
+	private HttpRequest.Builder post(String body) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/mcp"))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json, text/event-stream")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+	}
+
+	private HttpClientSupport.Response send(HttpRequest.Builder request) {
+		return new HttpClientSupport(this.port).send(request.build());
+	}
+
+	private static void assertRefused(HttpClientSupport.Response response, int status, Object id, int code,
+			String message) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.json().get("jsonrpc").asString()).isEqualTo("2.0");
+		assertThat(response.json().get("id").isNull() ? null : (response.json().get("id").isString()
+				? response.json().get("id").asString() : (Object) response.json().get("id").asInt()))
+			.isEqualTo(id);
+		assertThat(response.json().get("error").get("code").asInt()).isEqualTo(code);
+		assertThat(response.json().get("error").get("message").asString()).contains(message);
+		assertThat(response.body()).doesNotContain("stackTrace", "Exception", "io.modelcontextprotocol");
 	}
 
 	@Test

@@ -45,7 +45,7 @@ class BrowseTools implements McpTools {
 								{"type": "object", "additionalProperties": false, "required": ["repository", "id"],
 								 "properties": {
 								 "repository": {"type": "string", "description": "Repository name, as list_repositories shows it."},
-								 "id": {"type": "string", "description": "Row id (lrn-...)."}}}""",
+								 "id": {"type": "string", "maxLength": 200, "description": "Row id (lrn-...)."}}}""",
 						Role.READER,
 						(arguments) -> this.queries.get(arguments.string(McpTool.REPOSITORY), arguments.string("id"))),
 				new McpTool("recent_learnings", "Recent learnings",

@@ -79,7 +79,7 @@ class WriteTools implements McpTools {
 						"""
 								{"type": "object", "additionalProperties": false, "required": ["repository", "id", "learning"],
 								 "properties": {%s,
-								 "id": {"type": "string", "description": "Id of the row to supersede (lrn-...)."},
+								 "id": {"type": "string", "maxLength": 200, "description": "Id of the row to supersede (lrn-...)."},
 								 %s}}"""
 							.formatted(REPOSITORY_PROPERTY, ROW_PROPERTIES),
 						Role.WRITER, this::supersede),
@@ -89,7 +89,7 @@ class WriteTools implements McpTools {
 						"""
 								{"type": "object", "additionalProperties": false, "required": ["repository", "id", "reason"],
 								 "properties": {%s,
-								 "id": {"type": "string", "description": "Id of the row to withdraw (lrn-...)."},
+								 "id": {"type": "string", "maxLength": 200, "description": "Id of the row to withdraw (lrn-...)."},
 								 "reason": {"type": "string", "maxLength": 4000, "description": "Why the rule no longer holds."},
 								 "source": {"type": "string", "maxLength": 200, "description": "Who withdraws it; a token caller is recorded as token:<name>."}}}"""
 							.formatted(REPOSITORY_PROPERTY),
