@@ -43,7 +43,8 @@ public abstract class SharedServiceContext {
 			"recall-chains", "recall-other", "recall-dotfiles", "recall-quality", "concurrent-distinct",
 			"concurrent-same", "concurrent-near", "concurrent-chain", "concurrent-read-back", "transfer-project", TEAM,
 			"transfer-target", "fault-store", "fault-notes", "hostile-app", "tool-notes", "quality-gate",
-			"quality-tool-rows", "quality-import", "lost-acks", "skills-app", "skills-linked", "recall-reused-id");
+			"quality-tool-rows", "quality-import", "lost-acks", "skills-app", "skills-linked", "recall-reused-id",
+			"cli-append", "cli-recall", "cli-empty");
 
 	/**
 	 * Repositories whose store is a copy of the dotfiles fixture when the service starts.
