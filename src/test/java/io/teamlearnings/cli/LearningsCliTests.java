@@ -1,10 +1,7 @@
 package io.teamlearnings.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -55,7 +52,7 @@ class LearningsCliTests extends SharedServiceContext {
 
 	@Test
 	void refusesTheSkillsOwnExampleAsTheToolsStrictGateDoes() {
-		Run run = cli("cli-append", "append", "--path", ".learnings.jsonl", "--status", "do_more", "--learning",
+		CliRun run = cli("cli-append", "append", "--path", ".learnings.jsonl", "--status", "do_more", "--learning",
 				"When X, prefer Y because Z.", "--evidence", "exact command/result/path", "--application",
 				"Do Y first on the next similar task.", "--tag", "example");
 
@@ -73,8 +70,8 @@ class LearningsCliTests extends SharedServiceContext {
 				"When X, prefer Y because Z.", "--evidence", "./mvnw test -> 42 passed", "--application",
 				"Do Y first on the next similar task.", "--tag", "example" };
 
-		Run appended = cli("cli-append", example);
-		Run duplicate = cli("cli-append", example);
+		CliRun appended = cli("cli-append", example);
+		CliRun duplicate = cli("cli-append", example);
 
 		assertThat(appended.out())
 			.isEqualTo("appended: id=lrn-20261123T120000Z-89ccd4c6 status=do_more path=" + store + "\n");
@@ -96,7 +93,7 @@ class LearningsCliTests extends SharedServiceContext {
 	void printsTheGatesWarningsOnStandardErrorAndTheProofLineOnStandardOutput() {
 		Path store = root("cli-append").resolve(".learnings.jsonl");
 
-		Run run = cli("cli-append", "append", "--status", "review_later", "--learning",
+		CliRun run = cli("cli-append", "append", "--status", "review_later", "--learning",
 				"When a port is taken, use port 0 in tests", "--evidence",
 				"java.net.BindException: Address already in use", "--application", "Ask the OS for a free port.");
 
@@ -110,7 +107,7 @@ class LearningsCliTests extends SharedServiceContext {
 
 	@Test
 	void refusesAWeakRowWithEveryLineInTheToolsOrder() {
-		Run run = cli("cli-append", "append", "--status", "review_later", "--learning", "Use caches.", "--evidence",
+		CliRun run = cli("cli-append", "append", "--status", "review_later", "--learning", "Use caches.", "--evidence",
 				"none_provided");
 
 		assertThat(run.err()).isEqualTo("""
@@ -129,7 +126,7 @@ class LearningsCliTests extends SharedServiceContext {
 	void recallsAsTheToolsTable() {
 		List<String> scores = scores("query=JSONL%20store%20test&limit=5");
 
-		Run run = cli("cli-recall", "recall", "--query", "JSONL store test", "--limit", "5", "--drop-superseded");
+		CliRun run = cli("cli-recall", "recall", "--query", "JSONL store test", "--limit", "5", "--drop-superseded");
 
 		assertThat(scores).hasSize(2);
 		assertThat(run.out()).isEqualTo(
@@ -149,7 +146,7 @@ class LearningsCliTests extends SharedServiceContext {
 	void recallsAsTheToolsJson() {
 		String score = scores("query=reindex&limit=1&drop_superseded=false").get(0);
 
-		Run run = cli("cli-recall", "recall", "--query", "reindex", "--limit", "1", "--format", "json");
+		CliRun run = cli("cli-recall", "recall", "--query", "reindex", "--limit", "1", "--format", "json");
 
 		assertThat(run.out()).isEqualTo(
 				"""
@@ -187,7 +184,7 @@ class LearningsCliTests extends SharedServiceContext {
 
 	@Test
 	void listsTheRecentRowsNewestFirstAndOneSecondsRowsInFileOrder() {
-		Run run = cli("cli-recall", "recent", "--limit", "2");
+		CliRun run = cli("cli-recall", "recent", "--limit", "2");
 
 		assertThat(run.out()).isEqualTo(
 				"""
@@ -201,8 +198,8 @@ class LearningsCliTests extends SharedServiceContext {
 
 	@Test
 	void listsCodifyCandidatesAsTheToolsTableAndJson() {
-		Run table = cli("cli-recall", "codify-candidates");
-		Run json = cli("cli-recall", "codify-candidates", "--format", "json", "--min-count", "1", "--limit", "1");
+		CliRun table = cli("cli-recall", "codify-candidates");
+		CliRun json = cli("cli-recall", "codify-candidates", "--format", "json", "--min-count", "1", "--limit", "1");
 
 		assertThat(table.out()).isEqualTo(
 				"""
@@ -231,7 +228,7 @@ class LearningsCliTests extends SharedServiceContext {
 		Path digest = memories().resolve("extensions/learnings/resources/2026-11-23T12-00-00-learnings-digest.md");
 		Files.deleteIfExists(digest);
 
-		Run run = cli("cli-recall", "memory-digest");
+		CliRun run = cli("cli-recall", "memory-digest");
 
 		assertThat(run.out()).isEqualTo("memory-digest: wrote " + digest + " candidates=2 sources=1\n");
 		assertThat(run.err()).isEmpty();
@@ -241,7 +238,7 @@ class LearningsCliTests extends SharedServiceContext {
 
 	@Test
 	void saysThereIsNoLearningsFileForAnEmptyStore() {
-		Run run = cli("cli-empty", "recall", "--query", "anything");
+		CliRun run = cli("cli-empty", "recall", "--query", "anything");
 
 		assertThat(run.out())
 			.isEqualTo("(no learnings file at " + root("cli-empty").resolve(".learnings.jsonl") + ")\n");
@@ -250,11 +247,11 @@ class LearningsCliTests extends SharedServiceContext {
 
 	@Test
 	void answersUsageErrorsWithTheToolsFirstLineAndStatus2() {
-		Run missingValue = cli("cli-recall", "recall", "--query", "x", "--limit");
-		Run missingQuery = cli("cli-recall", "recall");
-		Run unknownOption = cli("cli-append", "append", "--learning", "When X, prefer Y because Z.", "--bogus");
-		Run unknownCommand = cli("cli-recall", "frobnicate");
-		Run negative = cli("cli-recall", "recent", "--limit", "-1");
+		CliRun missingValue = cli("cli-recall", "recall", "--query", "x", "--limit");
+		CliRun missingQuery = cli("cli-recall", "recall");
+		CliRun unknownOption = cli("cli-append", "append", "--learning", "When X, prefer Y because Z.", "--bogus");
+		CliRun unknownCommand = cli("cli-recall", "frobnicate");
+		CliRun negative = cli("cli-recall", "recent", "--limit", "-1");
 
 		assertThat(List.of(missingValue, missingQuery, unknownOption, unknownCommand, negative))
 			.extracting((run) -> run.err().lines().findFirst().orElse(""))
@@ -271,7 +268,7 @@ class LearningsCliTests extends SharedServiceContext {
 
 	@Test
 	void refusesAPathOtherThanTheRepositorysStore() {
-		Run run = cli("cli-recall", "--path", "notes/other.jsonl", "recent");
+		CliRun run = cli("cli-recall", "--path", "notes/other.jsonl", "recent");
 
 		assertThat(run.err()).startsWith("error: --path notes/other.jsonl names another file: the service keeps the "
 				+ "store of repository 'cli-recall' at " + root("cli-recall").resolve(".learnings.jsonl"));
@@ -286,7 +283,7 @@ class LearningsCliTests extends SharedServiceContext {
 		}
 		Map<String, String> env = Map.of("LEARNINGS_URL", "http://127.0.0.1:" + closed);
 
-		Run run = cli(root("cli-recall"), env, "recent");
+		CliRun run = cli(root("cli-recall"), env, "recent");
 
 		assertThat(run.err()).isEqualTo("error: cannot reach the learnings service at http://127.0.0.1:" + closed
 				+ ": connection refused (is it running? LEARNINGS_URL sets where it is)\n");
@@ -299,8 +296,8 @@ class LearningsCliTests extends SharedServiceContext {
 		Map<String, String> env = new HashMap<>(env());
 		env.put("LEARNINGS_REPO", "nope");
 
-		Run named = cli(root("cli-recall"), env, "recent");
-		Run outside = cli(TestStores.newDirectory("no-repo"), env(), "recent");
+		CliRun named = cli(root("cli-recall"), env, "recent");
+		CliRun outside = cli(TestStores.newDirectory("no-repo"), env(), "recent");
 
 		assertThat(named.err())
 			.isEqualTo("error: No repository named 'nope' is served here; GET /api/repos lists them.\n");
@@ -325,11 +322,11 @@ class LearningsCliTests extends SharedServiceContext {
 		String[] all = new String[args.length + 1];
 		all[0] = "append";
 		System.arraycopy(args, 0, all, 1, args.length);
-		Run run = cli(repo, all);
+		CliRun run = cli(repo, all);
 		assertThat(run.status()).as(run.err()).isZero();
 	}
 
-	private Run cli(String repo, String... args) {
+	private CliRun cli(String repo, String... args) {
 		return cli(root(repo), env(), args);
 	}
 
@@ -337,16 +334,8 @@ class LearningsCliTests extends SharedServiceContext {
 		return Map.of("LEARNINGS_URL", "http://127.0.0.1:" + this.port);
 	}
 
-	private static Run cli(Path cwd, Map<String, String> env, String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int status = LearningsCli.run(args, env, cwd, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-	}
-
-	/** What a run printed and its exit status. */
-	record Run(int status, String out, String err) {
+	private static CliRun cli(Path cwd, Map<String, String> env, String... args) {
+		return CliRun.of(cwd, env, args);
 	}
 
 }
