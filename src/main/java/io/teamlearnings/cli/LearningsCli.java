@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * standard error, and exit 2. Exit statuses: see {@link ExitCode}.
  */
 @Command(name = "learnings", mixinStandardHelpOptions = true, versionProvider = LearningsCli.Version.class,
-		description = "Mine, recall, and promote records of the learnings service (repo-root .learnings.jsonl behind it).",
+		description = "Capture, recall and promote learnings through the learnings service.",
 		footer = { "", "Environment: LEARNINGS_URL (default " + ServiceSettings.DEFAULT_URL + "), LEARNINGS_TOKEN, "
 				+ "LEARNINGS_REPO (default: the served repository holding the working directory)." })
 public final class LearningsCli implements Callable<Integer> {
@@ -88,6 +88,7 @@ public final class LearningsCli implements Callable<Integer> {
 		// The tool takes the next argument as an option's value whatever it is, repeats
 		// overwrite, and an argument starting with @ is text, not a file to expand.
 		line.setExpandAtFiles(false);
+		line.setUsageHelpWidth(100);
 		line.setAllowOptionsAsOptionParameters(true);
 		line.setOverwrittenOptionsAllowed(true);
 		line.setOut(new PrintWriter(out, true));
@@ -153,8 +154,8 @@ public final class LearningsCli implements Callable<Integer> {
 	static final class PathOption {
 
 		@CommandLine.Option(names = "--path", paramLabel = "PATH",
-				description = "Accepted for the learnings tool's sake: must be .learnings.jsonl (or the store's absolute "
-						+ "path); the service writes its repository's store")
+				description = "Accepted as the learnings tool takes it; may only name the repository's store "
+						+ "(.learnings.jsonl), which the service writes")
 		List<String> values = new ArrayList<>();
 
 	}
