@@ -10,12 +10,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 
 /**
  * Calls the service over HTTP/1.1 ({@code java.net.http}), with the token when one is
@@ -45,16 +52,53 @@ final class ServiceClient {
 
 	/**
 	 * A client of a plain-http URL never uses TLS, but without a TLS context of its own
-	 * the client makes the JDK's default one, which loads the trusted certificates: about
-	 * a tenth of a second of every run. An empty context, never initialised, saves it.
+	 * the client makes the JDK's default one, which loads the TLS provider and the
+	 * trusted certificates: more than a tenth of a second of every run. A context that
+	 * cannot do anything, with parameters given, saves it.
 	 */
 	private static void plainHttp(HttpClient.Builder builder) {
-		try {
-			builder.sslContext(SSLContext.getInstance("TLS")).sslParameters(new SSLParameters());
+		builder.sslContext(new SSLContext(new NoTls(), null, "none") {
+		}).sslParameters(new SSLParameters());
+	}
+
+	/** The TLS of a plain-http client: never used, so every operation is unsupported. */
+	private static final class NoTls extends SSLContextSpi {
+
+		@Override
+		protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+			throw new UnsupportedOperationException("plain http");
 		}
-		catch (NoSuchAlgorithmException ex) {
-			// keep the default context
+
+		@Override
+		protected SSLSocketFactory engineGetSocketFactory() {
+			throw new UnsupportedOperationException("plain http");
 		}
+
+		@Override
+		protected SSLServerSocketFactory engineGetServerSocketFactory() {
+			throw new UnsupportedOperationException("plain http");
+		}
+
+		@Override
+		protected SSLEngine engineCreateSSLEngine() {
+			throw new UnsupportedOperationException("plain http");
+		}
+
+		@Override
+		protected SSLEngine engineCreateSSLEngine(String host, int port) {
+			throw new UnsupportedOperationException("plain http");
+		}
+
+		@Override
+		protected SSLSessionContext engineGetServerSessionContext() {
+			throw new UnsupportedOperationException("plain http");
+		}
+
+		@Override
+		protected SSLSessionContext engineGetClientSessionContext() {
+			throw new UnsupportedOperationException("plain http");
+		}
+
 	}
 
 	/**

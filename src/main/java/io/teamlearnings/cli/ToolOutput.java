@@ -99,7 +99,9 @@ final class ToolOutput {
 				case '\t' -> json.append("\\t");
 				default -> {
 					if (c < 0x20) {
-						json.append(String.format("\\u%04x", (int) c));
+						json.append("\\u00")
+							.append(Character.forDigit(c >> 4, 16))
+							.append(Character.forDigit(c & 15, 16));
 					}
 					else {
 						json.append(c);

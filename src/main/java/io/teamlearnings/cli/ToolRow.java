@@ -121,8 +121,8 @@ final class ToolRow {
 		try {
 			LocalDate date = LocalDate.of(Integer.parseInt(day.substring(0, 4)), Integer.parseInt(day.substring(5, 7)),
 					Integer.parseInt(day.substring(8, 10)));
-			return date.get(IsoFields.WEEK_BASED_YEAR) + "-W"
-					+ String.format("%02d", date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+			int week = date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+			return date.get(IsoFields.WEEK_BASED_YEAR) + ((week < 10) ? "-W0" : "-W") + week;
 		}
 		catch (NumberFormatException | DateTimeException ex) {
 			return "";
