@@ -119,6 +119,31 @@ class ArchitectureTests {
 			.forEach((name, types) -> assertThat(types).as(name).isLessThanOrEqualTo(22));
 	}
 
+	/**
+	 * The {@code learnings} command is built into a jar of its own with picocli and
+	 * Jackson's streaming core only: it may use nothing else (no Spring class, no other
+	 * package of the service), and the service does not use it.
+	 */
+	@Test
+	void theLearningsCommandUsesOnlyTheJdkPicocliAndJacksonCore() {
+		classes().that()
+			.resideInAPackage(BASE + ".cli..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "javax.net.ssl..", "picocli..", "tools.jackson.core..", BASE + ".cli..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void noPartOfTheServiceUsesTheLearningsCommand() {
+		noClasses().that()
+			.resideOutsideOfPackage(BASE + ".cli..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(BASE + ".cli..")
+			.check(CLASSES);
+	}
+
 	@Test
 	void theRepositoryRegistryKnowsNothingOfTheWeb() {
 		noClasses().that()

@@ -44,7 +44,7 @@ public abstract class SharedServiceContext {
 			"concurrent-same", "concurrent-near", "concurrent-chain", "concurrent-read-back", "transfer-project", TEAM,
 			"transfer-target", "fault-store", "fault-notes", "hostile-app", "tool-notes", "quality-gate",
 			"quality-tool-rows", "quality-import", "lost-acks", "skills-app", "skills-linked", "recall-reused-id",
-			"mcp-app", "mcp-other");
+			"mcp-app", "mcp-other", "cli-append", "cli-recall", "cli-empty");
 
 	/**
 	 * Repositories whose store is a copy of the dotfiles fixture when the service starts.
