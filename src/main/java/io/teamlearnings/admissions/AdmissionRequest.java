@@ -55,9 +55,11 @@ record AdmissionRequest(
 
 	/**
 	 * Text with no unpaired UTF-16 surrogate (a lone {@code \uD800} escape): a note is
-	 * UTF-8, which cannot hold one. A surrogate pair is one code point outside the range.
+	 * UTF-8, which cannot hold one. A surrogate pair is one code point outside the range
+	 * (Java regular expressions, and ECMA-262 ones with the {@code u} flag, which the
+	 * published schema's {@code pattern} is read as, match code points).
 	 */
-	static final String UNICODE_TEXT = "[^\\x{D800}-\\x{DFFF}]*";
+	static final String UNICODE_TEXT = "[^\\uD800-\\uDFFF]*";
 
 	static final String NOT_UNICODE = "must not contain an unpaired UTF-16 surrogate";
 
