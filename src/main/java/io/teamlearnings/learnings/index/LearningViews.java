@@ -50,8 +50,11 @@ public class LearningViews {
 	@org.springframework.lang.Nullable
 	private final String teamRepo;
 
+	private final IndexSync sync;
+
 	LearningViews(IndexedLearningRepository rows, Repositories repositories, IndexedLines lines,
-			StoreProperties properties) {
+			StoreProperties properties, IndexSync sync) {
+		this.sync = sync;
 		this.rows = rows;
 		this.repositories = repositories;
 		this.lines = lines;
@@ -184,6 +187,10 @@ public class LearningViews {
 		if (team == null || team.equals(repo) || indexed.isEmpty()) {
 			return shared;
 		}
+		// the team's rows are another repository's: catch its index up with its file, as
+		// a
+		// read of that repository would, so a share answered before is shown
+		this.sync.ensureFresh(this.repositories.require(team));
 		Set<String> ids = new HashSet<>(indexed.stream().map(IndexedLines.LocatedRow::id).toList());
 		for (Object[] relation : this.rows.findRelations(team)) {
 			for (String related : ((String) relation[1]).split(",")) {
