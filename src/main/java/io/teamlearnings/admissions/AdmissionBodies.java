@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.teamlearnings.admissions.notes.NoteDraft;
 import io.teamlearnings.admissions.notes.NoteInput;
+import io.teamlearnings.system.StrictUtf8;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.MethodParameter;
@@ -63,6 +64,12 @@ class AdmissionBodies implements HandlerMethodArgumentResolver, WebMvcConfigurer
 		ServletServerHttpRequest http = new ServletServerHttpRequest(
 				webRequest.getNativeRequest(HttpServletRequest.class));
 		byte[] bytes = http.getBody().readAllBytes();
+		try {
+			StrictUtf8.decode(bytes);
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
+			throw new HttpMessageNotReadableException("The admission is not UTF-8", ex, http);
+		}
 		JsonNode tree;
 		try {
 			tree = this.mapper.readTree(bytes);

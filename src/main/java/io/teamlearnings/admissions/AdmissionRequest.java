@@ -54,14 +54,17 @@ record AdmissionRequest(
 				max = 10) List<Reason> reasons){
 
 	/**
-	 * Text with no unpaired UTF-16 surrogate (a lone {@code \uD800} escape): a note is
-	 * UTF-8, which cannot hold one. A surrogate pair is one code point outside the range
-	 * (Java regular expressions, and ECMA-262 ones with the {@code u} flag, which the
-	 * published schema's {@code pattern} is read as, match code points).
+	 * Text with no unpaired UTF-16 surrogate (a lone {@code \uD800} escape: a note is
+	 * UTF-8, which cannot hold one) and no control character but tab, line feed and
+	 * carriage return (a note is read in terminals, where an escape sequence acts). A
+	 * surrogate pair is one code point outside the range (Java regular expressions, and
+	 * ECMA-262 ones with the {@code u} flag, which the published schema's {@code pattern}
+	 * is read as, match code points).
 	 */
-	static final String UNICODE_TEXT = "[^\\uD800-\\uDFFF]*";
+	static final String UNICODE_TEXT = "[^\\uD800-\\uDFFF\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
 
-	static final String NOT_UNICODE = "must not contain an unpaired UTF-16 surrogate";
+	static final String NOT_UNICODE = "must not contain control characters (tab and line breaks aside) or an unpaired "
+			+ "UTF-16 surrogate";
 
 	/**
 	 * The same request with {@code claimed} reasons added (those of the query string).

@@ -107,6 +107,11 @@ final class ServiceClient {
 		if (reply.status() == 404 && "Unknown repository".equals(title)) {
 			return new CliFailure(ExitCode.NO_REPOSITORY, message);
 		}
+		if (problem == null || title.isEmpty()) {
+			// every refusal of the service is a problem detail: this answer is not its
+			// API
+			return new CliFailure(ExitCode.SERVICE_FAILED, message);
+		}
 		return new CliFailure(
 				(reply.status() >= 500 || reply.status() < 400) ? ExitCode.SERVICE_FAILED : ExitCode.REFUSED, message);
 	}

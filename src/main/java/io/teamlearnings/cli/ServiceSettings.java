@@ -25,8 +25,28 @@ record ServiceSettings(URI url, String token, String repo) {
 	 */
 	static ServiceSettings from(Map<String, String> env) {
 		String url = orNull(env.get("LEARNINGS_URL"));
-		return new ServiceSettings(url((url != null) ? url : DEFAULT_URL), orNull(env.get("LEARNINGS_TOKEN")),
-				orNull(env.get("LEARNINGS_REPO")));
+		String token = orNull(env.get("LEARNINGS_TOKEN"));
+		if (token != null && !token.chars().allMatch((c) -> c > 0x20 && c < 0x7f)) {
+			// a header value cannot hold it; say so without printing the secret
+			throw new CliFailure(ExitCode.USAGE,
+					"error: LEARNINGS_TOKEN holds a space, a control character or a non-ASCII character; "
+							+ "a token is printable ASCII");
+		}
+		String repo = orNull(env.get("LEARNINGS_REPO"));
+		if (repo != null && !REPO_NAME.matcher(repo).matches()) {
+			throw new CliFailure(ExitCode.NO_REPOSITORY, "error: LEARNINGS_REPO '" + printable(repo)
+					+ "' is not a repository name (lower-case letters, digits, '.', '_' and '-')");
+		}
+		return new ServiceSettings(url((url != null) ? url : DEFAULT_URL), token, repo);
+	}
+
+	/** A repository name as the service's settings allow it. */
+	private static final java.util.regex.Pattern REPO_NAME = java.util.regex.Pattern
+		.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+	private static String printable(String text) {
+		String cut = (text.length() > 80) ? text.substring(0, 80) + "..." : text;
+		return cut.replaceAll("\\p{Cntrl}", "?");
 	}
 
 	private static URI url(String text) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.modelcontextprotocol.spec.ProtocolVersions;
+import io.teamlearnings.system.Problems;
 import io.teamlearnings.system.StrictUtf8;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -126,10 +127,11 @@ final class McpRequestGuard extends OncePerRequestFilter {
 		}
 		catch (StreamReadException ex) {
 			return new Refusal(400, null, JsonRpcError.PARSE_ERROR,
-					"Parse error: " + ex.getOriginalMessage() + location(ex));
+					"Parse error: " + Problems.jsonMessage(ex.getOriginalMessage()) + location(ex));
 		}
 		catch (JacksonException ex) {
-			return new Refusal(400, null, JsonRpcError.PARSE_ERROR, "Parse error: " + ex.getOriginalMessage());
+			return new Refusal(400, null, JsonRpcError.PARSE_ERROR,
+					"Parse error: " + Problems.jsonMessage(ex.getOriginalMessage()));
 		}
 		if (message == null || message.isMissingNode()) {
 			return new Refusal(400, null, JsonRpcError.PARSE_ERROR, "Parse error: the body is empty");

@@ -53,8 +53,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([^\\]]{1,200})\\]");
 
-	private static final Pattern JAVA_HINTS = Pattern.compile(",? from `[^`]*`|\\s*\\(but could if [^)]*\\)");
-
 	@ExceptionHandler
 	ProblemDetail unknownRepository(UnknownRepositoryException ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "Unknown repository", ex.getMessage());
@@ -182,6 +180,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 							+ shape(mismatch.getTargetType()) + "."
 					: "Field '" + at(mapping.getPath()) + "' has the wrong type or shape: " + plain(message);
 		}
+		if (cause instanceof java.nio.charset.CharacterCodingException) {
+			return "The request body is not UTF-8 (an invalid, overlong or surrogate byte sequence).";
+		}
 		if (cause instanceof StreamReadException syntax) {
 			return "Malformed JSON at line " + syntax.getLocation().getLineNr() + ", column "
 					+ syntax.getLocation().getColumnNr() + ": " + plain(syntax.getOriginalMessage());
@@ -228,10 +229,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	 * be enabled; neither means anything to a client.
 	 */
 	private static String plain(@Nullable String message) {
-		if (message == null) {
-			return "not valid JSON";
-		}
-		return JAVA_HINTS.matcher(message).replaceAll("");
+		return Problems.jsonMessage(message);
 	}
 
 	private static String at(List<JacksonException.Reference> references) {

@@ -2,6 +2,9 @@ package io.teamlearnings.system;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,7 +15,31 @@ import org.springframework.http.ProblemDetail;
  */
 public final class Problems {
 
+	/**
+	 * What Jackson adds to its messages for Java programmers: the Java type read from,
+	 * the feature that would have allowed the input, the source location in its own
+	 * syntax.
+	 */
+	private static final Pattern JAVA_HINTS = Pattern.compile(",? from `[^`]*`|\\s*\\(but could if [^)]*\\)"
+			+ "|[;:,]?\\s*\\(?\\s*(?:enable|disable) `[^`]*` to (?:allow|accept)[^)]*\\)?"
+			+ "|\\s*\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)"
+			+ "|[;,]?\\s*Feature '[A-Z_]+' (?:not )?enabled for parser|\\s*\\[Source: [^\\]]*\\]");
+
 	private Problems() {
+	}
+
+	/**
+	 * A JSON parser's message in the API's words: without the Java types, parser features
+	 * and source locations Jackson names for Java programmers.
+	 * @param message the parser's message ({@code getOriginalMessage()}), or null
+	 * @return the message a client is shown
+	 */
+	public static String jsonMessage(@Nullable String message) {
+		if (message == null) {
+			return "not valid JSON";
+		}
+		String plain = JAVA_HINTS.matcher(message).replaceAll("").strip();
+		return plain.isEmpty() ? "not valid JSON" : plain;
 	}
 
 	/**

@@ -225,10 +225,18 @@ class AdmissionControllerTests {
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
 			.isEqualTo("decision_delta");
+		assertThat(this.mvc.post()
+			.uri(ADMISSIONS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(REQUEST.replace("Run the fuzz target first.", "Run \\u001b[31m first.")))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("decision_delta");
 		this.mvc.post()
 			.uri(ADMISSIONS)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(REQUEST.replace("Run the fuzz target first.", "Run \\ud83d\\ude00 first."))
+			.content(REQUEST.replace("Run the fuzz target first.", "Run \\ud83d\\ude00 first,\\tthen\\nverify."))
 			.exchange();
 		verify(this.admissions).admit(any(), any(), any(), anyBoolean());
 	}

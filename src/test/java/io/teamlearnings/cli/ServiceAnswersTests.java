@@ -106,6 +106,37 @@ class ServiceAnswersTests {
 	}
 
 	@Test
+	void reportsANotFoundThatIsNotTheServicesWithStatus5() {
+		answer(404, "text/html", "<html><body>Not Found</body></html>");
+
+		CliRun run = run(Map.of(), "recent");
+
+		assertThat(run.err()).isEqualTo("error: the service at http://127.0.0.1:" + port() + " answered HTTP 404\n");
+		assertThat(run.status()).isEqualTo(5);
+	}
+
+	@Test
+	void refusesATokenNoHeaderCanCarryWithoutPrintingIt() {
+		CliRun run = run(Map.of("LEARNINGS_TOKEN", "wa-secret\nX-Evil: 1"), "recall", "--query", "x");
+
+		assertThat(run.err()).isEqualTo("error: LEARNINGS_TOKEN holds a space, a control character or a non-ASCII "
+				+ "character; a token is printable ASCII\n");
+		assertThat(run.err()).doesNotContain("wa-secret");
+		assertThat(run.status()).isEqualTo(2);
+		assertThat(this.authorizations).isEmpty();
+	}
+
+	@Test
+	void refusesARepositoryThatIsNoNameBeforeAsking() {
+		CliRun run = run(Map.of("LEARNINGS_REPO", "../other"), "recall", "--query", "x");
+
+		assertThat(run.err()).isEqualTo(
+				"error: LEARNINGS_REPO '../other' is not a repository name (lower-case letters, digits, '.', '_' and '-')\n");
+		assertThat(run.status()).isEqualTo(4);
+		assertThat(this.authorizations).isEmpty();
+	}
+
+	@Test
 	void refusesAUrlThatIsNotHttp() {
 		CliRun run = run(Map.of("LEARNINGS_URL", "localhost:8080"), "recent");
 

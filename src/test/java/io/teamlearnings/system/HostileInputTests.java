@@ -66,6 +66,28 @@ class HostileInputTests extends SharedServiceContext {
 	}
 
 	@Test
+	void refusesOverlongUtf8AndSpeaksNoParserFeatureNames() {
+		byte[] overlong = ("{\"learning\": \"When a path holds ..\u00c0\u00af, prefer refusing it because it is not UTF-8.\", "
+				+ "\"evidence\": \"HostileInputTests.java -> passed\", \"application\": \"a\", \"status\": \"do_more\"}")
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		Response refused = this.http.send(HttpRequest.newBuilder(uri("/api/repos/hostile-app/learnings"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(overlong))
+			.build());
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.json().get("detail").asString()).contains("not UTF-8");
+
+		Response nan = this.http.postJson("/api/repos/hostile-app/learnings?force=false",
+				"{\"learning\": \"x\", \"evidence\": NaN}");
+		Response comment = this.http.postJson("/api/repos/hostile-app/learnings", "{/* c */ \"learning\": \"x\"}");
+		for (Response response : List.of(nan, comment)) {
+			assertThat(response.status()).as(response.body()).isEqualTo(400);
+			assertThat(response.body()).doesNotContain("JsonReadFeature", "ALLOW_", "Feature '", "Source:", "`");
+		}
+		assertThat(STORE).doesNotExist();
+	}
+
+	@Test
 	void rejectsRepositoryNamesAndIdsThatTryToEscape() {
 		List<String> paths = List.of("/api/repos/..%2F..%2Fetc/learnings", "/api/repos/%2e%2e/learnings",
 				"/api/repos/../learnings", "/api/repos/%2Fetc%2Fpasswd/learnings",
