@@ -74,20 +74,73 @@ public class SemanticIndex {
 			return List.of();
 		}
 		int n = snapshot.size();
-		double[] similarities = new double[n];
+		int keep = Math.min(count, n);
+		// the best `keep` by similarity, in a min-heap of row indexes: n log keep, no
+		// boxing
+		// of every row
+		int[] heap = new int[keep];
+		double[] heapScore = new double[keep];
+		int size = 0;
 		for (int i = 0; i < n; i++) {
-			similarities[i] = TextEmbedder.cosine(queryVector, snapshot.vectors(), i * snapshot.dimensions());
+			double similarity = TextEmbedder.cosine(queryVector, snapshot.vectors(), i * snapshot.dimensions());
+			if (size < keep) {
+				heap[size] = i;
+				heapScore[size] = similarity;
+				siftUp(heap, heapScore, size++);
+			}
+			else if (similarity > heapScore[0]) {
+				heap[0] = i;
+				heapScore[0] = similarity;
+				siftDown(heap, heapScore, size);
+			}
 		}
-		Integer[] order = new Integer[n];
-		for (int i = 0; i < n; i++) {
-			order[i] = i;
+		List<Near> nearest = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			nearest.add(new Near(snapshot.lines()[heap[i]], heapScore[i]));
 		}
-		java.util.Arrays.sort(order, (a, b) -> Double.compare(similarities[b], similarities[a]));
-		List<Near> nearest = new ArrayList<>(Math.min(count, n));
-		for (int i = 0; i < Math.min(count, n); i++) {
-			nearest.add(new Near(snapshot.lines()[order[i]], similarities[order[i]]));
-		}
+		nearest.sort((a, b) -> (a.similarity() != b.similarity()) ? Double.compare(b.similarity(), a.similarity())
+				: Long.compare(b.line(), a.line()));
 		return nearest;
+	}
+
+	private static void siftUp(int[] heap, double[] score, int at) {
+		while (at > 0) {
+			int parent = (at - 1) / 2;
+			if (score[parent] <= score[at]) {
+				return;
+			}
+			swap(heap, score, parent, at);
+			at = parent;
+		}
+	}
+
+	private static void siftDown(int[] heap, double[] score, int size) {
+		int at = 0;
+		while (true) {
+			int smallest = at;
+			int left = 2 * at + 1;
+			int right = left + 1;
+			if (left < size && score[left] < score[smallest]) {
+				smallest = left;
+			}
+			if (right < size && score[right] < score[smallest]) {
+				smallest = right;
+			}
+			if (smallest == at) {
+				return;
+			}
+			swap(heap, score, at, smallest);
+			at = smallest;
+		}
+	}
+
+	private static void swap(int[] heap, double[] score, int a, int b) {
+		int row = heap[a];
+		heap[a] = heap[b];
+		heap[b] = row;
+		double value = score[a];
+		score[a] = score[b];
+		score[b] = value;
 	}
 
 	/**
