@@ -64,6 +64,18 @@ public final class LabelledRecallSet {
 
 	/** Loads the set from the test resources. */
 	public static LabelledRecallSet load() {
+		return load("/recall/labelled-queries.json");
+	}
+
+	/**
+	 * Loads the paraphrase set (questions written by someone who never saw the rows) over
+	 * the same rows.
+	 */
+	public static LabelledRecallSet paraphrases() {
+		return load("/recall/paraphrase-queries.json");
+	}
+
+	private static LabelledRecallSet load(String queriesResource) {
 		String jsonl = resource(TestStores.DOTFILES_FIXTURE) + resource("/recall/distractor-learnings.jsonl");
 		List<JsonNode> rows = new ArrayList<>();
 		String[] lines = jsonl.split("\n");
@@ -80,7 +92,7 @@ public final class LabelledRecallSet {
 			}
 		}
 		List<Query> queries = new ArrayList<>();
-		for (JsonNode query : MAPPER.readTree(resource("/recall/labelled-queries.json")).get("queries")) {
+		for (JsonNode query : MAPPER.readTree(resource(queriesResource)).get("queries")) {
 			Set<String> relevant = new HashSet<>();
 			query.get("relevant").forEach((id) -> relevant.add(id.asString()));
 			List<String> paths = new ArrayList<>();
@@ -104,6 +116,24 @@ public final class LabelledRecallSet {
 
 	public List<Query> queries() {
 		return this.queries;
+	}
+
+	/**
+	 * Mean reciprocal rank of the first relevant row in {@code ranker}'s answers (0 for a
+	 * query whose answers hold none).
+	 */
+	public double meanReciprocalRank(Function<Query, List<String>> ranker) {
+		double sum = 0;
+		for (Query query : this.queries) {
+			List<String> ranked = ranker.apply(query);
+			for (int i = 0; i < ranked.size(); i++) {
+				if (query.relevant().contains(ranked.get(i))) {
+					sum += 1.0 / (i + 1);
+					break;
+				}
+			}
+		}
+		return sum / this.queries.size();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import io.teamlearnings.learnings.jsonl.FileDigest;
 import io.teamlearnings.learnings.jsonl.JsonlScanner;
 import io.teamlearnings.learnings.jsonl.LearningLog;
 import io.teamlearnings.learnings.jsonl.LineParser;
+import io.teamlearnings.learnings.semantic.SemanticIndex;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
 import io.teamlearnings.system.Sha256;
@@ -42,8 +43,11 @@ class RepoStatus {
 
 	private final AckJournal journal;
 
+	private final SemanticIndex semantic;
+
 	RepoStatus(Repositories repositories, IndexSync sync, LearningIndex index, LineParser parser, LineIndexer lines,
-			AckJournal journal) {
+			AckJournal journal, SemanticIndex semantic) {
+		this.semantic = semantic;
 		this.repositories = repositories;
 		this.journal = journal;
 		this.sync = sync;
@@ -79,7 +83,8 @@ class RepoStatus {
 			}
 		}
 		return new RepoSummary(repo.name(), repo.root().toString(), repo.storeFile().toString(),
-				Files.exists(repo.storeFile()), counts.rows(), counts.malformed(), state, error);
+				Files.exists(repo.storeFile()), counts.rows(), counts.malformed(), state, error,
+				this.semantic.enabled() ? this.semantic.embedded(repo.name()) : null);
 	}
 
 	/**

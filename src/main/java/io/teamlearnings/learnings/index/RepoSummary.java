@@ -19,6 +19,8 @@ import org.springframework.lang.Nullable;
  * {@code behind} (the file changed; the next read or poll catches up) or {@code failed}
  * (the last sync failed: see {@code index_error})
  * @param indexError why the last sync failed
+ * @param embeddedRows rows with an embedding for semantic recall (the background worker
+ * embeds the rest, newest first); absent while semantic recall is off
  */
 @Schema(name = "RepoSummary")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,5 +28,12 @@ record RepoSummary(@Schema(example = "default") String name, String root, String
 		@JsonProperty("file_exists") boolean fileExists, long rows,
 		@JsonProperty("malformed_lines") long malformedLines, @JsonProperty("index_state") @Schema(allowableValues = {
 				"current", "behind", "failed" }) String indexState,
-		@JsonProperty("index_error") @Nullable String indexError){
+		@JsonProperty("index_error") @Nullable String indexError,
+		@JsonProperty("embedded_rows") @Nullable Long embeddedRows){
+
+	RepoSummary(String name, String root, String path, boolean fileExists, long rows, long malformedLines,
+			String indexState, @Nullable String indexError) {
+		this(name, root, path, fileExists, rows, malformedLines, indexState, indexError, null);
+	}
+
 }

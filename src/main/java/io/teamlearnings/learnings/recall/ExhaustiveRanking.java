@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.teamlearnings.learnings.index.SupersessionChains;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ranks one repository's rows by scoring every row that matches a query term. It is the
@@ -41,9 +42,28 @@ final class ExhaustiveRanking {
 	 */
 	RowRanking rank(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, CollectionStatistics statistics,
 			RecallQuery query, Instant now) {
+		return rank(repo, corpus, terms, statistics, query, now, null);
+	}
+
+	/**
+	 * As above; with {@code semantic}, the rows nearest the query join the ranking and
+	 * the text score in the product is the similarity (semantic) or the reciprocal-rank
+	 * fusion of both rankings (hybrid). Withdrawals, supersession, filters, boosts and
+	 * the minimum score then apply as in lexical recall.
+	 */
+	RowRanking rank(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, CollectionStatistics statistics,
+			RecallQuery query, Instant now, @Nullable Semantic semantic) {
 		int size = corpus.docs().size();
 		double[] bm25 = new double[size];
 		int[] matchedDocs = this.bm25f.score(corpus, terms, statistics, query.asOf(), bm25);
+		double[] base = bm25;
+		Map<Integer, RecallResult.Fusion> fusions = Map.of();
+		if (semantic != null) {
+			Fused fused = semantic.fuse(matchedDocs, bm25);
+			matchedDocs = fused.docs();
+			base = fused.base();
+			fusions = fused.fusions();
+		}
 		double[] scores = new double[size];
 		BitSet scored = new BitSet(size);
 		Map<Integer, Integer> sources = new HashMap<>();
@@ -84,7 +104,7 @@ final class ExhaustiveRanking {
 				filtered++;
 				continue;
 			}
-			double score = Boosts.round(bm25[number])
+			double score = Boosts.round(base[number])
 					* this.boostRules.of(corpus, target, statusBoosts, query, now).factor();
 			if (score < this.properties.minScore()) {
 				belowMinScore++;
@@ -119,11 +139,85 @@ final class ExhaustiveRanking {
 			int source = sources.getOrDefault(number, number);
 			ranked.add(RowRanking.ranked(repo, corpus, terms, number, source, scores[number], bm25[source],
 					this.boostRules.of(corpus, number, statusBoosts, query, now),
-					List.copyOf(vias.getOrDefault(number, Set.of()))));
+					List.copyOf(vias.getOrDefault(number, Set.of())), fusions.get(source)));
 		}
 		Collections.reverse(ranked);
 		return new RowRanking(ranked, scored.cardinality(), new RecallResult.Exclusions(superseded, withdrawn, filtered,
 				belowMinScore, supersededRows, withdrawnIds), matchedDocs.length);
+	}
+
+	/**
+	 * The semantic side of a recall in one repository: the rows nearest the query.
+	 *
+	 * @param mode {@link RecallQuery.Mode#SEMANTIC} or {@link RecallQuery.Mode#HYBRID}
+	 * @param nearest row numbers and their similarity, nearest first
+	 * @param rrfK the fusion's constant k
+	 */
+	record Semantic(RecallQuery.Mode mode, List<Map.Entry<Integer, Double>> nearest, int rrfK) {
+
+		/**
+		 * The rows to rank and the text score of each: semantic, the nearest rows and
+		 * their similarity; hybrid, every row that matched a word or is among the
+		 * nearest, and
+		 * {@code (k + 1) x (1 / (k + lexical rank) + 1 / (k + semantic rank))}.
+		 */
+		Fused fuse(int[] matched, double[] bm25) {
+			double[] base = new double[bm25.length];
+			Map<Integer, RecallResult.Fusion> fusions = new HashMap<>();
+			Map<Integer, Integer> semanticRank = new HashMap<>();
+			Map<Integer, Double> similarity = new HashMap<>();
+			for (int i = 0; i < this.nearest.size(); i++) {
+				semanticRank.put(this.nearest.get(i).getKey(), i + 1);
+				similarity.put(this.nearest.get(i).getKey(), this.nearest.get(i).getValue());
+			}
+			String name = this.mode.name().toLowerCase(java.util.Locale.ROOT);
+			if (this.mode == RecallQuery.Mode.SEMANTIC) {
+				int[] docs = new int[this.nearest.size()];
+				for (int i = 0; i < docs.length; i++) {
+					int number = this.nearest.get(i).getKey();
+					docs[i] = number;
+					base[number] = Math.max(0, this.nearest.get(i).getValue());
+					fusions.put(number, new RecallResult.Fusion(name, null, i + 1, Boosts.round(base[number]),
+							Boosts.round(base[number])));
+				}
+				return new Fused(docs, base, fusions);
+			}
+			Integer[] byScore = java.util.Arrays.stream(matched).boxed().toArray(Integer[]::new);
+			java.util.Arrays.sort(byScore, (a, b) -> {
+				int order = Double.compare(bm25[b], bm25[a]);
+				return (order != 0) ? order : Integer.compare(b, a);
+			});
+			Map<Integer, Integer> lexicalRank = new HashMap<>();
+			for (int i = 0; i < byScore.length; i++) {
+				lexicalRank.put(byScore[i], i + 1);
+			}
+			java.util.Set<Integer> all = new java.util.LinkedHashSet<>(lexicalRank.keySet());
+			all.addAll(semanticRank.keySet());
+			int[] docs = new int[all.size()];
+			int n = 0;
+			for (int number : all) {
+				Integer lexical = lexicalRank.get(number);
+				Integer semantic = semanticRank.get(number);
+				double fused = (this.rrfK + 1) * (((lexical != null) ? 1.0 / (this.rrfK + lexical) : 0)
+						+ ((semantic != null) ? 1.0 / (this.rrfK + semantic) : 0));
+				base[number] = fused;
+				fusions.put(number,
+						new RecallResult.Fusion(name, lexical, semantic,
+								(similarity.get(number) != null) ? Boosts.round(similarity.get(number)) : null,
+								Boosts.round(fused)));
+				docs[n++] = number;
+			}
+			return new Fused(docs, base, fusions);
+		}
+
+	}
+
+	/**
+	 * @param docs the rows to rank
+	 * @param base each row's text score, by row number
+	 * @param fusions how each row ranked, by row number
+	 */
+	record Fused(int[] docs, double[] base, Map<Integer, RecallResult.Fusion> fusions) {
 	}
 
 }

@@ -19,6 +19,21 @@ public class InvalidRecallException extends ErrorResponseException {
 		return new InvalidRecallException("query", "Give a query with at least one word, or paths to match.");
 	}
 
+	static InvalidRecallException unknownMode(String value) {
+		return new InvalidRecallException("mode", "mode must be lexical, semantic or hybrid, not '"
+				+ ((value.length() > 40) ? value.substring(0, 40) + "..." : value) + "'.");
+	}
+
+	static InvalidRecallException semanticOff() {
+		return new InvalidRecallException("mode",
+				"Semantic recall is off on this server (learnings.recall.semantic.enabled=false); use mode=lexical.");
+	}
+
+	static InvalidRecallException nothingToEmbed() {
+		return new InvalidRecallException("query",
+				"mode=semantic needs query words: paths alone are matched lexically.");
+	}
+
 	static InvalidRecallException limitTooLarge(int limit, int max) {
 		return new InvalidRecallException("limit",
 				"limit " + limit + " is over the maximum of " + max + " (learnings.recall.max-limit).");

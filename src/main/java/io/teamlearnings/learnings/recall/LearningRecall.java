@@ -11,8 +11,11 @@ import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.index.IndexSync;
 import io.teamlearnings.learnings.index.LearningView;
 import io.teamlearnings.learnings.index.LearningViews;
+import io.teamlearnings.learnings.semantic.SemanticIndex;
+import io.teamlearnings.learnings.semantic.SemanticProperties;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -46,8 +49,15 @@ public class LearningRecall {
 
 	private final Clock clock;
 
+	private final SemanticIndex semantic;
+
+	private final SemanticProperties semanticProperties;
+
 	LearningRecall(Repositories repositories, IndexSync sync, RecallCorpus corpus, TextAnalysis analysis,
-			LearningViews views, RecallProperties properties, Bm25f bm25f, BoostRules boostRules, Clock clock) {
+			LearningViews views, RecallProperties properties, Bm25f bm25f, BoostRules boostRules, Clock clock,
+			SemanticIndex semantic, SemanticProperties semanticProperties) {
+		this.semantic = semantic;
+		this.semanticProperties = semanticProperties;
 		this.repositories = repositories;
 		this.sync = sync;
 		this.corpus = corpus;
@@ -61,7 +71,18 @@ public class LearningRecall {
 	}
 
 	RecallResult recall(String repoName, RecallQuery query) {
-		return recall(List.of(this.repositories.require(repoName)), query, Ranking.SKIPPING);
+		return recall(repoName, query, null);
+	}
+
+	/**
+	 * Recall in one repository.
+	 * @param mode how to rank; null for the server's default: hybrid while semantic
+	 * recall is on, lexical otherwise
+	 * @throws InvalidRecallException for a semantic or hybrid recall on a server where
+	 * semantic recall is off, or a semantic one without query words
+	 */
+	RecallResult recall(String repoName, RecallQuery query, RecallQuery.@Nullable Mode mode) {
+		return recall(List.of(this.repositories.require(repoName)), query, Ranking.SKIPPING, mode);
 	}
 
 	/**
@@ -70,6 +91,51 @@ public class LearningRecall {
 	 */
 	public RecallResult recallAcross(List<String> repoNames, RecallQuery query) {
 		return recallAcross(repoNames, query, Ranking.SKIPPING);
+	}
+
+	/** As {@link #recallAcross(List, RecallQuery)}, ranked as {@code mode} asks. */
+	RecallResult recallAcross(List<String> repoNames, RecallQuery query, RecallQuery.@Nullable Mode mode) {
+		List<Repo> repos = repoNames.isEmpty() ? this.repositories.all()
+				: repoNames.stream().distinct().map(this.repositories::require).toList();
+		return recall(repos, query, Ranking.SKIPPING, mode);
+	}
+
+	/**
+	 * The rows of {@code corpus} nearest the query, by row number: the semantic index
+	 * names rows by line, which the corpus holds in file order.
+	 */
+	private ExhaustiveRanking.Semantic semantic(Repo repo, RecallCorpus.Corpus corpus, byte[] queryVector,
+			RecallQuery.Mode mode) {
+		List<Map.Entry<Integer, Double>> nearest = new ArrayList<>();
+		List<RecallCorpus.Doc> docs = corpus.docs();
+		for (SemanticIndex.Near near : this.semantic.nearest(repo.name(), queryVector,
+				this.semanticProperties.candidates())) {
+			int number = numberOfLine(docs, near.line());
+			if (number >= 0) {
+				nearest.add(Map.entry(number, near.similarity()));
+			}
+		}
+		return new ExhaustiveRanking.Semantic(mode, nearest, this.semanticProperties.rrfK());
+	}
+
+	/** The number of the row on {@code line}, or -1 when the corpus has none there. */
+	static int numberOfLine(List<RecallCorpus.Doc> docs, long line) {
+		int low = 0;
+		int high = docs.size() - 1;
+		while (low <= high) {
+			int middle = (low + high) >>> 1;
+			long found = docs.get(middle).line();
+			if (found < line) {
+				low = middle + 1;
+			}
+			else if (found > line) {
+				high = middle - 1;
+			}
+			else {
+				return middle;
+			}
+		}
+		return -1;
 	}
 
 	/** How rows are ranked: the answers are the same, only the work differs. */
@@ -86,10 +152,31 @@ public class LearningRecall {
 	RecallResult recallAcross(List<String> repoNames, RecallQuery query, Ranking ranking) {
 		List<Repo> repos = repoNames.isEmpty() ? this.repositories.all()
 				: repoNames.stream().distinct().map(this.repositories::require).toList();
-		return recall(repos, query, ranking);
+		return recall(repos, query, ranking, RecallQuery.Mode.LEXICAL);
 	}
 
-	private RecallResult recall(List<Repo> repos, RecallQuery query, Ranking ranking) {
+	/**
+	 * The mode a recall runs in: the one asked for, or hybrid while semantic recall is
+	 * on. A query of paths alone has nothing to embed and is lexical.
+	 */
+	private RecallQuery.Mode mode(RecallQuery query, RecallQuery.@Nullable Mode asked) {
+		boolean on = this.semantic.enabled();
+		if (asked != null && asked != RecallQuery.Mode.LEXICAL && !on) {
+			throw InvalidRecallException.semanticOff();
+		}
+		if (query.text().isBlank()) {
+			if (asked == RecallQuery.Mode.SEMANTIC) {
+				throw InvalidRecallException.nothingToEmbed();
+			}
+			return RecallQuery.Mode.LEXICAL;
+		}
+		return (asked != null) ? asked : (on ? RecallQuery.Mode.HYBRID : RecallQuery.Mode.LEXICAL);
+	}
+
+	private RecallResult recall(List<Repo> repos, RecallQuery query, Ranking ranking,
+			RecallQuery.@Nullable Mode asked) {
+		RecallQuery.Mode mode = mode(query, asked);
+		byte[] queryVector = (mode == RecallQuery.Mode.LEXICAL) ? null : this.semantic.embedQuery(query.text());
 		Map<String, Double> terms = queryTerms(query);
 		repos.forEach(this.sync::ensureFresh);
 		CollectionStatistics statistics = new CollectionStatistics(terms.keySet());
@@ -103,6 +190,10 @@ public class LearningRecall {
 		for (Repo repo : repos) {
 			RowRanking rows = this.corpus.read(repo, (corpus) -> {
 				Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
+				if (queryVector != null) {
+					return this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now,
+							semantic(repo, corpus, queryVector, mode));
+				}
 				return skipping ? this.maxScore.rank(repo.name(), corpus, terms, statistics, query, now)
 						: this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now);
 			});

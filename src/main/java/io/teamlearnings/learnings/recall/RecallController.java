@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.teamlearnings.system.UnknownRepositoryResponse;
@@ -60,11 +61,17 @@ class RecallController {
 					required = false) @Nullable Instant since,
 			@Parameter(description = "Answer as the store stood at this time (ISO-8601 instant)") @RequestParam(
 					name = "as_of", required = false) @Nullable Instant asOf,
+			@Parameter(
+					description = "How to rank: lexical (BM25F), semantic (embeddings) or hybrid (both, fused by "
+							+ "reciprocal rank); default hybrid while learnings.recall.semantic.enabled, else lexical",
+					schema = @Schema(allowableValues = { "lexical", "semantic", "hybrid" })) @RequestParam(
+							name = "mode", required = false) @Nullable String mode,
 			@Parameter(description = "The caller's changed files; rows about them rank higher") @RequestParam(
 					name = "paths", required = false) @Nullable List<String> paths) {
 		RecallQuery recallQuery = this.requests.query(query, limit, dropSuperseded, orEmpty(statuses), orEmpty(tags),
 				since, asOf, orEmpty(paths));
-		return timed(() -> this.recall.recall(repo, recallQuery));
+		RecallQuery.Mode ranking = RecallQuery.Mode.parse(mode);
+		return timed(() -> this.recall.recall(repo, recallQuery, ranking));
 	}
 
 	@GetMapping(path = "/api/learnings/recall", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -90,11 +97,17 @@ class RecallController {
 					required = false) @Nullable Instant since,
 			@Parameter(description = "Answer as the stores stood at this time") @RequestParam(name = "as_of",
 					required = false) @Nullable Instant asOf,
+			@Parameter(
+					description = "How to rank: lexical (BM25F), semantic (embeddings) or hybrid (both, fused by "
+							+ "reciprocal rank); default hybrid while learnings.recall.semantic.enabled, else lexical",
+					schema = @Schema(allowableValues = { "lexical", "semantic", "hybrid" })) @RequestParam(
+							name = "mode", required = false) @Nullable String mode,
 			@Parameter(description = "The caller's changed files") @RequestParam(name = "paths",
 					required = false) @Nullable List<String> paths) {
 		RecallQuery recallQuery = this.requests.query(query, limit, dropSuperseded, orEmpty(statuses), orEmpty(tags),
 				since, asOf, orEmpty(paths));
-		return timed(() -> this.requests.recallReadable(orEmpty(repos), recallQuery));
+		RecallQuery.Mode ranking = RecallQuery.Mode.parse(mode);
+		return timed(() -> this.requests.recallReadable(orEmpty(repos), recallQuery, ranking));
 	}
 
 	/**

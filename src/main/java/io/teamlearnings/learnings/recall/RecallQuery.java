@@ -36,6 +36,44 @@ public record RecallQuery(String text, int limit, boolean dropSuperseded, Set<St
 	}
 
 	/**
+	 * How rows are ranked ({@code mode} of a recall request).
+	 */
+	public enum Mode {
+
+		/** BM25F over the rows' words, with the boosts. */
+		LEXICAL,
+
+		/** Cosine similarity of the rows' embeddings and the query's, with the boosts. */
+		SEMANTIC,
+
+		/**
+		 * Reciprocal-rank fusion of both rankings, with the boosts: a row without its
+		 * embedding yet is still found lexically.
+		 */
+		HYBRID;
+
+		/**
+		 * @param value {@code lexical}, {@code semantic} or {@code hybrid}, any case;
+		 * null for the server's default
+		 * @return the mode, or null for none given
+		 * @throws InvalidRecallException for any other value
+		 */
+		@Nullable
+		public static Mode parse(@Nullable String value) {
+			if (value == null || value.isBlank()) {
+				return null;
+			}
+			for (Mode mode : values()) {
+				if (mode.name().equalsIgnoreCase(value.strip())) {
+					return mode;
+				}
+			}
+			throw InvalidRecallException.unknownMode(value);
+		}
+
+	}
+
+	/**
 	 * A path as recall compares paths: forward slashes, without leading {@code ./} or a
 	 * trailing {@code /} (so {@code src/} is the directory {@code src}).
 	 */

@@ -58,16 +58,17 @@ class RecallRequests {
 	 * @param named the repositories a request names; empty for all readable ones
 	 * @throws org.springframework.security.access.AccessDeniedException if a named one is
 	 * not readable
+	 * @param mode how to rank; null for the server's default
 	 * @throws io.teamlearnings.repos.UnknownRepositoryException if a named one is unknown
 	 */
-	RecallResult recallReadable(List<String> named, RecallQuery query) {
+	RecallResult recallReadable(List<String> named, RecallQuery query, RecallQuery.@Nullable Mode mode) {
 		AccessPolicy.requireReadable(named);
 		List<String> readable = named.isEmpty()
 				? AccessPolicy.readable(this.repositories.all().stream().map(Repo::name).toList()) : named;
 		return readable.isEmpty()
 				? new RecallResult(query.text(), List.of(), query.asOf(), 0, List.of(),
 						new RecallResult.Exclusions(0, 0, 0, 0, List.of(), List.of()))
-				: this.recall.recallAcross(readable, query);
+				: this.recall.recallAcross(readable, query, mode);
 	}
 
 }

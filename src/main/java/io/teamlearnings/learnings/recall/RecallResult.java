@@ -49,10 +49,39 @@ public record RecallResult(String query, List<String> terms, @JsonProperty("as_o
 	 * @param recency the recency lift
 	 * @param pathBoost the lift for matching the caller's paths
 	 * @param via superseded rows that matched the query and whose current head this is
+	 * @param fusion in semantic and hybrid recall, the ranks and the fused score that
+	 * take the place of {@code bm25} in the product; absent in lexical recall
 	 */
 	@Schema(name = "RecallWhy")
 	record Why(List<TermMatch> terms, double bm25, @JsonProperty("status_boost") double statusBoost, double recency,
-			@JsonProperty("path_boost") double pathBoost, List<String> via) {
+			@JsonProperty("path_boost") double pathBoost, List<String> via,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Fusion fusion) {
+
+		Why(List<TermMatch> terms, double bm25, double statusBoost, double recency, double pathBoost,
+				List<String> via) {
+			this(terms, bm25, statusBoost, recency, pathBoost, via, null);
+		}
+
+	}
+
+	/**
+	 * How a row ranked in semantic or hybrid recall: {@code score = base x (1 +
+	 * status_boost) x (1 + recency) x (1 + path_boost)}.
+	 *
+	 * @param mode {@code semantic} or {@code hybrid}
+	 * @param lexicalRank the row's place in the BM25F ranking of the matching rows (1 is
+	 * first); absent when it matched no query word
+	 * @param semanticRank its place among the rows nearest the query; absent when it is
+	 * not among them or has no embedding yet
+	 * @param similarity the cosine similarity of its text and the query, when embedded
+	 * @param base semantic: the similarity; hybrid: {@code (k + 1) x (1 / (k +
+	 * lexical_rank) + 1 / (k + semantic_rank))}, a missing rank adding nothing (1 for a
+	 * row first in one ranking, 2 for first in both)
+	 */
+	@Schema(name = "RecallFusion")
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Fusion(String mode, @JsonProperty("lexical_rank") @Nullable Integer lexicalRank,
+			@JsonProperty("semantic_rank") @Nullable Integer semanticRank, @Nullable Double similarity, double base) {
 	}
 
 	/**

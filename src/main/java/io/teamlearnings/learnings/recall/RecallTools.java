@@ -50,7 +50,8 @@ class RecallTools implements McpTools {
 						 "status": {"type": "array", "items": {"type": "string"}, "description": "Only these statuses."},
 						 "tag": {"type": "array", "items": {"type": "string"}, "description": "Only rows with one of these tags."},
 						 "since": {"type": "string", "format": "date-time", "description": "Only rows captured at or after this instant (ISO-8601)."},
-						 "as_of": {"type": "string", "format": "date-time", "description": "Answer as the store stood at this instant (ISO-8601)."}}}""",
+						 "as_of": {"type": "string", "format": "date-time", "description": "Answer as the store stood at this instant (ISO-8601)."},
+						 "mode": {"type": "string", "enum": ["lexical", "semantic", "hybrid"], "description": "How to rank: hybrid (the default while semantic recall is on) fuses word matching with meaning, so questions in other words than the rule's still find it; lexical matches words only."}}}""",
 				Role.READER, this::recall));
 	}
 
@@ -62,11 +63,12 @@ class RecallTools implements McpTools {
 		RecallQuery query = this.requests.query(Objects.requireNonNullElse(arguments.optionalString("query"), ""),
 				limit, arguments.flag("drop_superseded", true), arguments.strings("status"), arguments.strings("tag"),
 				arguments.instant("since"), arguments.instant("as_of"), arguments.strings("paths"));
+		RecallQuery.Mode mode = RecallQuery.Mode.parse(arguments.optionalString("mode"));
 		String repository = arguments.repository();
 		if (repository == null || repository.equals(McpTool.ALL)) {
-			return this.requests.recallReadable(List.of(), query);
+			return this.requests.recallReadable(List.of(), query, mode);
 		}
-		return this.recall.recall(repository, query);
+		return this.recall.recall(repository, query, mode);
 	}
 
 }

@@ -67,9 +67,15 @@ record RowRanking(List<Ranked> ranked, int matched, RecallResult.Exclusions excl
 	 */
 	static Ranked ranked(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, int target, int source,
 			double score, double bm25, Boosts boosts, List<String> via) {
+		return ranked(repo, corpus, terms, target, source, score, bm25, boosts, via, null);
+	}
+
+	/** As above, with how the row ranked in semantic or hybrid recall. */
+	static Ranked ranked(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, int target, int source,
+			double score, double bm25, Boosts boosts, List<String> via, @Nullable RecallResult.Fusion fusion) {
 		RecallCorpus.Doc row = corpus.docs().get(target);
 		RecallResult.Why why = new RecallResult.Why(Bm25f.matchedTerms(corpus, terms, corpus.docs().get(source)),
-				Boosts.round(bm25), boosts.status(), boosts.recency(), boosts.path(), via);
+				Boosts.round(bm25), boosts.status(), boosts.recency(), boosts.path(), via, fusion);
 		return new Ranked(repo, row.id(), row.line(), score, row.captured(), why);
 	}
 

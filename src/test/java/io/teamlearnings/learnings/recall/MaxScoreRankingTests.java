@@ -17,6 +17,8 @@ import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.index.IndexSync;
 import io.teamlearnings.learnings.index.LearningIndex;
 import io.teamlearnings.learnings.index.LearningViews;
+import io.teamlearnings.learnings.semantic.SemanticIndex;
+import io.teamlearnings.learnings.semantic.SemanticProperties;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
 import io.teamlearnings.support.LabelledRecallSet;
@@ -284,7 +286,8 @@ class MaxScoreRankingTests {
 
 	private LearningRecall recall(RecallProperties properties) {
 		return new LearningRecall(this.repositories, this.sync, this.corpus, this.analysis, mock(LearningViews.class),
-				properties, new Bm25f(properties), new BoostRules(properties), Clock.fixed(NOW, ZoneOffset.UTC));
+				properties, new Bm25f(properties), new BoostRules(properties), Clock.fixed(NOW, ZoneOffset.UTC),
+				mock(SemanticIndex.class), mock(SemanticProperties.class));
 	}
 
 	private Repo repo(String name) throws IOException {

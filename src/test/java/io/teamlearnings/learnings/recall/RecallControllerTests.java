@@ -32,6 +32,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.ArgumentMatchers.nullable;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willReturn;
 import static org.mockito.Mockito.verify;
@@ -143,7 +145,7 @@ class RecallControllerTests {
 
 	@Test
 	void answersHitsAndTellsTheRankingTimeInServerTiming() {
-		given(this.recall.recall(eq("default"), any())).willReturn(result());
+		given(this.recall.recall(eq("default"), any(), any())).willReturn(result());
 
 		MvcTestResult result = this.mvc.get().uri(RECALL).param("query", "flaky tests").exchange();
 
@@ -160,7 +162,7 @@ class RecallControllerTests {
 
 	@Test
 	void buildsTheQueryFromTheParametersWithTheDefaultLimit() {
-		given(this.recall.recall(eq("default"), any())).willReturn(result());
+		given(this.recall.recall(eq("default"), any(), any())).willReturn(result());
 
 		assertThat(this.mvc.get()
 			.uri(RECALL + "?query=flaky&drop_superseded=false&status=Do-More&tag=ci&as_of=2026-05-01T00:00:00Z"
@@ -168,7 +170,7 @@ class RecallControllerTests {
 			.hasStatus(HttpStatus.OK);
 
 		ArgumentCaptor<RecallQuery> query = ArgumentCaptor.forClass(RecallQuery.class);
-		verify(this.recall).recall(eq("default"), query.capture());
+		verify(this.recall).recall(eq("default"), query.capture(), isNull());
 		assertThat(query.getValue().limit()).isEqualTo(5);
 		assertThat(query.getValue().dropSuperseded()).isFalse();
 		assertThat(query.getValue().statuses()).containsExactly("do_more");
@@ -178,14 +180,14 @@ class RecallControllerTests {
 
 	@Test
 	void recallsByPathsAloneWithoutQueryText() {
-		given(this.recall.recall(eq("default"), any())).willReturn(result());
+		given(this.recall.recall(eq("default"), any(), any())).willReturn(result());
 
 		assertThat(this.mvc.get().uri(RECALL + "?paths=src/Main.java")).hasStatus(HttpStatus.OK);
 	}
 
 	@Test
 	void answersAnUnknownRepositoryWithAProblemNamingIt() {
-		given(this.recall.recall(eq("nope"), any())).willThrow(UnknownRepositoryException.forName("nope"));
+		given(this.recall.recall(eq("nope"), any(), any())).willThrow(UnknownRepositoryException.forName("nope"));
 
 		assertThat(this.mvc.get().uri("/api/repos/nope/learnings/recall?query=flaky")).hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -197,7 +199,8 @@ class RecallControllerTests {
 	@Test
 	void recallsAcrossEveryRepositoryWhenNoneIsNamed() {
 		given(this.repositories.all()).willReturn(List.of(repo("app"), repo("other")));
-		given(this.recall.recallAcross(eq(List.of("app", "other")), any())).willReturn(result());
+		given(this.recall.recallAcross(eq(List.of("app", "other")), any(), nullable(RecallQuery.Mode.class)))
+			.willReturn(result());
 
 		MvcTestResult result = this.mvc.get().uri(TEAM_RECALL + "?query=flaky").exchange();
 
@@ -210,12 +213,13 @@ class RecallControllerTests {
 	void recallsAcrossOnlyTheRepositoriesATokenCallerMayRead() throws ReflectiveOperationException {
 		tokenFor("reader-token", new Caller("ci", Map.of("app", Role.READER), false));
 		given(this.repositories.all()).willReturn(List.of(repo("app"), repo("other")));
-		given(this.recall.recallAcross(eq(List.of("app")), any())).willReturn(result());
+		given(this.recall.recallAcross(eq(List.of("app")), any(), nullable(RecallQuery.Mode.class)))
+			.willReturn(result());
 
 		assertThat(this.mvc.get().uri(TEAM_RECALL + "?query=flaky").header("Authorization", "Bearer reader-token"))
 			.hasStatus(HttpStatus.OK);
 
-		verify(this.recall).recallAcross(eq(List.of("app")), any());
+		verify(this.recall).recallAcross(eq(List.of("app")), any(), nullable(RecallQuery.Mode.class));
 	}
 
 	@Test
@@ -250,7 +254,8 @@ class RecallControllerTests {
 
 	@Test
 	void hidesInternalFailuresBehindAPlainProblem() {
-		given(this.recall.recall(eq("default"), any())).willThrow(new IllegalStateException("secret /etc/index"));
+		given(this.recall.recall(eq("default"), any(), any()))
+			.willThrow(new IllegalStateException("secret /etc/index"));
 
 		assertThat(this.mvc.get().uri(RECALL + "?query=flaky")).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -5,6 +5,9 @@ import java.time.Duration;
 import io.teamlearnings.learnings.index.IndexSlice;
 import io.teamlearnings.learnings.index.IndexSync;
 import io.teamlearnings.learnings.index.LearningViews;
+import io.teamlearnings.learnings.semantic.EmbeddingModelChoice;
+import io.teamlearnings.learnings.semantic.SemanticIndex;
+import io.teamlearnings.learnings.semantic.SemanticProperties;
 import io.teamlearnings.learnings.index.StoreProperties;
 import io.teamlearnings.learnings.quality.QualityMode;
 import io.teamlearnings.repos.Repositories;
@@ -49,6 +52,18 @@ public class RecallSlice {
 	@Bean
 	LearningViews learningViews() {
 		return mock(LearningViews.class);
+	}
+
+	// semantic recall off, as in every test but SemanticRecallQualityTests
+	@Bean
+	SemanticIndex semanticIndex() {
+		return mock(SemanticIndex.class);
+	}
+
+	@Bean
+	SemanticProperties semanticProperties() {
+		return new SemanticProperties(false, EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, 32, Duration.ofSeconds(2), 100,
+				5);
 	}
 
 }

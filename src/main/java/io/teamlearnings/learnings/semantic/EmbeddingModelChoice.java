@@ -1,0 +1,51 @@
+package io.teamlearnings.learnings.semantic;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+
+/**
+ * The embedding models the service ships (langchain4j's in-process ONNX modules, each jar
+ * carrying its quantized model), as {@code learnings.recall.semantic.model} names them.
+ */
+public enum EmbeddingModelChoice {
+
+	/**
+	 * BAAI bge-small-en-v1.5, quantized: 384 dimensions. Short queries are prefixed with
+	 * the model's retrieval instruction, as its authors advise.
+	 */
+	BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", "Represent this sentence for searching relevant passages: "),
+
+	/** sentence-transformers all-MiniLM-L6-v2, quantized: 384 dimensions, faster. */
+	ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "");
+
+	private final String id;
+
+	private final String queryPrefix;
+
+	EmbeddingModelChoice(String id, String queryPrefix) {
+		this.id = id;
+		this.queryPrefix = queryPrefix;
+	}
+
+	/**
+	 * The name settings and stored embeddings use.
+	 * @return e.g. {@code bge-small-en-v15-q}
+	 */
+	public String id() {
+		return this.id;
+	}
+
+	String queryPrefix() {
+		return this.queryPrefix;
+	}
+
+	/** Loads the model: about two seconds and 100 MB of native memory for bge. */
+	EmbeddingModel load() {
+		return switch (this) {
+			case BGE_SMALL_EN_V15_Q -> new BgeSmallEnV15QuantizedEmbeddingModel();
+			case ALL_MINILM_L6_V2_Q -> new AllMiniLmL6V2QuantizedEmbeddingModel();
+		};
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.teamlearnings.learnings.semantic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The configured embedding model, loaded on first use (never at start-up), turning texts
+ * into unit vectors quantized to one signed byte a dimension.
+ */
+@Component
+public class TextEmbedder {
+
+	private static final Logger log = LoggerFactory.getLogger(TextEmbedder.class);
+
+	private final EmbeddingModelChoice choice;
+
+	@Nullable private volatile EmbeddingModel model;
+
+	TextEmbedder(SemanticProperties properties) {
+		this.choice = properties.model();
+	}
+
+	/**
+	 * The model's name, as stored beside each embedding.
+	 * @return e.g. {@code bge-small-en-v15-q}
+	 */
+	public String modelId() {
+		return this.choice.id();
+	}
+
+	/**
+	 * A query's vector, with the model's retrieval instruction for queries.
+	 * @param query what is asked
+	 * @return its quantized unit vector
+	 */
+	public byte[] query(String query) {
+		return quantize(model().embed(this.choice.queryPrefix() + query).content().vector());
+	}
+
+	/**
+	 * Rows' vectors.
+	 * @param texts the texts, in order
+	 * @return their quantized unit vectors, in the same order
+	 */
+	List<byte[]> rows(List<String> texts) {
+		List<Embedding> embeddings = model().embedAll(texts.stream().map(TextSegment::from).toList()).content();
+		List<byte[]> vectors = new ArrayList<>(embeddings.size());
+		embeddings.forEach((embedding) -> vectors.add(quantize(embedding.vector())));
+		return vectors;
+	}
+
+	private EmbeddingModel model() {
+		EmbeddingModel loaded = this.model;
+		if (loaded == null) {
+			synchronized (this) {
+				loaded = this.model;
+				if (loaded == null) {
+					long start = System.nanoTime();
+					loaded = this.choice.load();
+					this.model = loaded;
+					log.info("Loaded embedding model {} in {} ms", this.choice.id(),
+							(System.nanoTime() - start) / 1_000_000);
+				}
+			}
+		}
+		return loaded;
+	}
+
+	/**
+	 * {@code vector} scaled to unit length, each dimension as {@code round(x * 127)}: the
+	 * dot product of two such vectors over {@code 127 * 127} is their cosine similarity
+	 * to within about 0.01.
+	 */
+	static byte[] quantize(float[] vector) {
+		double norm = 0;
+		for (float x : vector) {
+			norm += x * x;
+		}
+		double scale = (norm > 0) ? 127 / Math.sqrt(norm) : 0;
+		byte[] quantized = new byte[vector.length];
+		for (int i = 0; i < vector.length; i++) {
+			quantized[i] = (byte) Math.max(-127, Math.min(127, Math.round(vector[i] * scale)));
+		}
+		return quantized;
+	}
+
+	/**
+	 * The cosine similarity of two quantized unit vectors.
+	 * @return -1 to 1
+	 */
+	static double cosine(byte[] a, byte[] b, int offset) {
+		int dot = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * b[offset + i];
+		}
+		return dot / (127.0 * 127.0);
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.teamlearnings.learnings.recall;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Reciprocal-rank fusion as hybrid recall scores rows before the boosts:
+ * {@code (k + 1) x (1 / (k + lexical rank) + 1 / (k + semantic rank))}; semantic recall
+ * ranks the nearest rows by their similarity alone.
+ */
+class FusionTests {
+
+	@Test
+	void fusesBothRankingsAndKeepsARowFoundByOneOfThem() {
+		double[] bm25 = { 0, 7.5, 2.0, 0 };
+		ExhaustiveRanking.Semantic semantic = new ExhaustiveRanking.Semantic(RecallQuery.Mode.HYBRID,
+				List.of(Map.entry(3, 0.91), Map.entry(1, 0.80)), 5);
+
+		ExhaustiveRanking.Fused fused = semantic.fuse(new int[] { 2, 1 }, bm25);
+
+		assertThat(fused.docs()).containsExactlyInAnyOrder(1, 2, 3);
+		assertThat(fused.base()[1]).isCloseTo(6 * (1.0 / 6 + 1.0 / 7), within(1e-9));
+		assertThat(fused.base()[3]).isCloseTo(6 * (1.0 / 6), within(1e-9));
+		assertThat(fused.base()[2]).isCloseTo(6 * (1.0 / 7), within(1e-9));
+		assertThat(fused.base()[0]).isZero();
+		assertThat(fused.fusions().get(1)).isEqualTo(new RecallResult.Fusion("hybrid", 1, 2, 0.8, 1.8571));
+		assertThat(fused.fusions().get(2)).isEqualTo(new RecallResult.Fusion("hybrid", 2, null, null, 0.8571));
+		assertThat(fused.fusions().get(3)).isEqualTo(new RecallResult.Fusion("hybrid", null, 1, 0.91, 1.0));
+	}
+
+	@Test
+	void ranksTheNearestRowsBySimilarityAloneInSemanticRecall() {
+		ExhaustiveRanking.Semantic semantic = new ExhaustiveRanking.Semantic(RecallQuery.Mode.SEMANTIC,
+				List.of(Map.entry(3, 0.91), Map.entry(0, 0.42)), 5);
+
+		ExhaustiveRanking.Fused fused = semantic.fuse(new int[] { 1, 2 }, new double[] { 0, 7.5, 2.0, 0 });
+
+		assertThat(fused.docs()).containsExactly(3, 0);
+		assertThat(fused.base()[3]).isEqualTo(0.91);
+		assertThat(fused.base()[1]).isZero();
+		assertThat(fused.fusions().get(0)).isEqualTo(new RecallResult.Fusion("semantic", null, 2, 0.42, 0.42));
+	}
+
+	@Test
+	void findsARowByItsLineInTheCorpusOrder() {
+		List<RecallCorpus.Doc> docs = List.of(doc(0, 1), doc(1, 4), doc(2, 9));
+		assertThat(LearningRecall.numberOfLine(docs, 4)).isEqualTo(1);
+		assertThat(LearningRecall.numberOfLine(docs, 9)).isEqualTo(2);
+		assertThat(LearningRecall.numberOfLine(docs, 5)).isEqualTo(-1);
+	}
+
+	private static RecallCorpus.Doc doc(int number, long line) {
+		return new RecallCorpus.Doc(number, line, "lrn-" + line, "do_more", null, null, List.of(), List.of(),
+				new int[0], new int[0]);
+	}
+
+}

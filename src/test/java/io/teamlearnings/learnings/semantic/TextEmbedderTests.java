@@ -1,0 +1,40 @@
+package io.teamlearnings.learnings.semantic;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Vectors kept as one signed byte a dimension still give the cosine similarity.
+ */
+class TextEmbedderTests {
+
+	@Test
+	void quantizesToUnitLengthSoTheDotProductIsTheCosine() {
+		float[] a = { 3, 4, 0 };
+		float[] b = { 4, 3, 0 };
+		byte[] qa = TextEmbedder.quantize(a);
+		byte[] qb = TextEmbedder.quantize(b);
+
+		assertThat(qa).containsExactly(76, 102, 0);
+		assertThat(TextEmbedder.cosine(qa, qa, 0)).isCloseTo(1.0, within(0.01));
+		assertThat(TextEmbedder.cosine(qa, qb, 0)).isCloseTo(24.0 / 25, within(0.01));
+		assertThat(TextEmbedder.cosine(qa, TextEmbedder.quantize(new float[] { -3, -4, 0 }), 0)).isCloseTo(-1.0,
+				within(0.01));
+	}
+
+	@Test
+	void readsAVectorAtItsOffsetInTheSnapshot() {
+		byte[] query = TextEmbedder.quantize(new float[] { 1, 0 });
+		byte[] rows = new byte[] { 0, 127, 127, 0 };
+		assertThat(TextEmbedder.cosine(query, rows, 0)).isCloseTo(0.0, within(0.01));
+		assertThat(TextEmbedder.cosine(query, rows, 2)).isCloseTo(1.0, within(0.01));
+	}
+
+	@Test
+	void leavesAZeroVectorZero() {
+		assertThat(TextEmbedder.quantize(new float[] { 0, 0 })).containsExactly(0, 0);
+	}
+
+}
