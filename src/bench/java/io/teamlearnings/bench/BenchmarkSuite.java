@@ -83,6 +83,7 @@ public final class BenchmarkSuite {
 		// rebuilds
 		// need the disk
 		scenario("recall", this::recall);
+		scenario("semantic", this::semantic);
 		scenario("startup", this::startup);
 		scenario("quality", this::quality);
 		scenario("rebuild", this::rebuild);
@@ -312,6 +313,117 @@ public final class BenchmarkSuite {
 		}
 	}
 
+	// 2b. Semantic recall's cost: embedding, hybrid latency beside lexical and Lucene
+
+	/**
+	 * Semantic recall at the recall sizes up to 100,000 rows (it holds every row's vector
+	 * in memory; 1,000,000 rows are over the recall corpus's budget anyway).
+	 */
+	private void semantic() throws Exception {
+		for (int rows : this.options.recallSizes()) {
+			if (rows > 100_000) {
+				continue;
+			}
+			try {
+				semantic(rows);
+			}
+			catch (Exception ex) {
+				failed(String.format(Locale.ROOT, "semantic recall at %,d rows", rows), ex);
+				this.report.failed(String.format(Locale.ROOT, "semantic recall at %,d rows", rows),
+						String.valueOf(ex.getMessage()));
+			}
+		}
+	}
+
+	/**
+	 * One service with semantic recall on over a store of {@code rows} rows: how long its
+	 * worker takes to embed them all (rows a second), the resident memory before and
+	 * after, then the same queries in lexical and hybrid mode (alternating which goes
+	 * first) and in Lucene, server-side p50/p95.
+	 */
+	private void semantic(int rows) throws Exception {
+		Path root = this.options.work().resolve("semantic-" + rows);
+		Files.createDirectories(root);
+		LearningsCorpus.write(root.resolve(".learnings.jsonl"), SEED, rows);
+		List<String> queries = queries(this.options.queries());
+		Path data = this.options.work().resolve("semantic-data-" + rows);
+		Path luceneIndex = this.options.work().resolve("semantic-lucene-" + rows);
+		List<String> settings = new ArrayList<>(settings(root, data));
+		settings.remove("--learnings.recall.semantic.enabled=false");
+		settings.add("--learnings.recall.semantic.enabled=true");
+		settings.add("--learnings.recall.semantic.poll-interval=200ms");
+		Map<String, List<Double>> figures = new LinkedHashMap<>();
+		try (LuceneBaseline lucene = LuceneBaseline.ofFile(root.resolve(".learnings.jsonl"), luceneIndex);
+				ServiceProcess service = startService(this.options.jar(), "semantic-" + rows, settings)) {
+			add(figures, "rss_ready", service.residentMib());
+			long start = System.nanoTime();
+			long deadline = start + Duration.ofSeconds(120 + rows / 20).toNanos();
+			long embedded = 0;
+			while (embedded < rows && System.nanoTime() < deadline) {
+				Thread.sleep(1000);
+				embedded = embeddedRows(service);
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			if (embedded < rows) {
+				throw new IllegalStateException(
+						String.format(Locale.ROOT, "%,d of %,d rows embedded after %.0f s", embedded, rows, seconds));
+			}
+			add(figures, "embed_rows_per_s", rows / seconds);
+			add(figures, "rss_embedded", service.residentMib());
+			log("semantic %,d rows: embedded in %.0f s (%.0f rows/s)", rows, seconds, rows / seconds);
+			for (String query : queries) {
+				recallOnce(service, query, 10, true, "lexical");
+				recallOnce(service, query, 10, true, "hybrid");
+			}
+			List<Double> lexical = new ArrayList<>();
+			List<Double> hybrid = new ArrayList<>();
+			for (int i = 0; i < queries.size(); i++) {
+				String query = queries.get(i);
+				if (i % 2 == 0) {
+					lexical.add(serverTiming(recallOnce(service, query, 10, true, "lexical")));
+					hybrid.add(serverTiming(recallOnce(service, query, 10, true, "hybrid")));
+				}
+				else {
+					hybrid.add(serverTiming(recallOnce(service, query, 10, true, "hybrid")));
+					lexical.add(serverTiming(recallOnce(service, query, 10, true, "lexical")));
+				}
+			}
+			queries.forEach((query) -> lucene.search(query, 10));
+			List<Double> luceneTimes = new ArrayList<>();
+			for (String query : queries) {
+				long began = System.nanoTime();
+				lucene.search(query, 10);
+				luceneTimes.add((System.nanoTime() - began) / 1e6);
+			}
+			for (double p : new double[] { 0.50, 0.95 }) {
+				add(figures, "lexical_p" + (int) (p * 100), Samples.of(lexical).percentile(p));
+				add(figures, "hybrid_p" + (int) (p * 100), Samples.of(hybrid).percentile(p));
+				add(figures, "lucene_p" + (int) (p * 100), Samples.of(luceneTimes).percentile(p));
+			}
+			log("semantic %,d rows: server p95 lexical %.2f ms, hybrid %.2f ms, Lucene %.2f ms", rows,
+					Samples.of(lexical).percentile(0.95), Samples.of(hybrid).percentile(0.95),
+					Samples.of(luceneTimes).percentile(0.95));
+		}
+		finally {
+			deleteTree(luceneIndex);
+			deleteTree(data);
+			deleteTree(root);
+		}
+		this.report.semantic(rows, queries.size(), figures);
+	}
+
+	/** The {@code embedded_rows} of the bench repository in {@code GET /api/repos}. */
+	private long embeddedRows(ServiceProcess service) throws Exception {
+		HttpResponse<byte[]> response = this.http.send(get(service, "/api/repos"),
+				HttpResponse.BodyHandlers.ofByteArray());
+		for (var repo : MAPPER.readTree(response.body())) {
+			if (REPO.equals(repo.path("name").asString())) {
+				return repo.path("embedded_rows").asLong(0);
+			}
+		}
+		return 0;
+	}
+
 	private IndexedStore indexedStore;
 
 	/** A store and the data directory of a service that has indexed it. */
@@ -320,10 +432,16 @@ public final class BenchmarkSuite {
 
 	private HttpResponse<byte[]> recallOnce(ServiceProcess service, String query, int limit, boolean dropSuperseded)
 			throws Exception {
+		return recallOnce(service, query, limit, dropSuperseded, null);
+	}
+
+	private HttpResponse<byte[]> recallOnce(ServiceProcess service, String query, int limit, boolean dropSuperseded,
+			String mode) throws Exception {
 		HttpResponse<byte[]> response = this.http.send(
 				get(service,
 						"/api/repos/" + REPO + "/learnings/recall?limit=" + limit + "&drop_superseded=" + dropSuperseded
-								+ "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)),
+								+ ((mode != null) ? "&mode=" + mode : "") + "&query="
+								+ URLEncoder.encode(query, StandardCharsets.UTF_8)),
 				HttpResponse.BodyHandlers.ofByteArray());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("recall answered " + response.statusCode() + ": "

@@ -38,8 +38,8 @@ record Options(Path jar, Path out, Path work, int runs, int rebuildRuns, List<In
 		int startupRows, int startupNewLines, Duration heapSample) {
 
 	/** The scenarios in the order they run, as {@code --only} names them. */
-	static final List<String> SCENARIOS = List.of("appends", "recall", "startup", "quality", "rebuild", "sessions",
-			"sessions-large");
+	static final List<String> SCENARIOS = List.of("appends", "recall", "semantic", "startup", "quality", "rebuild",
+			"sessions", "sessions-large");
 
 	/**
 	 * The sizes of the bounded-heap session extraction scenario ({@code sessions-large}).

@@ -227,6 +227,44 @@ final class Report {
 	}
 
 	/** A recall size failed: its row in the overview says why. */
+	/**
+	 * Semantic recall at {@code rows} rows: embedding throughput, memory, and hybrid
+	 * recall's latency beside lexical recall's and Lucene's, measured in one service.
+	 */
+	void semantic(int rows, int queries, Map<String, List<Double>> figures) {
+		double lexicalP95 = Samples.of(figures.get("lexical_p95")).median();
+		double hybridP95 = Samples.of(figures.get("hybrid_p95")).median();
+		double luceneP95 = Samples.of(figures.get("lucene_p95")).median();
+		StringBuilder text = new StringBuilder();
+		text.append(String.format(Locale.ROOT, "### Semantic recall at %,d rows%n%n", rows));
+		text.append(String.format(Locale.ROOT,
+				"One service with `learnings.recall.semantic.enabled=true` (bge-small-en-v1.5, quantized, in-process), "
+						+ "the store embedded by its background worker from its start; then %d seeded queries, each "
+						+ "sent once in each mode to warm up and once measured, lexical and hybrid alternating which "
+						+ "goes first, `limit=10`, server-side time (`Server-Timing`). Lucene: BM25 in this process over "
+						+ "the same rows, top 10.%n%n",
+				queries));
+		text.append(String.format(Locale.ROOT, "- embedding: **%s rows/s** (all %,d rows)%n",
+				Samples.of(figures.get("embed_rows_per_s")).describe("%.0f"), rows));
+		text.append(String.format(Locale.ROOT,
+				"- vectors: %,d bytes in the heap (384 bytes a row); resident memory %s MiB when ready, %s MiB once "
+						+ "every row was embedded (the model and ONNX Runtime live outside the heap)%n%n",
+				rows * 384L, Samples.of(figures.get("rss_ready")).describe("%.0f"),
+				Samples.of(figures.get("rss_embedded")).describe("%.0f")));
+		text.append("| | p50 ms | p95 ms |\n|---|---|---|\n");
+		for (String[] mode : new String[][] { { "lexical", "service, mode=lexical" },
+				{ "hybrid", "service, mode=hybrid" }, { "lucene", "Lucene BM25 in-process" } }) {
+			text.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", mode[1],
+					Samples.of(figures.get(mode[0] + "_p50")).describe("%.2f"),
+					Samples.of(figures.get(mode[0] + "_p95")).describe("%.2f")));
+		}
+		text.append(String.format(Locale.ROOT,
+				"%nRatios: hybrid p95 / lexical p95 = **%.2f** (goal ≤ 2 at 100,000 rows); hybrid p95 / Lucene p95 = "
+						+ "%.2f.%n",
+				hybridP95 / lexicalP95, hybridP95 / luceneP95));
+		section(2, text.toString());
+	}
+
 	void recallFailed(int rows, String why) {
 		if (!this.sections.getOrDefault(2, List.of()).contains(RECALL_OVERVIEW)) {
 			section(2, RECALL_OVERVIEW);
