@@ -67,6 +67,15 @@ class EmbeddingStore {
 		return (count != null) ? count : 0;
 	}
 
+	/** How many rows of {@code generation} have an embedding by {@code model}. */
+	long embeddedCount(long generation, String model) {
+		Long count = this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM indexed_row r JOIN line_embedding e
+				  ON e.model = ? AND e.line_sha256 = r.line_sha256 WHERE r.generation = ?""", Long.class, model,
+				generation);
+		return (count != null) ? count : 0;
+	}
+
 	/**
 	 * Stores vectors; a line another repository already had embedded is left as it is.
 	 */

@@ -106,7 +106,7 @@ class EmbeddingWorker implements SmartLifecycle {
 			this.store.save(model, batch,
 					this.embedder.rows(batch.stream().map(EmbeddingStore.Pending::text).toList()));
 			done += batch.size();
-			this.index.changed(repo);
+			this.index.changed(repo, generation, batch.size());
 			if (done % 1000 < batch.size() && done < total) {
 				log.info("Embedded {} of {} rows of {}", done, total, repo);
 			}
