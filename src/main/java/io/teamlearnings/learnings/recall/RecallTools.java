@@ -51,7 +51,7 @@ class RecallTools implements McpTools {
 						 "tag": {"type": "array", "items": {"type": "string"}, "description": "Only rows with one of these tags."},
 						 "since": {"type": "string", "format": "date-time", "description": "Only rows captured at or after this instant (ISO-8601)."},
 						 "as_of": {"type": "string", "format": "date-time", "description": "Answer as the store stood at this instant (ISO-8601)."},
-						 "mode": {"type": "string", "enum": ["lexical", "semantic", "hybrid"], "description": "How to rank: hybrid (the default while semantic recall is on) fuses word matching with meaning, so questions in other words than the rule's still find it; lexical matches words only."}}}""",
+						 "mode": {"type": "string", "enum": ["lexical", "semantic", "hybrid"], "description": "How to rank: hybrid (the default when the server has semantic recall on) fuses word matching with meaning, so questions in other words than the rule's still find it; lexical matches words only."}}}""",
 				Role.READER, this::recall));
 	}
 

@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Semantic recall ({@code learnings.recall.semantic}).
  *
- * @param enabled whether rows are embedded and recall may rank by meaning; off, recall is
- * lexical only and the model is never loaded
+ * @param enabled whether rows are embedded and recall may rank by meaning; off (the
+ * default until its cost at 100,000 rows is within its goals, see docs/BENCHMARKS.md),
+ * recall is lexical only and the model is never loaded
  * @param model the embedding model
  * @param batchSize rows embedded at a time by the background worker
  * @param pollInterval how often the worker looks for rows without an embedding
@@ -27,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("learnings.recall.semantic")
-public record SemanticProperties(@DefaultValue("true") boolean enabled,
+public record SemanticProperties(@DefaultValue("false") boolean enabled,
 		@DefaultValue("bge-small-en-v15-q") EmbeddingModelChoice model,
 		@DefaultValue("32") @Min(1) @Max(512) int batchSize, @DefaultValue("2s") Duration pollInterval,
 		@DefaultValue("100") @Min(1) @Max(10000) int candidates, @DefaultValue("5") @Min(1) int rrfK) {
