@@ -2,7 +2,6 @@ package io.teamlearnings.mcp;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.teamlearnings.system.Problems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
@@ -209,16 +209,8 @@ public final class ToolArguments {
 	}
 
 	private static String path(DatabindException ex) {
-		List<String> parts = new ArrayList<>();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				parts.add(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0 && !parts.isEmpty()) {
-				parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + reference.getIndex() + "]");
-			}
-		}
-		return parts.isEmpty() ? "arguments" : String.join(".", parts);
+		String path = Problems.jsonPath(ex.getPath());
+		return path.isEmpty() ? "arguments" : path;
 	}
 
 	private static String reason(DatabindException ex) {

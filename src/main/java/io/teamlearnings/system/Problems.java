@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,6 +27,24 @@ public final class Problems {
 			+ "|[;,]?\\s*Feature '[A-Z_]+' (?:not )?enabled for parser|\\s*\\[Source: [^\\]]*\\]");
 
 	private Problems() {
+	}
+
+	/**
+	 * Where in a request body a JSON error is, as the API names fields.
+	 * @param references the parser's path to the value
+	 * @return e.g. {@code context.paths[2]}; empty for the body as a whole
+	 */
+	public static String jsonPath(List<JacksonException.Reference> references) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : references) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	/**

@@ -304,8 +304,19 @@ class McpServerTests extends SharedServiceContext {
 						"decision_delta", "Future agents should admit through the gate.", "future_behavior",
 						"Call admit_learning.", "verification", "The note exists under notes/.", "dry_run", true));
 		assertThat(dryRun.isError()).as("%s", dryRun.content()).isFalse();
-		assertThat(structured(dryRun)).containsKey("outcome");
+		assertThat(structured(dryRun)).containsEntry("outcome", "dry-run");
 		assertThat(text(dryRun, 0)).contains("canonical: id=" + id);
+
+		CallToolResult once = call("append_learning", Map.of("repository", "mcp-other", "learning",
+				"When an MCP test needs a weak admission, prefer a do_more row seen once because the gate refuses it.",
+				"status", "do_more", "evidence", List.of("McpServerTests.java -> passed"), "application",
+				"Expect not-attempted."));
+		CallToolResult refused = call("admit_learning",
+				Map.of("repository", "mcp-other", "learning_id", (String) structured(once).get("id"), "scope",
+						List.of("src"), "decision_delta", "d", "future_behavior", "f", "verification", "v", "dry_run",
+						true));
+		assertThat(structured(refused)).containsEntry("outcome", "not-attempted");
+		assertThat(text(refused, 0)).contains("memory-note: not-attempted");
 	}
 
 	private CallToolResult call(String tool, Map<String, Object> arguments) {
