@@ -6,11 +6,15 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import io.teamlearnings.learnings.index.SupersessionChains;
 import org.jspecify.annotations.Nullable;
@@ -49,17 +53,19 @@ final class ExhaustiveRanking {
 	 * As above; with {@code semantic}, the rows nearest the query join the ranking and
 	 * the text score in the product is the similarity (semantic) or the reciprocal-rank
 	 * fusion of both rankings (hybrid). Withdrawals, supersession, filters, boosts and
-	 * the minimum score then apply as in lexical recall.
+	 * the minimum score then apply as in lexical recall. {@code semantic} is asked for
+	 * once the rows are scored lexically, so that the query's vector can be computed
+	 * meanwhile.
 	 */
 	RowRanking rank(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, CollectionStatistics statistics,
-			RecallQuery query, Instant now, @Nullable Semantic semantic) {
+			RecallQuery query, Instant now, @Nullable Supplier<Semantic> semantic) {
 		int size = corpus.docs().size();
 		double[] bm25 = new double[size];
 		int[] matchedDocs = this.bm25f.score(corpus, terms, statistics, query.asOf(), bm25);
 		double[] base = bm25;
 		Map<Integer, RecallResult.Fusion> fusions = Map.of();
 		if (semantic != null) {
-			Fused fused = semantic.fuse(matchedDocs, bm25);
+			Fused fused = semantic.get().fuse(matchedDocs, bm25);
 			matchedDocs = fused.docs();
 			base = fused.base();
 			fusions = fused.fusions();
@@ -151,26 +157,23 @@ final class ExhaustiveRanking {
 	 *
 	 * @param mode {@link RecallQuery.Mode#SEMANTIC} or {@link RecallQuery.Mode#HYBRID}
 	 * @param nearest row numbers and their similarity, nearest first
+	 * @param window how many rows of the lexical ranking join the fusion (its rank
+	 * window, as many as the semantic side's candidates)
 	 * @param rrfK the fusion's constant k
 	 */
-	record Semantic(RecallQuery.Mode mode, List<Map.Entry<Integer, Double>> nearest, int rrfK) {
+	record Semantic(RecallQuery.Mode mode, List<Map.Entry<Integer, Double>> nearest, int window, int rrfK) {
 
 		/**
 		 * The rows to rank and the text score of each: semantic, the nearest rows and
-		 * their similarity; hybrid, every row that matched a word or is among the
-		 * nearest, and
-		 * {@code (k + 1) x (1 / (k + lexical rank) + 1 / (k + semantic rank))}.
+		 * their similarity; hybrid, the {@code window} best rows by BM25F and the nearest
+		 * rows, each scored
+		 * {@code (k + 1) x (1 / (k + lexical rank) + 1 / (k + semantic rank))}, a rank
+		 * outside its window adding nothing.
 		 */
 		Fused fuse(int[] matched, double[] bm25) {
 			double[] base = new double[bm25.length];
 			Map<Integer, RecallResult.Fusion> fusions = new HashMap<>();
-			Map<Integer, Integer> semanticRank = new HashMap<>();
-			Map<Integer, Double> similarity = new HashMap<>();
-			for (int i = 0; i < this.nearest.size(); i++) {
-				semanticRank.put(this.nearest.get(i).getKey(), i + 1);
-				similarity.put(this.nearest.get(i).getKey(), this.nearest.get(i).getValue());
-			}
-			String name = this.mode.name().toLowerCase(java.util.Locale.ROOT);
+			String name = this.mode.name().toLowerCase(Locale.ROOT);
 			if (this.mode == RecallQuery.Mode.SEMANTIC) {
 				int[] docs = new int[this.nearest.size()];
 				for (int i = 0; i < docs.length; i++) {
@@ -182,16 +185,18 @@ final class ExhaustiveRanking {
 				}
 				return new Fused(docs, base, fusions);
 			}
-			Integer[] byScore = java.util.Arrays.stream(matched).boxed().toArray(Integer[]::new);
-			java.util.Arrays.sort(byScore, (a, b) -> {
-				int order = Double.compare(bm25[b], bm25[a]);
-				return (order != 0) ? order : Integer.compare(b, a);
-			});
-			Map<Integer, Integer> lexicalRank = new HashMap<>();
-			for (int i = 0; i < byScore.length; i++) {
-				lexicalRank.put(byScore[i], i + 1);
+			Map<Integer, Integer> lexicalRank = new LinkedHashMap<>();
+			int[] best = best(matched, bm25, this.window);
+			for (int i = 0; i < best.length; i++) {
+				lexicalRank.put(best[i], i + 1);
 			}
-			java.util.Set<Integer> all = new java.util.LinkedHashSet<>(lexicalRank.keySet());
+			Map<Integer, Integer> semanticRank = new HashMap<>();
+			Map<Integer, Double> similarity = new HashMap<>();
+			for (int i = 0; i < this.nearest.size(); i++) {
+				semanticRank.put(this.nearest.get(i).getKey(), i + 1);
+				similarity.put(this.nearest.get(i).getKey(), this.nearest.get(i).getValue());
+			}
+			Set<Integer> all = new LinkedHashSet<>(lexicalRank.keySet());
 			all.addAll(semanticRank.keySet());
 			int[] docs = new int[all.size()];
 			int n = 0;
@@ -208,6 +213,32 @@ final class ExhaustiveRanking {
 				docs[n++] = number;
 			}
 			return new Fused(docs, base, fusions);
+		}
+
+		/**
+		 * The {@code window} rows of {@code matched} with the highest BM25F, best first
+		 * (ties: the later row first), without sorting every matching row.
+		 */
+		static int[] best(int[] matched, double[] bm25, int window) {
+			Comparator<Integer> worstFirst = (a, b) -> {
+				int order = Double.compare(bm25[a], bm25[b]);
+				return (order != 0) ? order : Integer.compare(a, b);
+			};
+			PriorityQueue<Integer> kept = new PriorityQueue<>(worstFirst);
+			for (int number : matched) {
+				if (kept.size() < window) {
+					kept.add(number);
+				}
+				else if (worstFirst.compare(number, kept.peek()) > 0) {
+					kept.poll();
+					kept.add(number);
+				}
+			}
+			int[] best = new int[kept.size()];
+			for (int i = best.length - 1; i >= 0; i--) {
+				best[i] = kept.poll();
+			}
+			return best;
 		}
 
 	}

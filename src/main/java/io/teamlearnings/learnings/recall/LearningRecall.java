@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.index.IndexSync;
@@ -115,7 +117,8 @@ public class LearningRecall {
 				nearest.add(Map.entry(number, near.similarity()));
 			}
 		}
-		return new ExhaustiveRanking.Semantic(mode, nearest, this.semanticProperties.rrfK());
+		return new ExhaustiveRanking.Semantic(mode, nearest, this.semanticProperties.candidates(),
+				this.semanticProperties.rrfK());
 	}
 
 	/** The number of the row on {@code line}, or -1 when the corpus has none there. */
@@ -138,6 +141,26 @@ public class LearningRecall {
 		return -1;
 	}
 
+	/** A query's vector being computed; {@link #get} waits for it. */
+	private record QueryVector(CompletableFuture<byte[]> future) {
+
+		byte[] get() {
+			try {
+				return this.future.join();
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				if (ex.getCause() instanceof Error cause) {
+					throw cause;
+				}
+				throw ex;
+			}
+		}
+
+	}
+
 	/** How rows are ranked: the answers are the same, only the work differs. */
 	enum Ranking {
 
@@ -156,10 +179,12 @@ public class LearningRecall {
 	}
 
 	/**
-	 * The mode a recall runs in: the one asked for, or hybrid while semantic recall is
-	 * on. A query of paths alone has nothing to embed and is lexical.
+	 * The mode a recall runs in: the one asked for; else hybrid while semantic recall is
+	 * on and every repository asked has been embedded once ({@link SemanticIndex#ready}),
+	 * lexical before (a partly embedded repository would favour the rows embedded first).
+	 * A query of paths alone has nothing to embed and is lexical.
 	 */
-	private RecallQuery.Mode mode(RecallQuery query, RecallQuery.@Nullable Mode asked) {
+	private RecallQuery.Mode mode(List<Repo> repos, RecallQuery query, RecallQuery.@Nullable Mode asked) {
 		boolean on = this.semantic.enabled();
 		if (asked != null && asked != RecallQuery.Mode.LEXICAL && !on) {
 			throw InvalidRecallException.semanticOff();
@@ -170,13 +195,20 @@ public class LearningRecall {
 			}
 			return RecallQuery.Mode.LEXICAL;
 		}
-		return (asked != null) ? asked : (on ? RecallQuery.Mode.HYBRID : RecallQuery.Mode.LEXICAL);
+		if (asked != null) {
+			return asked;
+		}
+		return (on && repos.stream().allMatch((repo) -> this.semantic.ready(repo.name()))) ? RecallQuery.Mode.HYBRID
+				: RecallQuery.Mode.LEXICAL;
 	}
 
 	private RecallResult recall(List<Repo> repos, RecallQuery query, Ranking ranking,
 			RecallQuery.@Nullable Mode asked) {
-		RecallQuery.Mode mode = mode(query, asked);
-		byte[] queryVector = (mode == RecallQuery.Mode.LEXICAL) ? null : this.semantic.embedQuery(query.text());
+		RecallQuery.Mode mode = mode(repos, query, asked);
+		// the query is embedded on another core while this one reads and scores the
+		// rows lexically
+		QueryVector queryVector = (mode == RecallQuery.Mode.LEXICAL) ? null
+				: new QueryVector(this.semantic.embedQueryAsync(query.text()));
 		Map<String, Double> terms = queryTerms(query);
 		repos.forEach(this.sync::ensureFresh);
 		CollectionStatistics statistics = new CollectionStatistics(terms.keySet());
@@ -192,7 +224,7 @@ public class LearningRecall {
 				Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
 				if (queryVector != null) {
 					return this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now,
-							semantic(repo, corpus, queryVector, mode));
+							() -> semantic(repo, corpus, queryVector.get(), mode));
 				}
 				return skipping ? this.maxScore.rank(repo.name(), corpus, terms, statistics, query, now)
 						: this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now);
@@ -216,7 +248,7 @@ public class LearningRecall {
 			.map((hit) -> new RecallResult.Hit(hit.repo(), hit.id(), Boosts.round(hit.score()), hit.why(),
 					viewsByRepo.get(hit.repo()).get(hit.line())))
 			.toList();
-		return new RecallResult(query.text(), List.copyOf(terms.keySet()), query.asOf(), matched, hits,
+		return new RecallResult(query.text(), List.copyOf(terms.keySet()), mode, query.asOf(), matched, hits,
 				RecallResult.Exclusions.sum(exclusions));
 	}
 

@@ -2,8 +2,10 @@ package io.teamlearnings.learnings.recall;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
 
 import org.springframework.lang.Nullable;
@@ -51,6 +53,15 @@ public record RecallQuery(String text, int limit, boolean dropSuperseded, Set<St
 		 * embedding yet is still found lexically.
 		 */
 		HYBRID;
+
+		/**
+		 * The mode as requests and answers name it.
+		 * @return {@code lexical}, {@code semantic} or {@code hybrid}
+		 */
+		@JsonValue
+		public String value() {
+			return name().toLowerCase(Locale.ROOT);
+		}
 
 		/**
 		 * @param value {@code lexical}, {@code semantic} or {@code hybrid}, any case;

@@ -66,8 +66,8 @@ class RecallRequests {
 		List<String> readable = named.isEmpty()
 				? AccessPolicy.readable(this.repositories.all().stream().map(Repo::name).toList()) : named;
 		return readable.isEmpty()
-				? new RecallResult(query.text(), List.of(), query.asOf(), 0, List.of(),
-						new RecallResult.Exclusions(0, 0, 0, 0, List.of(), List.of()))
+				? new RecallResult(query.text(), List.of(), (mode != null) ? mode : RecallQuery.Mode.LEXICAL,
+						query.asOf(), 0, List.of(), new RecallResult.Exclusions(0, 0, 0, 0, List.of(), List.of()))
 				: this.recall.recallAcross(readable, query, mode);
 	}
 

@@ -15,6 +15,8 @@ import org.springframework.lang.Nullable;
  *
  * @param query the query text
  * @param terms the analysed query terms that were searched
+ * @param mode how the rows were ranked: the mode asked for, or the server's default
+ * (hybrid once semantic recall is on and the repositories are embedded, else lexical)
  * @param asOf the time the answer is for, if the caller gave one
  * @param totalMatches rows that matched and passed every filter (hits are the first
  * {@code limit} of them)
@@ -23,8 +25,9 @@ import org.springframework.lang.Nullable;
  */
 @Schema(name = "RecallResult")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RecallResult(String query, List<String> terms, @JsonProperty("as_of") @Nullable Instant asOf,
-		@JsonProperty("total_matches") int totalMatches, List<Hit> hits, Exclusions excluded) {
+public record RecallResult(String query, List<String> terms, RecallQuery.Mode mode,
+		@JsonProperty("as_of") @Nullable Instant asOf, @JsonProperty("total_matches") int totalMatches, List<Hit> hits,
+		Exclusions excluded) {
 
 	/**
 	 * One ranked row.

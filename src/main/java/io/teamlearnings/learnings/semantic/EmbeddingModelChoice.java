@@ -14,17 +14,20 @@ public enum EmbeddingModelChoice {
 	 * BAAI bge-small-en-v1.5, quantized: 384 dimensions. Short queries are prefixed with
 	 * the model's retrieval instruction, as its authors advise.
 	 */
-	BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", "Represent this sentence for searching relevant passages: "),
+	BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", 384, "Represent this sentence for searching relevant passages: "),
 
 	/** sentence-transformers all-MiniLM-L6-v2, quantized: 384 dimensions, faster. */
-	ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "");
+	ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", 384, "");
 
 	private final String id;
 
+	private final int dimensions;
+
 	private final String queryPrefix;
 
-	EmbeddingModelChoice(String id, String queryPrefix) {
+	EmbeddingModelChoice(String id, int dimensions, String queryPrefix) {
 		this.id = id;
+		this.dimensions = dimensions;
 		this.queryPrefix = queryPrefix;
 	}
 
@@ -34,6 +37,14 @@ public enum EmbeddingModelChoice {
 	 */
 	public String id() {
 		return this.id;
+	}
+
+	/**
+	 * The length of the model's vectors.
+	 * @return 384 for both shipped models
+	 */
+	public int dimensions() {
+		return this.dimensions;
 	}
 
 	String queryPrefix() {

@@ -1,5 +1,6 @@
 package io.teamlearnings.learnings.semantic;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -8,10 +9,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The embeddings in H2 ({@code line_embedding}), beside the index's rows: which rows of a
- * repository's live generation have none yet (newest first), and the vectors of those
- * that have. Reads the index's tables by SQL only, so the index's package never depends
- * on this one's (the index shows this package's progress).
+ * The embeddings in H2 ({@code line_embedding}), beside the index's rows: a generation's
+ * rows a range of lines at a time with their vector where one is stored. Reads the
+ * index's tables by SQL only, so the index's package never depends on this one's (the
+ * index shows this package's progress). Every query is a range of the index's
+ * {@code (generation, line_no)} key, so walking 100,000 rows costs one pass over them,
+ * not one pass a batch.
  */
 @Repository
 class EmbeddingStore {
@@ -23,21 +26,14 @@ class EmbeddingStore {
 	}
 
 	/**
-	 * A row to embed.
-	 *
-	 * @param sha256 its line's SHA-256
-	 * @param text what is embedded: the learning, the application and the tags
-	 */
-	record Pending(byte[] sha256, String text) {
-	}
-
-	/**
-	 * An embedded row of a repository.
+	 * A row of a generation.
 	 *
 	 * @param line its line number
-	 * @param vector its quantized vector
+	 * @param sha256 its line's SHA-256, the key of its embedding
+	 * @param text what is embedded: the learning, the application and the tags
+	 * @param vector its stored vector, or null when it has none yet
 	 */
-	record Embedded(long line, byte[] vector) {
+	record Row(long line, byte[] sha256, String text, byte @Nullable [] vector) {
 	}
 
 	/** The repository's live generation, or null before its first index. */
@@ -47,52 +43,50 @@ class EmbeddingStore {
 		return found.isEmpty() ? null : found.get(0);
 	}
 
-	/** The newest rows of {@code generation} without an embedding by {@code model}. */
-	List<Pending> pending(long generation, String model, int limit) {
-		return this.jdbc.query("""
-				SELECT r.line_sha256, r.learning, r.application, r.tags FROM indexed_row r
-				WHERE r.generation = ? AND NOT EXISTS (SELECT 1 FROM line_embedding e
-				  WHERE e.model = ? AND e.line_sha256 = r.line_sha256)
-				ORDER BY r.line_no DESC LIMIT ?""",
-				(rs, n) -> new Pending(rs.getBytes(1), text(rs.getString(2), rs.getString(3), rs.getString(4))),
-				generation, model, limit);
+	/** The generation's highest line number, 0 when it has no row. */
+	long lastLine(long generation) {
+		Long last = this.jdbc.queryForObject("SELECT COALESCE(MAX(line_no), 0) FROM indexed_row WHERE generation = ?",
+				Long.class, generation);
+		return (last != null) ? last : 0;
 	}
 
-	/** How many rows of {@code generation} have no embedding by {@code model}. */
-	long pendingCount(long generation, String model) {
-		Long count = this.jdbc.queryForObject("""
-				SELECT COUNT(*) FROM indexed_row r WHERE r.generation = ? AND NOT EXISTS (
-				  SELECT 1 FROM line_embedding e WHERE e.model = ? AND e.line_sha256 = r.line_sha256)""", Long.class,
-				generation, model);
-		return (count != null) ? count : 0;
-	}
-
-	/** How many rows of {@code generation} have an embedding by {@code model}. */
-	long embeddedCount(long generation, String model) {
-		Long count = this.jdbc.queryForObject("""
-				SELECT COUNT(*) FROM indexed_row r JOIN line_embedding e
-				  ON e.model = ? AND e.line_sha256 = r.line_sha256 WHERE r.generation = ?""", Long.class, model,
+	/** How many rows the generation has. */
+	long rowCount(long generation) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM indexed_row WHERE generation = ?", Long.class,
 				generation);
 		return (count != null) ? count : 0;
 	}
 
 	/**
-	 * Stores vectors; a line another repository already had embedded is left as it is.
+	 * The rows of {@code generation} on lines {@code low < line <= high}, highest first,
+	 * at most {@code limit}, each with its vector by {@code model} if stored.
 	 */
-	void save(String model, List<Pending> rows, List<byte[]> vectors) {
-		for (int i = 0; i < rows.size(); i++) {
-			this.jdbc.update("MERGE INTO line_embedding (model, line_sha256, vector) KEY (model, line_sha256) "
-					+ "VALUES (?, ?, ?)", model, rows.get(i).sha256(), vectors.get(i));
-		}
+	List<Row> rows(long generation, String model, long low, long high, int limit) {
+		return this.jdbc.query("""
+				SELECT r.line_no, r.line_sha256, e.vector,
+				  CASE WHEN e.vector IS NULL THEN r.learning END,
+				  CASE WHEN e.vector IS NULL THEN r.application END,
+				  CASE WHEN e.vector IS NULL THEN r.tags END
+				FROM indexed_row r LEFT JOIN line_embedding e ON e.model = ? AND e.line_sha256 = r.line_sha256
+				WHERE r.generation = ? AND r.line_no > ? AND r.line_no <= ?
+				ORDER BY r.line_no DESC LIMIT ?""", (rs, n) -> {
+			byte[] vector = rs.getBytes(3);
+			return new Row(rs.getLong(1), rs.getBytes(2),
+					(vector != null) ? "" : text(rs.getString(4), rs.getString(5), rs.getString(6)), vector);
+		}, model, generation, low, high, limit);
 	}
 
-	/** Every embedded row of {@code generation}, by line. */
-	List<Embedded> embedded(long generation, String model) {
-		return this.jdbc.query("""
-				SELECT r.line_no, e.vector FROM indexed_row r JOIN line_embedding e
-				  ON e.model = ? AND e.line_sha256 = r.line_sha256
-				WHERE r.generation = ? ORDER BY r.line_no""", (rs, n) -> new Embedded(rs.getLong(1), rs.getBytes(2)),
-				model, generation);
+	/**
+	 * Stores vectors; a line another repository already had embedded is left as it is.
+	 */
+	void save(String model, List<Row> rows, List<byte[]> vectors) {
+		List<Object[]> arguments = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			arguments.add(new Object[] { model, rows.get(i).sha256(), vectors.get(i) });
+		}
+		this.jdbc.batchUpdate(
+				"MERGE INTO line_embedding (model, line_sha256, vector) KEY (model, line_sha256) VALUES (?, ?, ?)",
+				arguments);
 	}
 
 	/**

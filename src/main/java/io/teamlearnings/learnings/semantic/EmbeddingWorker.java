@@ -1,6 +1,8 @@
 package io.teamlearnings.learnings.semantic;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
@@ -14,15 +16,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Embeds rows in the background: one low-priority thread that, once the service is ready,
- * looks every {@code poll-interval} for rows of each repository's live index without an
- * embedding and embeds them, newest first, a batch at a time. It never holds a lock an
- * append or a read waits for; a row is found lexically until its embedding is stored.
- * Progress is logged and shown in {@code GET /api/repos}.
+ * walks the rows of each repository's live index newest first, reading the vectors H2
+ * holds and computing the others a batch at a time, and then looks again every
+ * {@code poll-interval} for rows appended since. It never holds a lock an append or a
+ * read waits for; a row is found lexically until its embedding is stored. Progress is
+ * logged and shown in {@code GET /api/repos}.
  */
 @Component
 class EmbeddingWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddingWorker.class);
+
+	/** Rows read from the index at a time. */
+	private static final int WALK_BATCH = 512;
 
 	private final Repositories repositories;
 
@@ -85,41 +91,78 @@ class EmbeddingWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * Embeds every row of {@code repo}'s live index that has no embedding yet.
-	 * @return whether any was
+	 * Walks the rows of {@code repo}'s live index not visited yet, newest first: each
+	 * row's stored vector is read, or computed and stored, and the row joins the
+	 * repository's {@link Vectors}. Rows appended meanwhile are visited before the older
+	 * ones still waiting. Stops early when the index is rebuilt (the next call starts the
+	 * new generation) or the service stops.
+	 * @return whether any row was visited
 	 */
 	boolean catchUp(String repo) {
 		Long generation = this.store.generation(repo);
 		if (generation == null) {
 			return false;
 		}
-		String model = this.embedder.modelId();
-		List<EmbeddingStore.Pending> batch = this.store.pending(generation, model, this.properties.batchSize());
-		if (batch.isEmpty()) {
+		Vectors vectors = this.index.forWorker(repo, generation,
+				(int) Math.min(this.store.rowCount(generation), Integer.MAX_VALUE - 8));
+		vectors.extendWalk(this.store.lastLine(generation));
+		if (vectors.nextRange() == null) {
 			return false;
 		}
-		long total = this.store.pendingCount(generation, model);
+		String model = this.embedder.modelId();
 		long start = System.nanoTime();
-		long done = 0;
-		log.info("Embedding {} rows of {} with {}", total, repo, model);
-		while (!batch.isEmpty() && this.running) {
-			this.store.save(model, batch,
-					this.embedder.rows(batch.stream().map(EmbeddingStore.Pending::text).toList()));
-			done += batch.size();
-			this.index.changed(repo, generation, batch.size());
-			if (done % 1000 < batch.size() && done < total) {
-				log.info("Embedded {} of {} rows of {}", done, total, repo);
+		int before = vectors.size();
+		long computed = 0;
+		long[] range;
+		while (this.running && (range = vectors.nextRange()) != null) {
+			List<EmbeddingStore.Row> rows = this.store.rows(generation, model, range[0], range[1], WALK_BATCH);
+			if (rows.isEmpty()) {
+				vectors.rangeDone();
+				continue;
+			}
+			for (int from = 0; from < rows.size() && this.running; from += this.properties.batchSize()) {
+				List<EmbeddingStore.Row> chunk = rows.subList(from,
+						Math.min(from + this.properties.batchSize(), rows.size()));
+				long embedded = add(vectors, model, chunk);
+				if (computed / 1000 != (computed + embedded) / 1000) {
+					log.info("Embedded {} rows of {} ({} in memory)", computed + embedded, repo, vectors.size());
+				}
+				computed += embedded;
 			}
 			Long now = this.store.generation(repo);
 			if (now == null || now.longValue() != generation.longValue()) {
 				break;
 			}
-			batch = this.store.pending(generation, model, this.properties.batchSize());
+			vectors.extendWalk(this.store.lastLine(generation));
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		log.info("Embedded {} rows of {} in {} s ({} rows/s)", done, repo, Math.round(seconds * 10) / 10.0,
-				Math.round(done / Math.max(seconds, 1e-3)));
+		log.info("{} rows of {} now have their embedding in memory: {} read, {} computed with {} in {} s ({} rows/s)",
+				vectors.size(), repo, vectors.size() - before - computed, computed, model,
+				Math.round(seconds * 10) / 10.0, Math.round(computed / Math.max(seconds, 1e-3)));
 		return true;
+	}
+
+	/**
+	 * Computes and stores the vectors {@code chunk} lacks, then adds its rows to
+	 * {@code vectors} in order.
+	 * @return how many were computed
+	 */
+	private int add(Vectors vectors, String model, List<EmbeddingStore.Row> chunk) {
+		List<EmbeddingStore.Row> missing = chunk.stream().filter((row) -> row.vector() == null).toList();
+		Map<Long, byte[]> computed = new HashMap<>();
+		if (!missing.isEmpty()) {
+			List<byte[]> fresh = this.embedder.rows(missing.stream().map(EmbeddingStore.Row::text).toList());
+			this.store.save(model, missing, fresh);
+			for (int i = 0; i < missing.size(); i++) {
+				computed.put(missing.get(i).line(), fresh.get(i));
+			}
+		}
+		for (EmbeddingStore.Row row : chunk) {
+			byte[] vector = (row.vector() != null) ? row.vector() : computed.get(row.line());
+			vectors.add(row.line(), vector);
+		}
+		vectors.visitedDownTo(chunk.get(chunk.size() - 1).line());
+		return missing.size();
 	}
 
 	@Override

@@ -3,17 +3,30 @@ package io.teamlearnings.learnings.semantic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
 /**
- * The rows' embeddings of each repository in memory (one signed byte a dimension, 384
- * bytes a row for the shipped models: 38 MB for 100,000 rows), loaded from H2 when first
- * asked and again after the worker embedded more or the index was rebuilt; and the rows
- * nearest a query.
+ * The rows' embeddings of each repository in memory, and the rows nearest a query. Each
+ * repository's live index generation has one {@link Vectors}, filled by the
+ * {@link EmbeddingWorker} as it walks the generation's rows (vectors already stored in H2
+ * are read, the others computed): 384 bytes of int8 vector and 48 bytes of sign bits a
+ * row for the shipped models, 43 MB for 100,000 rows. A rebuilt index starts a new one.
+ * <p>
+ * Nearest rows: a repository of at most {@code shortlist} rows is compared exactly; a
+ * larger one first by the Hamming distance of the sign bits (binary quantization, about
+ * 40 times cheaper than the int8 dot product), and the {@code shortlist} closest are
+ * rescored exactly: the usual binary-quantization-with-rescoring scheme.
  */
 @Service
 public class SemanticIndex {
@@ -24,34 +37,23 @@ public class SemanticIndex {
 
 	private final SemanticProperties properties;
 
-	private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+	private final Map<String, Vectors> vectors = new ConcurrentHashMap<>();
 
-	/** Repositories whose stored embeddings changed since their snapshot was taken. */
-	private final Map<String, Boolean> stale = new ConcurrentHashMap<>();
-
-	/** Embedded rows of each repository's live generation: {generation, count}. */
-	private final Map<String, long[]> counts = new ConcurrentHashMap<>();
-
-	/**
-	 * How old a snapshot may grow while the worker adds embeddings: reloading every
-	 * repository's vectors after each batch of 32 would copy them all again and again
-	 * (tens of MB a second at 100,000 rows). Rows embedded since are found lexically.
-	 */
-	private static final long RELOAD_AFTER_NANOS = 5_000_000_000L;
+	private final ThreadPoolExecutor queryThreads;
 
 	SemanticIndex(EmbeddingStore store, TextEmbedder embedder, SemanticProperties properties) {
 		this.store = store;
 		this.embedder = embedder;
 		this.properties = properties;
-	}
-
-	/** One repository's embedded rows: line numbers and their vectors, back to back. */
-	private record Snapshot(long generation, long[] lines, byte[] vectors, int dimensions, long takenAt) {
-
-		int size() {
-			return this.lines.length;
-		}
-
+		int cores = Runtime.getRuntime().availableProcessors();
+		AtomicInteger threads = new AtomicInteger();
+		this.queryThreads = new ThreadPoolExecutor(cores, cores, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
+				(task) -> {
+					Thread thread = new Thread(task, "query-embedding-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				}, new ThreadPoolExecutor.CallerRunsPolicy());
+		this.queryThreads.allowCoreThreadTimeOut(true);
 	}
 
 	/**
@@ -72,6 +74,18 @@ public class SemanticIndex {
 	}
 
 	/**
+	 * Whether the worker has visited every row {@code repo}'s live index had when it
+	 * began (rows appended since may still wait for theirs): from then on recall is
+	 * hybrid by default.
+	 * @param repo the repository
+	 * @return false while semantic recall is off or the first walk is under way
+	 */
+	public boolean ready(String repo) {
+		Vectors current = live(repo);
+		return current != null && current.walked();
+	}
+
+	/**
 	 * The rows of {@code repo} nearest {@code queryVector}, best first.
 	 * @param repo the repository
 	 * @param queryVector the query's vector ({@link #embedQuery})
@@ -79,20 +93,32 @@ public class SemanticIndex {
 	 * @return the nearest embedded rows of the repository's live index
 	 */
 	public List<Near> nearest(String repo, byte[] queryVector, int count) {
-		Snapshot snapshot = snapshot(repo);
-		if (snapshot == null || snapshot.size() == 0) {
+		Vectors current = live(repo);
+		if (current == null || current.size() == 0) {
 			return List.of();
 		}
-		int n = snapshot.size();
+		return nearest(current.view(), queryVector, count, this.properties.shortlist());
+	}
+
+	/**
+	 * The rows of {@code view} nearest {@code query}: exactly when there are at most
+	 * {@code shortlist} rows (or {@code count}), else the {@code shortlist} closest by
+	 * sign bits rescored exactly.
+	 */
+	static List<Near> nearest(Vectors.View view, byte[] query, int count, int shortlist) {
+		int n = view.size();
 		int keep = Math.min(count, n);
+		int[] candidates = (n <= Math.max(shortlist, count)) ? null
+				: closestBySignBits(view, query, Math.max(shortlist, count));
+		int considered = (candidates != null) ? candidates.length : n;
 		// the best `keep` by similarity, in a min-heap of row indexes: n log keep, no
-		// boxing
-		// of every row
+		// boxing of every row
 		int[] heap = new int[keep];
 		double[] heapScore = new double[keep];
 		int size = 0;
-		for (int i = 0; i < n; i++) {
-			double similarity = TextEmbedder.cosine(queryVector, snapshot.vectors(), i * snapshot.dimensions());
+		for (int c = 0; c < considered; c++) {
+			int i = (candidates != null) ? candidates[c] : c;
+			double similarity = TextEmbedder.cosine(query, view.vectors(), i * view.dimensions());
 			if (size < keep) {
 				heap[size] = i;
 				heapScore[size] = similarity;
@@ -106,11 +132,50 @@ public class SemanticIndex {
 		}
 		List<Near> nearest = new ArrayList<>(size);
 		for (int i = 0; i < size; i++) {
-			nearest.add(new Near(snapshot.lines()[heap[i]], heapScore[i]));
+			nearest.add(new Near(view.lines()[heap[i]], heapScore[i]));
 		}
 		nearest.sort((a, b) -> (a.similarity() != b.similarity()) ? Double.compare(b.similarity(), a.similarity())
 				: Long.compare(b.line(), a.line()));
 		return nearest;
+	}
+
+	/**
+	 * The {@code shortlist} rows whose sign bits differ least from the query's (ties at
+	 * the cut broken by row order): a histogram of the distances (0 to the dimensions)
+	 * gives the cut in two passes, without sorting.
+	 */
+	private static int[] closestBySignBits(Vectors.View view, byte[] query, int shortlist) {
+		int words = view.words();
+		long[] queryBits = new long[words];
+		Vectors.signBits(query, queryBits, 0);
+		long[] bits = view.bits();
+		int n = view.size();
+		short[] distance = new short[n];
+		int[] histogram = new int[view.dimensions() + 1];
+		for (int i = 0; i < n; i++) {
+			int d = 0;
+			int offset = i * words;
+			for (int w = 0; w < words; w++) {
+				d += Long.bitCount(queryBits[w] ^ bits[offset + w]);
+			}
+			distance[i] = (short) d;
+			histogram[d]++;
+		}
+		int cut = 0;
+		int below = 0;
+		while (below + histogram[cut] < shortlist) {
+			below += histogram[cut++];
+		}
+		int atCut = shortlist - below;
+		int[] chosen = new int[shortlist];
+		int taken = 0;
+		for (int i = 0; i < n; i++) {
+			int d = distance[i];
+			if (d < cut || (d == cut && atCut-- > 0)) {
+				chosen[taken++] = i;
+			}
+		}
+		return chosen;
 	}
 
 	private static void siftUp(int[] heap, double[] score, int at) {
@@ -163,60 +228,52 @@ public class SemanticIndex {
 	}
 
 	/**
-	 * How many rows of {@code repo}'s live index have an embedding, as of the last
-	 * snapshot the worker or a query took.
-	 * @param repo the repository
-	 * @return embedded rows, or 0 before any
+	 * A query's vector, computed on another thread so that the caller can rank the rows
+	 * lexically meanwhile; on the caller's own thread when every query thread (one a
+	 * core) is busy and 64 queries wait.
+	 * @param query what is asked
+	 * @return its vector when done; fails as {@link #embedQuery} would
 	 */
-	public long embedded(String repo) {
-		if (!enabled()) {
-			return 0;
-		}
-		Long generation = this.store.generation(repo);
-		if (generation == null) {
-			return 0;
-		}
-		long[] count = this.counts.get(repo);
-		if (count == null || count[0] != generation) {
-			count = new long[] { generation, this.store.embeddedCount(generation, this.embedder.modelId()) };
-			this.counts.put(repo, count);
-		}
-		return count[1];
+	public CompletableFuture<byte[]> embedQueryAsync(String query) {
+		return CompletableFuture.supplyAsync(() -> this.embedder.query(query), this.queryThreads);
+	}
+
+	@PreDestroy
+	void stop() {
+		this.queryThreads.shutdownNow();
 	}
 
 	/**
-	 * Marks {@code repo}'s snapshot out of date: the worker stored vectors for it.
-	 * @param generation the generation the rows belong to
-	 * @param added how many rows it embedded
+	 * How many rows of {@code repo}'s live index have their embedding in memory.
+	 * @param repo the repository
+	 * @return embedded rows, or 0 before any or while semantic recall is off
 	 */
-	void changed(String repo, long generation, int added) {
-		this.stale.put(repo, Boolean.TRUE);
-		this.counts.computeIfPresent(repo,
-				(key, count) -> (count[0] == generation) ? new long[] { generation, count[1] + added } : null);
+	public long embedded(String repo) {
+		Vectors current = live(repo);
+		return (current != null) ? current.size() : 0;
 	}
 
-	@Nullable private Snapshot snapshot(String repo) {
-		Long generation = this.store.generation(repo);
-		if (generation == null) {
+	/**
+	 * The vectors of {@code repo}'s {@code generation}, for the worker to fill: a new,
+	 * empty one when the index was rebuilt since (the old one is dropped).
+	 * @param capacity rows to make room for in a new one
+	 */
+	Vectors forWorker(String repo, long generation, int capacity) {
+		return this.vectors.compute(repo, (key, current) -> (current != null && current.generation() == generation)
+				? current : new Vectors(generation, this.embedder.dimensions(), capacity));
+	}
+
+	/** The vectors of {@code repo}'s live generation, or null when there are none yet. */
+	@Nullable private Vectors live(String repo) {
+		if (!enabled()) {
 			return null;
 		}
-		Snapshot current = this.snapshots.get(repo);
-		if (current != null && current.generation() == generation
-				&& (!this.stale.containsKey(repo) || System.nanoTime() - current.takenAt() < RELOAD_AFTER_NANOS)) {
-			return current;
+		Vectors current = this.vectors.get(repo);
+		if (current == null) {
+			return null;
 		}
-		this.stale.remove(repo);
-		List<EmbeddingStore.Embedded> rows = this.store.embedded(generation, this.embedder.modelId());
-		int dimensions = rows.isEmpty() ? 0 : rows.get(0).vector().length;
-		long[] lines = new long[rows.size()];
-		byte[] vectors = new byte[rows.size() * dimensions];
-		for (int i = 0; i < rows.size(); i++) {
-			lines[i] = rows.get(i).line();
-			System.arraycopy(rows.get(i).vector(), 0, vectors, i * dimensions, dimensions);
-		}
-		Snapshot taken = new Snapshot(generation, lines, vectors, dimensions, System.nanoTime());
-		this.snapshots.put(repo, taken);
-		return taken;
+		Long generation = this.store.generation(repo);
+		return (generation != null && generation == current.generation()) ? current : null;
 	}
 
 }

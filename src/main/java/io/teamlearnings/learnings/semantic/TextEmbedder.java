@@ -38,6 +38,14 @@ public class TextEmbedder {
 	}
 
 	/**
+	 * The length of the model's vectors.
+	 * @return e.g. 384
+	 */
+	public int dimensions() {
+		return this.choice.dimensions();
+	}
+
+	/**
 	 * A query's vector, with the model's retrieval instruction for queries.
 	 * @param query what is asked
 	 * @return its quantized unit vector

@@ -19,7 +19,7 @@ class FusionTests {
 	void fusesBothRankingsAndKeepsARowFoundByOneOfThem() {
 		double[] bm25 = { 0, 7.5, 2.0, 0 };
 		ExhaustiveRanking.Semantic semantic = new ExhaustiveRanking.Semantic(RecallQuery.Mode.HYBRID,
-				List.of(Map.entry(3, 0.91), Map.entry(1, 0.80)), 5);
+				List.of(Map.entry(3, 0.91), Map.entry(1, 0.80)), 100, 5);
 
 		ExhaustiveRanking.Fused fused = semantic.fuse(new int[] { 2, 1 }, bm25);
 
@@ -34,9 +34,26 @@ class FusionTests {
 	}
 
 	@Test
+	void takesOnlyTheLexicalRankWindowIntoTheFusion() {
+		double[] bm25 = { 1.0, 4.0, 3.0, 4.0, 0.5 };
+		ExhaustiveRanking.Semantic semantic = new ExhaustiveRanking.Semantic(RecallQuery.Mode.HYBRID,
+				List.of(Map.entry(4, 0.7)), 2, 5);
+
+		ExhaustiveRanking.Fused fused = semantic.fuse(new int[] { 0, 1, 2, 3, 4 }, bm25);
+
+		// the two best by BM25F, the later row first on a tie, and the nearest row
+		assertThat(fused.docs()).containsExactly(3, 1, 4);
+		assertThat(fused.fusions().get(3).lexicalRank()).isEqualTo(1);
+		assertThat(fused.fusions().get(1).lexicalRank()).isEqualTo(2);
+		assertThat(fused.fusions().get(4).lexicalRank()).isNull();
+		assertThat(fused.base()[2]).isZero();
+		assertThat(ExhaustiveRanking.Semantic.best(new int[] { 4, 2, 0 }, bm25, 5)).containsExactly(2, 0, 4);
+	}
+
+	@Test
 	void ranksTheNearestRowsBySimilarityAloneInSemanticRecall() {
 		ExhaustiveRanking.Semantic semantic = new ExhaustiveRanking.Semantic(RecallQuery.Mode.SEMANTIC,
-				List.of(Map.entry(3, 0.91), Map.entry(0, 0.42)), 5);
+				List.of(Map.entry(3, 0.91), Map.entry(0, 0.42)), 100, 5);
 
 		ExhaustiveRanking.Fused fused = semantic.fuse(new int[] { 1, 2 }, new double[] { 0, 7.5, 2.0, 0 });
 

@@ -282,7 +282,7 @@ class RecallControllerTests {
 
 	private static RecallResult result() {
 		LearningView row = new LearningView("app", 3, Map.of("id", "lrn-1", "status", "do_more"), List.of(), List.of());
-		return new RecallResult("flaky tests", List.of("flaki", "test"), null, 3,
+		return new RecallResult("flaky tests", List.of("flaki", "test"), RecallQuery.Mode.LEXICAL, null, 3,
 				List.of(new RecallResult.Hit("app", "lrn-1", 4.25,
 						new RecallResult.Why(List.of(new RecallResult.TermMatch("flaki", List.of("learning"))), 3.1,
 								0.15, 0.05, 0.0, List.of("lrn-0")),

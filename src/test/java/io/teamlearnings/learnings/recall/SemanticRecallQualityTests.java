@@ -60,6 +60,10 @@ class SemanticRecallQualityTests {
 	@Test
 	void hybridRecallFindsParaphrasesAndLosesNothingOnTheLabelledSet() throws InterruptedException {
 		awaitEmbeddings();
+		RecallResult byDefault = this.recall.recall(REPO,
+				new RecallQuery("keep the dock from hiding", 3, true, Set.of(), Set.of(), null, null, List.of()), null);
+		assertThat(byDefault.mode()).as("the default once every row is embedded").isEqualTo(RecallQuery.Mode.HYBRID);
+		assertThat(byDefault.hits()).isNotEmpty().allSatisfy((hit) -> assertThat(hit.why().fusion()).isNotNull());
 		StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-9s %-24s %-24s%n", "mode",
 				"labelled nDCG@5 / R@5", "paraphrase MRR / R@5"));
 		Map<RecallQuery.Mode, double[]> figures = new java.util.EnumMap<>(RecallQuery.Mode.class);
@@ -99,9 +103,10 @@ class SemanticRecallQualityTests {
 	private void awaitEmbeddings() throws InterruptedException {
 		long rows = LABELLED.rows().size();
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-		while (this.semantic.embedded(REPO) < rows && System.nanoTime() < deadline) {
+		while (!this.semantic.ready(REPO) && System.nanoTime() < deadline) {
 			Thread.sleep(250);
 		}
+		assertThat(this.semantic.ready(REPO)).as("every row visited").isTrue();
 		assertThat(this.semantic.embedded(REPO)).as("rows embedded").isEqualTo(rows);
 	}
 
