@@ -339,7 +339,10 @@ public final class BenchmarkSuite {
 	 * One service with semantic recall on over a store of {@code rows} rows: how long its
 	 * worker takes to embed them all (rows a second), the resident memory before and
 	 * after, then the same queries in lexical and hybrid mode (alternating which goes
-	 * first) and in Lucene, server-side p50/p95.
+	 * first) and in Lucene, server-side p50/p95, and the semantic top 10 of each. Then a
+	 * second start on the same data with a shortlist of every row (an exact scan): how
+	 * long it takes to read the stored vectors back, its semantic p95, and how many of
+	 * the exact top 10 the sign-bit shortlist found.
 	 */
 	private void semantic(int rows) throws Exception {
 		Path root = this.options.work().resolve("semantic-" + rows);
@@ -353,56 +356,65 @@ public final class BenchmarkSuite {
 		settings.add("--learnings.recall.semantic.enabled=true");
 		settings.add("--learnings.recall.semantic.poll-interval=200ms");
 		Map<String, List<Double>> figures = new LinkedHashMap<>();
-		try (LuceneBaseline lucene = LuceneBaseline.ofFile(root.resolve(".learnings.jsonl"), luceneIndex);
-				ServiceProcess service = startService(this.options.jar(), "semantic-" + rows, settings)) {
-			add(figures, "rss_ready", service.residentMib());
-			long start = System.nanoTime();
-			long deadline = start + Duration.ofSeconds(120 + rows / 20).toNanos();
-			long embedded = 0;
-			while (embedded < rows && System.nanoTime() < deadline) {
-				Thread.sleep(1000);
-				embedded = embeddedRows(service);
-			}
-			double seconds = (System.nanoTime() - start) / 1e9;
-			if (embedded < rows) {
-				throw new IllegalStateException(
-						String.format(Locale.ROOT, "%,d of %,d rows embedded after %.0f s", embedded, rows, seconds));
-			}
-			add(figures, "embed_rows_per_s", rows / seconds);
-			add(figures, "rss_embedded", service.residentMib());
-			log("semantic %,d rows: embedded in %.0f s (%.0f rows/s)", rows, seconds, rows / seconds);
-			for (String query : queries) {
-				recallOnce(service, query, 10, true, "lexical");
-				recallOnce(service, query, 10, true, "hybrid");
-			}
-			List<Double> lexical = new ArrayList<>();
-			List<Double> hybrid = new ArrayList<>();
-			for (int i = 0; i < queries.size(); i++) {
-				String query = queries.get(i);
-				if (i % 2 == 0) {
-					lexical.add(serverTiming(recallOnce(service, query, 10, true, "lexical")));
-					hybrid.add(serverTiming(recallOnce(service, query, 10, true, "hybrid")));
+		try {
+			List<List<String>> shortlisted;
+			try (LuceneBaseline lucene = LuceneBaseline.ofFile(root.resolve(".learnings.jsonl"), luceneIndex);
+					ServiceProcess service = startService(this.options.jar(), "semantic-" + rows, settings)) {
+				add(figures, "rss_ready", service.residentMib());
+				double seconds = awaitEmbedded(service, rows, Duration.ofSeconds(120 + rows / 20));
+				add(figures, "embed_rows_per_s", rows / seconds);
+				add(figures, "rss_embedded", service.residentMib());
+				log("semantic %,d rows: embedded in %.0f s (%.0f rows/s)", rows, seconds, rows / seconds);
+				for (String query : queries) {
+					recallOnce(service, query, 10, true, "lexical");
+					recallOnce(service, query, 10, true, "hybrid");
 				}
-				else {
-					hybrid.add(serverTiming(recallOnce(service, query, 10, true, "hybrid")));
-					lexical.add(serverTiming(recallOnce(service, query, 10, true, "lexical")));
+				List<Double> lexical = new ArrayList<>();
+				List<Double> hybrid = new ArrayList<>();
+				for (int i = 0; i < queries.size(); i++) {
+					String query = queries.get(i);
+					if (i % 2 == 0) {
+						lexical.add(serverTiming(recallOnce(service, query, 10, true, "lexical")));
+						hybrid.add(serverTiming(recallOnce(service, query, 10, true, "hybrid")));
+					}
+					else {
+						hybrid.add(serverTiming(recallOnce(service, query, 10, true, "hybrid")));
+						lexical.add(serverTiming(recallOnce(service, query, 10, true, "lexical")));
+					}
 				}
+				shortlisted = semanticTop10(service, queries, figures, "semantic");
+				queries.forEach((query) -> lucene.search(query, 10));
+				List<Double> luceneTimes = new ArrayList<>();
+				for (String query : queries) {
+					long began = System.nanoTime();
+					lucene.search(query, 10);
+					luceneTimes.add((System.nanoTime() - began) / 1e6);
+				}
+				for (double p : new double[] { 0.50, 0.95 }) {
+					add(figures, "lexical_p" + (int) (p * 100), Samples.of(lexical).percentile(p));
+					add(figures, "hybrid_p" + (int) (p * 100), Samples.of(hybrid).percentile(p));
+					add(figures, "lucene_p" + (int) (p * 100), Samples.of(luceneTimes).percentile(p));
+				}
+				log("semantic %,d rows: server p95 lexical %.2f ms, hybrid %.2f ms, Lucene %.2f ms", rows,
+						Samples.of(lexical).percentile(0.95), Samples.of(hybrid).percentile(0.95),
+						Samples.of(luceneTimes).percentile(0.95));
 			}
-			queries.forEach((query) -> lucene.search(query, 10));
-			List<Double> luceneTimes = new ArrayList<>();
-			for (String query : queries) {
-				long began = System.nanoTime();
-				lucene.search(query, 10);
-				luceneTimes.add((System.nanoTime() - began) / 1e6);
+			List<String> exactSettings = new ArrayList<>(settings);
+			exactSettings.add("--learnings.recall.semantic.shortlist=" + (rows + 1));
+			try (ServiceProcess service = startService(this.options.jar(), "semantic-exact-" + rows, exactSettings)) {
+				double seconds = awaitEmbedded(service, rows, Duration.ofMinutes(5));
+				add(figures, "reload_s", seconds);
+				List<List<String>> exact = semanticTop10(service, queries, figures, "exact");
+				double overlap = 0;
+				for (int i = 0; i < queries.size(); i++) {
+					List<String> found = shortlisted.get(i);
+					overlap += exact.get(i).stream().filter(found::contains).count()
+							/ (double) Math.max(1, exact.get(i).size());
+				}
+				add(figures, "shortlist_overlap", overlap / queries.size());
+				log("semantic %,d rows: vectors read back in %.1f s; shortlist finds %.3f of the exact top 10", rows,
+						seconds, overlap / queries.size());
 			}
-			for (double p : new double[] { 0.50, 0.95 }) {
-				add(figures, "lexical_p" + (int) (p * 100), Samples.of(lexical).percentile(p));
-				add(figures, "hybrid_p" + (int) (p * 100), Samples.of(hybrid).percentile(p));
-				add(figures, "lucene_p" + (int) (p * 100), Samples.of(luceneTimes).percentile(p));
-			}
-			log("semantic %,d rows: server p95 lexical %.2f ms, hybrid %.2f ms, Lucene %.2f ms", rows,
-					Samples.of(lexical).percentile(0.95), Samples.of(hybrid).percentile(0.95),
-					Samples.of(luceneTimes).percentile(0.95));
 		}
 		finally {
 			deleteTree(luceneIndex);
@@ -410,6 +422,47 @@ public final class BenchmarkSuite {
 			deleteTree(root);
 		}
 		this.report.semantic(rows, queries.size(), figures);
+	}
+
+	/**
+	 * Waits until every row of the bench repository has its embedding in memory.
+	 * @return the seconds it took
+	 */
+	private double awaitEmbedded(ServiceProcess service, int rows, Duration limit) throws Exception {
+		long start = System.nanoTime();
+		long deadline = start + limit.toNanos();
+		long embedded = 0;
+		while (embedded < rows && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			embedded = embeddedRows(service);
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		if (embedded < rows) {
+			throw new IllegalStateException(
+					String.format(Locale.ROOT, "%,d of %,d rows embedded after %.0f s", embedded, rows, seconds));
+		}
+		return seconds;
+	}
+
+	/**
+	 * Each query's semantic top 10 (after a warm-up pass), its server-side p50 and p95
+	 * recorded as {@code <label>_p50} and {@code <label>_p95}.
+	 */
+	private List<List<String>> semanticTop10(ServiceProcess service, List<String> queries,
+			Map<String, List<Double>> figures, String label) throws Exception {
+		for (String query : queries) {
+			recallOnce(service, query, 10, true, "semantic");
+		}
+		List<List<String>> top = new ArrayList<>();
+		List<Double> times = new ArrayList<>();
+		for (String query : queries) {
+			HttpResponse<byte[]> response = recallOnce(service, query, 10, true, "semantic");
+			times.add(serverTiming(response));
+			top.add(ids(response));
+		}
+		add(figures, label + "_p50", Samples.of(times).percentile(0.50));
+		add(figures, label + "_p95", Samples.of(times).percentile(0.95));
+		return top;
 	}
 
 	/** The {@code embedded_rows} of the bench repository in {@code GET /api/repos}. */
