@@ -82,6 +82,8 @@ public class LearningRecall {
 	 * recall is on, lexical otherwise
 	 * @throws InvalidRecallException for a semantic or hybrid recall on a server where
 	 * semantic recall is off, or a semantic one without query words
+	 * @throws io.teamlearnings.learnings.semantic.SemanticIndexTooLargeException for a
+	 * semantic or hybrid recall of a repository too large to embed
 	 */
 	RecallResult recall(String repoName, RecallQuery query, RecallQuery.@Nullable Mode mode) {
 		return recall(List.of(this.repositories.require(repoName)), query, Ranking.SKIPPING, mode);
@@ -196,6 +198,9 @@ public class LearningRecall {
 			return RecallQuery.Mode.LEXICAL;
 		}
 		if (asked != null) {
+			if (asked != RecallQuery.Mode.LEXICAL) {
+				repos.forEach((repo) -> this.semantic.requireWithinBudget(repo.name()));
+			}
 			return asked;
 		}
 		return (on && repos.stream().allMatch((repo) -> this.semantic.ready(repo.name()))) ? RecallQuery.Mode.HYBRID

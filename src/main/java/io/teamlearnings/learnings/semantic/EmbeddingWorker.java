@@ -42,6 +42,9 @@ class EmbeddingWorker implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** The generation of each repository last found over the vectors' budget. */
+	private final Map<String, Long> overBudget = new HashMap<>();
+
 	private volatile Thread thread;
 
 	EmbeddingWorker(Repositories repositories, EmbeddingStore store, TextEmbedder embedder, SemanticIndex index,
@@ -103,8 +106,15 @@ class EmbeddingWorker implements SmartLifecycle {
 		if (generation == null) {
 			return false;
 		}
-		Vectors vectors = this.index.forWorker(repo, generation,
-				(int) Math.min(this.store.rowCount(generation), Integer.MAX_VALUE - 8));
+		long rowCount = this.store.rowCount(generation);
+		Vectors vectors = this.index.forWorker(repo, generation, rowCount);
+		if (vectors == null) {
+			if (!generation.equals(this.overBudget.put(repo, generation))) {
+				log.warn("Not embedding the {} rows of {}: their vectors would go over the budget of "
+						+ "learnings.recall.semantic.heap-fraction; its recall stays lexical", rowCount, repo);
+			}
+			return false;
+		}
 		vectors.extendWalk(this.store.lastLine(generation));
 		if (vectors.nextRange() == null) {
 			return false;

@@ -39,6 +39,8 @@ public class SemanticIndex {
 
 	private final Map<String, Vectors> vectors = new ConcurrentHashMap<>();
 
+	private final Map<String, Refusal> refused = new ConcurrentHashMap<>();
+
 	private final ThreadPoolExecutor queryThreads;
 
 	SemanticIndex(EmbeddingStore store, TextEmbedder embedder, SemanticProperties properties) {
@@ -255,12 +257,53 @@ public class SemanticIndex {
 
 	/**
 	 * The vectors of {@code repo}'s {@code generation}, for the worker to fill: a new,
-	 * empty one when the index was rebuilt since (the old one is dropped).
-	 * @param capacity rows to make room for in a new one
+	 * empty one when the index was rebuilt since (the old one is dropped); none when
+	 * {@code rows} of them would take more than what the other repositories leave of the
+	 * budget ({@code heap-fraction} of the heap).
+	 * @param rows the generation's rows, to make room for
+	 * @return the vectors, or null when the repository is over the budget
 	 */
-	Vectors forWorker(String repo, long generation, int capacity) {
-		return this.vectors.compute(repo, (key, current) -> (current != null && current.generation() == generation)
-				? current : new Vectors(generation, this.embedder.dimensions(), capacity));
+	@Nullable Vectors forWorker(String repo, long generation, long rows) {
+		Vectors current = this.vectors.get(repo);
+		if (current != null && current.generation() == generation) {
+			return current;
+		}
+		int dimensions = this.embedder.dimensions();
+		long needed = rows * Vectors.bytesPerRow(dimensions);
+		long others = this.vectors.entrySet()
+			.stream()
+			.filter((entry) -> !entry.getKey().equals(repo))
+			.mapToLong((entry) -> entry.getValue().bytes())
+			.sum();
+		long budget = (long) (Runtime.getRuntime().maxMemory() * this.properties.heapFraction());
+		if (others + needed > budget || rows > Integer.MAX_VALUE / dimensions) {
+			this.vectors.remove(repo);
+			this.refused.put(repo, new Refusal(generation, rows, needed, Math.max(0, budget - others)));
+			return null;
+		}
+		this.refused.remove(repo);
+		Vectors fresh = new Vectors(generation, dimensions, (int) rows);
+		this.vectors.put(repo, fresh);
+		return fresh;
+	}
+
+	/**
+	 * Refuses semantic recall of a repository left unembedded for its size.
+	 * @param repo the repository
+	 * @throws SemanticIndexTooLargeException if its live generation's vectors would go
+	 * over the budget
+	 */
+	public void requireWithinBudget(String repo) {
+		Refusal refusal = this.refused.get(repo);
+		Long generation = (refusal != null) ? this.store.generation(repo) : null;
+		if (refusal != null && generation != null && generation == refusal.generation()) {
+			throw new SemanticIndexTooLargeException(repo, refusal.rows(), refusal.neededBytes(), refusal.budgetBytes(),
+					this.properties.heapFraction());
+		}
+	}
+
+	/** Why a repository's generation is not embedded: its size against the budget. */
+	private record Refusal(long generation, long rows, long neededBytes, long budgetBytes) {
 	}
 
 	/** The vectors of {@code repo}'s live generation, or null when there are none yet. */

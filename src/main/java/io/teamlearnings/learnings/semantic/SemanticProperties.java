@@ -2,6 +2,8 @@ package io.teamlearnings.learnings.semantic;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -36,5 +38,6 @@ public record SemanticProperties(@DefaultValue("false") boolean enabled,
 		@DefaultValue("bge-small-en-v15-q") EmbeddingModelChoice model,
 		@DefaultValue("32") @Min(1) @Max(512) int batchSize, @DefaultValue("2s") Duration pollInterval,
 		@DefaultValue("100") @Min(1) @Max(10000) int candidates, @DefaultValue("5") @Min(1) int rrfK,
-		@DefaultValue("5000") @Min(1) int shortlist) {
+		@DefaultValue("5000") @Min(1) int shortlist,
+		@DefaultValue("0.15") @DecimalMin("0.01") @DecimalMax("0.9") double heapFraction) {
 }

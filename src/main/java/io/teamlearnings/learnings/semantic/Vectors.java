@@ -66,6 +66,14 @@ final class Vectors {
 		return this.walked;
 	}
 
+	/**
+	 * What a row takes: its vector, its sign bits and its line number.
+	 * @return 440 bytes for 384 dimensions
+	 */
+	static long bytesPerRow(int dimensions) {
+		return dimensions + ((dimensions + 63) / 64) * 8L + 8;
+	}
+
 	/** Bytes the arrays take (allocated, not only used). */
 	long bytes() {
 		Block current = this.block;

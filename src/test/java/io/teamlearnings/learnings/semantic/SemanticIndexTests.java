@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * The nearest-row search over real embeddings of the labelled set's rows: the sign-bit
@@ -28,7 +31,7 @@ class SemanticIndexTests {
 	@BeforeAll
 	static void embedTheRows() {
 		embedder = new TextEmbedder(new SemanticProperties(true, EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, 32,
-				Duration.ofSeconds(2), 100, 5, 1000));
+				Duration.ofSeconds(2), 100, 5, 1000, 0.15));
 		List<String> texts = new ArrayList<>();
 		for (JsonNode row : PARAPHRASES.rows()) {
 			List<String> tags = new ArrayList<>();
@@ -94,6 +97,31 @@ class SemanticIndexTests {
 		assertThat(walk.size()).isEqualTo(13);
 		walk.extendWalk(13);
 		assertThat(walk.nextRange()).isNull();
+	}
+
+	@Test
+	void leavesARepositoryWhoseVectorsWouldGoOverTheBudgetUnembeddedAndSaysSoToSemanticRecall() {
+		EmbeddingStore store = mock(EmbeddingStore.class);
+		given(store.generation("big")).willReturn(3L);
+		given(store.generation("small")).willReturn(4L);
+		SemanticProperties properties = new SemanticProperties(true, EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, 32,
+				Duration.ofSeconds(2), 100, 5, 1000, 0.15);
+		SemanticIndex index = new SemanticIndex(store, embedder, properties);
+		long budget = (long) (Runtime.getRuntime().maxMemory() * 0.15);
+		long tooMany = budget / Vectors.bytesPerRow(384) + 1;
+
+		assertThat(index.forWorker("small", 4, 1000)).isNotNull();
+		assertThat(index.forWorker("big", 3, tooMany)).isNull();
+		assertThat(index.ready("big")).isFalse();
+		assertThatThrownBy(() -> index.requireWithinBudget("big")).isInstanceOf(SemanticIndexTooLargeException.class)
+			.hasMessageContaining("The vectors of repository 'big'")
+			.hasMessageContaining("learnings.recall.semantic.heap-fraction=0.15");
+		index.requireWithinBudget("small");
+		// rebuilt smaller: embedded again
+		given(store.generation("big")).willReturn(5L);
+		index.requireWithinBudget("big");
+		assertThat(index.forWorker("big", 5, 1000)).isNotNull();
+		index.stop();
 	}
 
 	/** Visits up to {@code count} lines of the current range, highest first. */
