@@ -14,6 +14,8 @@ import io.teamlearnings.learnings.jsonl.JsonlScanner;
 import io.teamlearnings.learnings.jsonl.LearningLog;
 import io.teamlearnings.learnings.jsonl.LineParser;
 import io.teamlearnings.learnings.semantic.SemanticIndex;
+import io.teamlearnings.repos.GitSyncState;
+import io.teamlearnings.repos.GitSyncStatus;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
 import io.teamlearnings.system.Sha256;
@@ -46,9 +48,12 @@ class RepoStatus {
 
 	private final SemanticIndex semantic;
 
+	private final GitSyncStatus gitSync;
+
 	RepoStatus(Repositories repositories, IndexSync sync, LearningIndex index, LineParser parser, LineIndexer lines,
-			AckJournal journal, SemanticIndex semantic) {
+			AckJournal journal, SemanticIndex semantic, GitSyncStatus gitSync) {
 		this.semantic = semantic;
+		this.gitSync = gitSync;
 		this.repositories = repositories;
 		this.journal = journal;
 		this.sync = sync;
@@ -83,9 +88,10 @@ class RepoStatus {
 				error = IndexSync.describe(ex);
 			}
 		}
+		GitSyncState git = this.gitSync.of(repo);
 		return new RepoSummary(repo.name(), repo.root().toString(), repo.storeFile().toString(),
 				Files.exists(repo.storeFile()), counts.rows(), counts.malformed(), state, error,
-				this.semantic.enabled() ? this.semantic.embedded(repo.name()) : null);
+				this.semantic.enabled() ? this.semantic.embedded(repo.name()) : null, git.enabled() ? git : null);
 	}
 
 	/**
