@@ -222,7 +222,8 @@ class GitSyncService implements GitSyncStatus {
 			else {
 				sync.unpushed += tally.committed;
 			}
-			schedule(sync, sync.settings.interval(), true);
+			// a sync that appends made due sooner (rows appended during this one) stays
+			schedule(sync, sync.settings.interval(), false);
 		}
 		catch (GitFailure ex) {
 			sync.unpushed += tally.committed;
