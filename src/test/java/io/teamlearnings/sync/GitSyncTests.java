@@ -260,4 +260,55 @@ class GitSyncTests {
 		assertThat(this.sync.warnings(this.repo)).isEmpty();
 	}
 
+	@Test
+	void stopsWhenGitRefusesToMergeOverLocalEditsOfAFileTheRemoteChanged() throws Exception {
+		git(this.teammate, "pull", "--quiet");
+		Files.writeString(this.teammate.resolve("README.md"), "Theirs.\n");
+		git(this.teammate, "commit", "--quiet", "-am", "readme");
+		git(this.teammate, "push", "--quiet", "origin", "main");
+		Files.writeString(this.service.resolve("README.md"), "Local edit, not committed.\n");
+		serviceAppends(row(15, "service"));
+
+		assertThatThrownBy(this::run).isInstanceOf(GitFailure.class)
+			.satisfies((ex) -> assertThat(((GitFailure) ex).kind()).isEqualTo(GitFailure.Kind.MERGE))
+			.hasMessageContaining("nothing was changed");
+
+		assertThat(Files.readString(this.service.resolve("README.md"))).isEqualTo("Local edit, not committed.\n");
+		assertThat(git(this.service, "status", "--porcelain").strip()).isEqualTo("M README.md");
+		assertThat(file(this.service)).containsExactly(row(0, "service"), row(15, "service"));
+	}
+
+	@Test
+	void losesNoRowWhileTheServiceAppendsDuringSyncsAndATeammatePushes() throws Exception {
+		List<String> mine = new ArrayList<>();
+		List<String> theirs = new ArrayList<>();
+		for (int i = 1; i <= 40; i++) {
+			mine.add(row(i, "service"));
+		}
+		for (int i = 41; i <= 46; i++) {
+			theirs.add(row(i, "teammate"));
+		}
+		Thread appender = new Thread(() -> {
+			for (String line : mine) {
+				serviceAppends(line);
+				Thread.onSpinWait();
+			}
+		});
+		appender.start();
+		for (String line : theirs) {
+			teammateAppendsAndPushes(this.teammate, line);
+			run();
+		}
+		appender.join();
+		run();
+		git(this.teammate, "pull", "--quiet", "--no-rebase", "origin", "main");
+
+		List<String> merged = file(this.service);
+		assertThat(merged).hasSize(1 + mine.size() + theirs.size()).doesNotHaveDuplicates();
+		assertThat(merged.stream().filter(mine::contains).toList()).containsExactlyElementsOf(mine);
+		assertThat(merged.stream().filter(theirs::contains).toList()).containsExactlyElementsOf(theirs);
+		assertThat(linesAt(this.remote, "main")).containsExactlyElementsOf(merged);
+		assertThat(file(this.teammate)).containsExactlyElementsOf(merged);
+	}
+
 }
