@@ -2,7 +2,6 @@ package io.teamlearnings.learnings.jsonl;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.springframework.lang.Nullable;
 
@@ -20,8 +19,6 @@ import org.springframework.lang.Nullable;
  * (about 16 bytes a row), others as strings.
  */
 public final class CrossCloneDuplicates {
-
-	private static final Pattern TOOL_FINGERPRINT = Pattern.compile("[0-9a-f]{16}");
 
 	private long[] table = new long[64];
 
@@ -47,10 +44,18 @@ public final class CrossCloneDuplicates {
 
 	/** Adds a fingerprint; false if it was there already. */
 	private boolean add(String fingerprint) {
-		if (fingerprint.length() != 16 || !TOOL_FINGERPRINT.matcher(fingerprint).matches()) {
+		if (fingerprint.length() != 16) {
 			return this.others.add(fingerprint);
 		}
-		long value = Long.parseUnsignedLong(fingerprint, 16);
+		long value = 0;
+		for (int i = 0; i < 16; i++) {
+			char c = fingerprint.charAt(i);
+			int digit = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
+			if (digit < 0) {
+				return this.others.add(fingerprint);
+			}
+			value = (value << 4) | digit;
+		}
 		if (value == 0) {
 			boolean added = !this.zeroSeen;
 			this.zeroSeen = true;
