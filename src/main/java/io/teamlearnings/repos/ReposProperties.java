@@ -28,10 +28,11 @@ record ReposProperties(@DefaultValue List<@Valid RepoSetting> repos) {
 	 * @param name the name used in URLs: lower-case letters, digits, {@code .}, {@code _}
 	 * and {@code -}
 	 * @param root the directory holding {@code .learnings.jsonl}
+	 * @param git how its checkout is kept in step with its git remote; off by default
 	 */
 	record RepoSetting(@NotBlank @Pattern(regexp = Repo.NAME_PATTERN,
 			message = "must be 1-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit") String name,
-			@NotNull Path root) {
+			@NotNull Path root, @DefaultValue @Valid GitSyncSettings git) {
 	}
 
 }

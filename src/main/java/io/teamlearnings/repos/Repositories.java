@@ -22,8 +22,13 @@ public class Repositories {
 
 	private final Map<String, Repo> byName;
 
+	private final Map<String, GitSyncSettings> git = new LinkedHashMap<>();
+
 	Repositories(ReposProperties properties) {
 		this.byName = Collections.unmodifiableMap(resolve(properties.repos()));
+		properties.repos()
+			.forEach((setting) -> this.git.put(setting.name(),
+					(setting.git() != null) ? setting.git() : GitSyncSettings.off()));
 	}
 
 	private static Map<String, Repo> resolve(List<ReposProperties.RepoSetting> settings) {
@@ -66,6 +71,16 @@ public class Repositories {
 			throw UnknownRepositoryException.forName(name);
 		}
 		return repo;
+	}
+
+	/**
+	 * How a repository's checkout is kept in step with its git remote.
+	 * @param repo a served repository
+	 * @return its settings; {@link GitSyncSettings#off()} for one without any (such as
+	 * {@code default})
+	 */
+	public GitSyncSettings git(Repo repo) {
+		return this.git.getOrDefault(repo.name(), GitSyncSettings.off());
 	}
 
 }

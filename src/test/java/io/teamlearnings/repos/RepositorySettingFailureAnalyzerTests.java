@@ -25,7 +25,8 @@ class RepositorySettingFailureAnalyzerTests {
 	@Test
 	void namesAMissingRootAndItsEnvironmentVariable() {
 		Path missing = TestStores.newDirectory("repos").resolve("missing");
-		FailureAnalysis analysis = this.analyzer.analyze(refusal(new ReposProperties.RepoSetting("app", missing)));
+		FailureAnalysis analysis = this.analyzer
+			.analyze(refusal(new ReposProperties.RepoSetting("app", missing, GitSyncSettings.off())));
 		assertThat(analysis.getDescription())
 			.isEqualTo("learnings.repos[0].root=" + missing + " is not an existing directory.");
 		assertThat(analysis.getAction()).contains("learnings.repos[0].root", "LEARNINGS_REPOS_0_ROOT");
@@ -34,8 +35,9 @@ class RepositorySettingFailureAnalyzerTests {
 	@Test
 	void namesANameConfiguredTwice() {
 		Path root = TestStores.newDirectory("repos");
-		FailureAnalysis analysis = this.analyzer.analyze(
-				refusal(new ReposProperties.RepoSetting("app", root), new ReposProperties.RepoSetting("app", root)));
+		FailureAnalysis analysis = this.analyzer
+			.analyze(refusal(new ReposProperties.RepoSetting("app", root, GitSyncSettings.off()),
+					new ReposProperties.RepoSetting("app", root, GitSyncSettings.off())));
 		assertThat(analysis.getDescription()).isEqualTo("learnings.repos[1].name=app is configured twice.");
 		assertThat(analysis.getAction()).contains("a name of its own");
 	}

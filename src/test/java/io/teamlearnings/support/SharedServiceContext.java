@@ -25,9 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * (notes and digests; the {@code memory-note} lock in its parent, waited for 1 s), one
  * Codex home and uploads directory, a {@link #TEAM team} repository to share into,
  * evidence snapshots limited to 300 characters, and the quality gate's temporary-path
- * rule off (every root is under the system's temporary directory). The gate itself stays
- * strict: a test whose rows are not about quality and must stay as they are appends them
- * with {@code quality_mode=best_effort}.
+ * rule off (every root is under the system's temporary directory). The {@code git-sync-*}
+ * repositories are clones of bare remotes of their own, with git sync on. The gate itself
+ * stays strict: a test whose rows are not about quality and must stay as they are appends
+ * them with {@code quality_mode=best_effort}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FixedClock.class)
@@ -44,7 +45,14 @@ public abstract class SharedServiceContext {
 			"concurrent-same", "concurrent-near", "concurrent-chain", "concurrent-read-back", "transfer-project", TEAM,
 			"transfer-target", "fault-store", "fault-notes", "hostile-app", "tool-notes", "quality-gate",
 			"quality-tool-rows", "quality-import", "lost-acks", "skills-app", "skills-linked", "recall-reused-id",
-			"mcp-app", "mcp-other", "cli-append", "cli-recall", "cli-empty");
+			"mcp-app", "mcp-other", "cli-append", "cli-recall", "cli-empty", "git-sync-app", "git-sync-offline");
+
+	/**
+	 * Repositories whose root is a git clone of a bare remote of their own
+	 * ({@link #remote}), with git sync on (branch {@code main}, an hour's interval: the
+	 * tests sync on request).
+	 */
+	private static final Set<String> GIT_SYNCED = Set.of("git-sync-app", "git-sync-offline");
 
 	/**
 	 * Repositories whose store is a copy of the dotfiles fixture when the service starts.
@@ -61,6 +69,14 @@ public abstract class SharedServiceContext {
 					+ SharedServiceContext.class.getSimpleName());
 		}
 		return HOME.resolve("repos").resolve(repo);
+	}
+
+	/** The bare remote of a repository that has git sync on. */
+	public static Path remote(String repo) {
+		if (!GIT_SYNCED.contains(repo)) {
+			throw new IllegalArgumentException("No git remote for " + repo);
+		}
+		return HOME.resolve("remotes").resolve(repo + ".git");
 	}
 
 	/** The memories root: notes and digests of every repository. */
@@ -85,6 +101,11 @@ public abstract class SharedServiceContext {
 			String name = REPOS.get(i);
 			registry.add("learnings.repos[" + i + "].name", () -> name);
 			registry.add("learnings.repos[" + i + "].root", () -> root(name).toString());
+			if (GIT_SYNCED.contains(name)) {
+				registry.add("learnings.repos[" + i + "].git.enabled", () -> "true");
+				registry.add("learnings.repos[" + i + "].git.branch", () -> "main");
+				registry.add("learnings.repos[" + i + "].git.interval", () -> "1h");
+			}
 		}
 		registry.add("learnings.store.team-repo", () -> TEAM);
 		registry.add("learnings.store.allow-temp-path", () -> "true");
@@ -102,6 +123,13 @@ public abstract class SharedServiceContext {
 		Path home = TestStores.newDirectory("shared-service");
 		try {
 			for (String repo : REPOS) {
+				if (GIT_SYNCED.contains(repo)) {
+					Path remote = home.resolve("remotes").resolve(repo + ".git");
+					GitRepos.createRemote(remote);
+					Files.createDirectories(home.resolve("repos"));
+					GitRepos.cloneAs(remote, home.resolve("repos").resolve(repo), "service-host");
+					continue;
+				}
 				Path root = Files.createDirectories(home.resolve("repos").resolve(repo));
 				if (DOTFILES.contains(repo)) {
 					TestStores.copyDotfilesFixture(root);

@@ -35,6 +35,10 @@ import org.springframework.lang.Nullable;
  * {@code POST /api/repos/{repo}/repair} appends them back
  * @param lockWait an append of this service waiting for another process's store lock, if
  * one is; the check is then made without waiting for the lock (see {@link StoreLock})
+ * @param crossCloneDuplicates rows with the fingerprint of an earlier row that supersede
+ * nothing: the same rule captured in two clones, both lines kept when git merged them
+ * (see {@code CrossCloneDuplicates}); recall shows the rule once. They do not make the
+ * repository unhealthy: the file is canonical and both lines are real
  */
 @Schema(name = "RepoHealth")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,7 +49,8 @@ record RepoHealth(String repo, String path, boolean healthy, @JsonProperty("in_s
 		boolean repaired, List<MalformedLine> malformed, @JsonProperty("torn_tail") @Nullable TornTail tornTail,
 		@JsonProperty("bad_links") List<BadLink> badLinks,
 		@JsonProperty("lost_acknowledged_rows") List<LostRow> lostAcknowledgedRows,
-		@JsonProperty("lock_wait") @Nullable LockWait lockWait) {
+		@JsonProperty("lock_wait") @Nullable LockWait lockWait,
+		@JsonProperty("cross_clone_duplicates") List<Duplicate> crossCloneDuplicates) {
 
 	/**
 	 * This check, made while an append waits for another process's lock: not healthy.
@@ -55,7 +60,19 @@ record RepoHealth(String repo, String path, boolean healthy, @JsonProperty("in_s
 	RepoHealth waitingFor(LockWait wait) {
 		return new RepoHealth(this.repo, this.path, false, this.inSync, this.fileBytes, this.linesInFile,
 				this.rowsInFile, this.rowsInIndex, this.fileDigest, this.indexDigest, this.repaired, this.malformed,
-				this.tornTail, this.badLinks, this.lostAcknowledgedRows, wait);
+				this.tornTail, this.badLinks, this.lostAcknowledgedRows, wait, this.crossCloneDuplicates);
+	}
+
+	/**
+	 * A cross-clone duplicate: a row with the fingerprint of an earlier row.
+	 *
+	 * @param line its line number
+	 * @param id its id
+	 * @param fingerprint the fingerprint it shares with the earlier row
+	 */
+	@Schema(name = "CrossCloneDuplicate")
+	record Duplicate(@Schema(example = "31") long line, @Schema(example = "lrn-20261121T100500Z-89ccd4c6") String id,
+			@Schema(example = "89ccd4c6a81eeb1d") String fingerprint) {
 	}
 
 	/**

@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
+import io.teamlearnings.learnings.jsonl.CrossCloneDuplicates;
 import io.teamlearnings.learnings.jsonl.FileDigest;
 import io.teamlearnings.learnings.jsonl.JsonlScanner;
 import io.teamlearnings.learnings.jsonl.LearningLog;
 import io.teamlearnings.learnings.jsonl.LineParser;
 import io.teamlearnings.learnings.semantic.SemanticIndex;
+import io.teamlearnings.repos.GitSyncState;
+import io.teamlearnings.repos.GitSyncStatus;
 import io.teamlearnings.repos.Repo;
 import io.teamlearnings.repos.Repositories;
 import io.teamlearnings.system.Sha256;
@@ -45,9 +48,12 @@ class RepoStatus {
 
 	private final SemanticIndex semantic;
 
+	private final GitSyncStatus gitSync;
+
 	RepoStatus(Repositories repositories, IndexSync sync, LearningIndex index, LineParser parser, LineIndexer lines,
-			AckJournal journal, SemanticIndex semantic) {
+			AckJournal journal, SemanticIndex semantic, GitSyncStatus gitSync) {
 		this.semantic = semantic;
+		this.gitSync = gitSync;
 		this.repositories = repositories;
 		this.journal = journal;
 		this.sync = sync;
@@ -82,9 +88,10 @@ class RepoStatus {
 				error = IndexSync.describe(ex);
 			}
 		}
+		GitSyncState git = this.gitSync.of(repo);
 		return new RepoSummary(repo.name(), repo.root().toString(), repo.storeFile().toString(),
 				Files.exists(repo.storeFile()), counts.rows(), counts.malformed(), state, error,
-				this.semantic.enabled() ? this.semantic.embedded(repo.name()) : null);
+				this.semantic.enabled() ? this.semantic.embedded(repo.name()) : null, git.enabled() ? git : null);
 	}
 
 	/**
@@ -164,7 +171,7 @@ class RepoStatus {
 	 * the reason it is not a row.
 	 */
 	private record CheckedLine(long number, long offset, @Nullable String reason, String id,
-			@Nullable String supersedesId, boolean withdrawal, String sha256) {
+			@Nullable String supersedesId, boolean withdrawal, String sha256, @Nullable String fingerprint) {
 	}
 
 	/** Parses a chunk of lines and digests the rows' lines, on a worker thread. */
@@ -173,12 +180,12 @@ class RepoStatus {
 		for (JsonlScanner.RawLine line : lines) {
 			LineParser.ParsedLine parsed = this.parser.parse(line.bytes());
 			if (parsed instanceof LineParser.Row row) {
-				checked
-					.add(new CheckedLine(line.number(), line.offset(), null, row.row().id(), row.row().supersedesId(),
-							CanonicalFormat.WITHDRAWN.equals(row.row().status()), Sha256.hex(line.bytes())));
+				checked.add(new CheckedLine(line.number(), line.offset(), null, row.row().id(),
+						row.row().supersedesId(), CanonicalFormat.WITHDRAWN.equals(row.row().status()),
+						Sha256.hex(line.bytes()), row.row().fingerprint()));
 			}
 			else if (parsed instanceof LineParser.Malformed bad) {
-				checked.add(new CheckedLine(line.number(), line.offset(), bad.reason(), "", null, false, ""));
+				checked.add(new CheckedLine(line.number(), line.offset(), bad.reason(), "", null, false, "", null));
 			}
 		}
 		return checked;
@@ -206,6 +213,8 @@ class RepoStatus {
 		List<RepoHealth.MalformedLine> malformed = new ArrayList<>();
 		Map<Long, String> unanalysable = this.index.unanalysableRows(repo.name());
 		SupersessionChains chains = new SupersessionChains();
+		CrossCloneDuplicates copies = new CrossCloneDuplicates();
+		List<RepoHealth.Duplicate> duplicates = new ArrayList<>();
 		long[] rows = new long[1];
 		JsonlScanner.ScanEnd end = this.lines.inOrder(repo.storeFile(), 0, 1, this::checked, (lines, checked) -> {
 			for (CheckedLine line : checked) {
@@ -220,6 +229,9 @@ class RepoStatus {
 					rows[0]++;
 					fileDigest.add(line.number(), line.sha256());
 					chains.add(line.number(), line.id(), line.supersedesId(), line.withdrawal());
+					if (copies.next(line.fingerprint(), line.supersedesId())) {
+						duplicates.add(new RepoHealth.Duplicate(line.number(), line.id(), line.fingerprint()));
+					}
 				}
 			}
 		});
@@ -238,7 +250,7 @@ class RepoStatus {
 		boolean healthy = inSync && malformed.isEmpty() && torn == null && badLinks.isEmpty() && lost.isEmpty();
 		return new RepoHealth(repo.name(), repo.storeFile().toString(), healthy, inSync, fileBytes,
 				end.nextLineNumber() - 1, rows[0], rowsInIndex, fileHex, indexHex, repaired, malformed, torn, badLinks,
-				lost, null);
+				lost, null, duplicates);
 	}
 
 }

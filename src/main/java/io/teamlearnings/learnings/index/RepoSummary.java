@@ -3,6 +3,7 @@ package io.teamlearnings.learnings.index;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.teamlearnings.repos.GitSyncState;
 
 import org.springframework.lang.Nullable;
 
@@ -21,6 +22,8 @@ import org.springframework.lang.Nullable;
  * @param indexError why the last sync failed
  * @param embeddedRows rows with an embedding for semantic recall (the background worker
  * embeds the rest, newest first); absent while semantic recall is off
+ * @param gitSync where its checkout stands against its git remote; absent while git sync
+ * is off for it (see {@code GET /api/repos/{repo}/sync})
  */
 @Schema(name = "RepoSummary")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,11 +32,12 @@ record RepoSummary(@Schema(example = "default") String name, String root, String
 		@JsonProperty("malformed_lines") long malformedLines, @JsonProperty("index_state") @Schema(allowableValues = {
 				"current", "behind", "failed" }) String indexState,
 		@JsonProperty("index_error") @Nullable String indexError,
-		@JsonProperty("embedded_rows") @Nullable Long embeddedRows){
+		@JsonProperty("embedded_rows") @Nullable Long embeddedRows,
+		@JsonProperty("git_sync") @Nullable GitSyncState gitSync){
 
 	RepoSummary(String name, String root, String path, boolean fileExists, long rows, long malformedLines,
 			String indexState, @Nullable String indexError) {
-		this(name, root, path, fileExists, rows, malformedLines, indexState, indexError, null);
+		this(name, root, path, fileExists, rows, malformedLines, indexState, indexError, null, null);
 	}
 
 }

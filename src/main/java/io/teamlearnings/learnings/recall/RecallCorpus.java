@@ -17,6 +17,7 @@ import io.teamlearnings.learnings.analysis.TermVector;
 import io.teamlearnings.learnings.index.LearningIndex;
 import io.teamlearnings.learnings.index.SupersessionChains;
 import io.teamlearnings.learnings.jsonl.CanonicalFormat;
+import io.teamlearnings.learnings.jsonl.CrossCloneDuplicates;
 import io.teamlearnings.repos.Repo;
 
 import org.slf4j.Logger;
@@ -31,7 +32,10 @@ import org.springframework.stereotype.Component;
  * The index's rows of each repository as an in-memory inverted index, for ranked recall,
  * similarity and themes. It is loaded from H2 (the analysed terms stored with each row),
  * a page of rows at a time, never from the JSONL, and follows the index: rows indexed
- * since the last look are added, and a rebuilt index is loaded anew.
+ * since the last look are added, and a rebuilt index is loaded anew. A cross-clone
+ * duplicate ({@link CrossCloneDuplicates}: a later row with an earlier row's fingerprint,
+ * from two clones merged by git) is a row of the corpus (found by its id) without
+ * postings, so recall, similarity and themes show the rule once, as its first row.
  */
 @Component
 public class RecallCorpus {
@@ -140,6 +144,9 @@ public class RecallCorpus {
 		private final Map<String, Integer> latestById = new HashMap<>();
 
 		private final SupersessionChains chains = new SupersessionChains();
+
+		/** Fingerprints seen, to tell cross-clone duplicates. */
+		private final CrossCloneDuplicates copies = new CrossCloneDuplicates();
 
 		private final long[] lengthTotals = new long[FIELDS];
 
@@ -331,7 +338,8 @@ public class RecallCorpus {
 		}
 
 		private void add(long line, String id, String status, @Nullable OffsetDateTime captured,
-				@Nullable String supersedesId, String paths, String tags, String terms, String lengths) {
+				@Nullable String supersedesId, String paths, String tags, String terms, String lengths,
+				@Nullable String fingerprint) {
 			int number = this.docs.size();
 			List<TermVector.Entry> entries = TermVector.decode(terms);
 			int[] signature = entries.stream()
@@ -344,7 +352,8 @@ public class RecallCorpus {
 			Doc doc = new Doc(number, line, id, status, (captured != null) ? captured.toInstant() : null, supersedesId,
 					paths.isEmpty() ? List.of() : List.of(paths.split("\n")), tagList(tags), fieldLengths, signature);
 			this.docs.add(doc);
-			for (TermVector.Entry entry : entries) {
+			boolean copy = this.copies.next(fingerprint, supersedesId);
+			for (TermVector.Entry entry : copy ? List.<TermVector.Entry>of() : entries) {
 				Postings postings = this.postings.computeIfAbsent(entry.term(), (term) -> new Postings());
 				int before = postings.capacity();
 				postings.add(number, entry.field(), entry.frequency(), fieldLengths[entry.field().ordinal()]);
@@ -461,12 +470,12 @@ public class RecallCorpus {
 				// when the ORDER BY starts with the index's columns): H2 keeps a whole
 				// result in memory, which for a million rows' terms is more than the heap
 				this.jdbc.query("SELECT line_no, id, status, captured_ts, supersedes_id, paths, tags, terms,"
-						+ " field_lengths FROM indexed_row USE INDEX (ix_indexed_row_line)"
+						+ " field_lengths, fingerprint FROM indexed_row USE INDEX (ix_indexed_row_line)"
 						+ " WHERE generation = ? AND line_no > ? ORDER BY generation, line_no FETCH FIRST " + PAGE_ROWS
 						+ " ROWS ONLY", (RowCallbackHandler) (rs) -> {
 							corpus.add(rs.getLong(1), rs.getString(2), rs.getString(3),
 									rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6),
-									rs.getString(7), rs.getString(8), rs.getString(9));
+									rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
 							page[0]++;
 						}, live.isEmpty() ? -1L : live.get(0), corpus.lastLine);
 				checkBudget(repo.name(), generation, corpus, others);

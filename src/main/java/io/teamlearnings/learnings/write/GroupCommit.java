@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.teamlearnings.learnings.LearningsAppended;
 import io.teamlearnings.learnings.index.AckJournal;
 import io.teamlearnings.learnings.index.IndexSync;
 import io.teamlearnings.learnings.index.LearningIndex;
@@ -23,6 +24,7 @@ import io.teamlearnings.learnings.index.StoreUnavailableException;
 import io.teamlearnings.learnings.jsonl.LearningLog;
 import io.teamlearnings.repos.Repo;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -67,9 +69,13 @@ class GroupCommit {
 
 	private final AckJournal journal;
 
+	private final ApplicationEventPublisher events;
+
 	private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
-	GroupCommit(IndexSync sync, LearningIndex index, WriteDecision decision, LearningViews views, AckJournal journal) {
+	GroupCommit(IndexSync sync, LearningIndex index, WriteDecision decision, LearningViews views, AckJournal journal,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.sync = sync;
 		this.journal = journal;
 		this.index = index;
@@ -328,6 +334,7 @@ class GroupCommit {
 		try {
 			LearningLog.append(repo.storeFile(), lines.toArray(String[]::new));
 			this.journal.record(repo, lines);
+			this.events.publishEvent(new LearningsAppended(repo.name(), lines.size()));
 		}
 		catch (IOException ex) {
 			throw StoreUnavailableException.writing(repo.name(), ex);

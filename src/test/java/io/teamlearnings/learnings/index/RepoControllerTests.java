@@ -73,6 +73,7 @@ class RepoControllerTests {
 		assertThat(result).bodyJson()
 			.extractingPath("$.lost_acknowledged_rows[0].acknowledged_at")
 			.isEqualTo("2026-11-21T10:00:00Z");
+		assertThat(result).bodyJson().extractingPath("$.cross_clone_duplicates[0].id").isEqualTo("lrn-d");
 	}
 
 	@Test
@@ -151,7 +152,7 @@ class RepoControllerTests {
 				new RepoHealth.TornTail(13, 2031, 17),
 				List.of(new RepoHealth.BadLink(9, "lrn-b", "lrn-a", SupersessionChains.LOOP)),
 				List.of(new RepoHealth.LostRow("lrn-c", Instant.parse("2026-11-21T10:00:00Z"), "{\"id\":\"lrn-c\"}")),
-				null);
+				null, List.of(new RepoHealth.Duplicate(12, "lrn-d", "89ccd4c6a81eeb1d")));
 	}
 
 }
