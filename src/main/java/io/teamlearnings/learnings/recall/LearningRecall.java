@@ -106,7 +106,8 @@ public class LearningRecall {
 
 	/**
 	 * The rows of {@code corpus} nearest the query, by row number: the semantic index
-	 * names rows by line, which the corpus holds in file order.
+	 * names rows by line, which the corpus holds in file order. A cross-clone duplicate
+	 * is left out, as lexical ranking leaves it out (it has no postings).
 	 */
 	private ExhaustiveRanking.Semantic semantic(Repo repo, RecallCorpus.Corpus corpus, byte[] queryVector,
 			RecallQuery.Mode mode) {
@@ -115,7 +116,7 @@ public class LearningRecall {
 		for (SemanticIndex.Near near : this.semantic.nearest(repo.name(), queryVector,
 				this.semanticProperties.candidates())) {
 			int number = numberOfLine(docs, near.line());
-			if (number >= 0) {
+			if (number >= 0 && !corpus.isCrossCloneCopy(number)) {
 				nearest.add(Map.entry(number, near.similarity()));
 			}
 		}

@@ -171,6 +171,9 @@ public class RecallCorpus {
 
 		private final BitSet supersededRows = new BitSet();
 
+		/** Cross-clone duplicates: rows without postings, never ranked. */
+		private final BitSet crossCloneCopies = new BitSet();
+
 		/**
 		 * Each superseded row's tail counting every link, by number; null until asked for
 		 * after the last add.
@@ -211,6 +214,14 @@ public class RecallCorpus {
 
 		boolean isWithdrawal(int number) {
 			return this.withdrawals.get(number);
+		}
+
+		/**
+		 * Whether row {@code number} repeats an earlier row's fingerprint: recall shows
+		 * the rule once, as the earlier row, whichever ranking found it.
+		 */
+		boolean isCrossCloneCopy(int number) {
+			return this.crossCloneCopies.get(number);
 		}
 
 		/**
@@ -353,6 +364,7 @@ public class RecallCorpus {
 					paths.isEmpty() ? List.of() : List.of(paths.split("\n")), tagList(tags), fieldLengths, signature);
 			this.docs.add(doc);
 			boolean copy = this.copies.next(fingerprint, supersedesId);
+			this.crossCloneCopies.set(number, copy);
 			for (TermVector.Entry entry : copy ? List.<TermVector.Entry>of() : entries) {
 				Postings postings = this.postings.computeIfAbsent(entry.term(), (term) -> new Postings());
 				int before = postings.capacity();

@@ -37,9 +37,16 @@ class SemanticRecallQualityTests {
 
 	private static final Path ROOT = TestStores.newDirectory("semantic-quality");
 
+	/** Two rows, and the first again as a teammate's clone captured it later. */
+	private static final String COPIES = "semantic-copies";
+
+	private static final Path COPIES_ROOT = TestStores.newDirectory("semantic-copies");
+
 	private static final LabelledRecallSet LABELLED = LabelledRecallSet.load();
 
 	private static final LabelledRecallSet PARAPHRASES = LabelledRecallSet.paraphrases();
+
+	private static final String FIRST = LABELLED.jsonl().lines().findFirst().orElseThrow();
 
 	private static final int K = 5;
 
@@ -52,7 +59,12 @@ class SemanticRecallQualityTests {
 	@DynamicPropertySource
 	static void service(DynamicPropertyRegistry registry) {
 		TestStores.install(ROOT.resolve(".learnings.jsonl"), LABELLED.jsonl());
-		TestStores.serve(registry, Map.entry(REPO, ROOT));
+		String id = LABELLED.rows().get(0).path("id").asString();
+		String copy = FIRST.replace(id, id.replace("lrn-2", "lrn-3"))
+			.replace(LABELLED.rows().get(0).path("captured_at").asString(), "2031-01-01T00:00:00Z");
+		TestStores.install(COPIES_ROOT.resolve(".learnings.jsonl"),
+				FIRST + "\n" + LABELLED.jsonl().lines().skip(1).findFirst().orElseThrow() + "\n" + copy + "\n");
+		TestStores.serve(registry, Map.entry(REPO, ROOT), Map.entry(COPIES, COPIES_ROOT));
 		registry.add("learnings.recall.semantic.enabled", () -> "true");
 		registry.add("learnings.recall.semantic.poll-interval", () -> "200ms");
 	}
@@ -88,6 +100,21 @@ class SemanticRecallQualityTests {
 			.isGreaterThanOrEqualTo(lexical[1]);
 	}
 
+	@Test
+	void showsARuleCapturedInTwoClonesOnceInEveryMode() throws InterruptedException {
+		awaitEmbeddings();
+		String learning = LABELLED.rows().get(0).path("learning").asString();
+		String id = LABELLED.rows().get(0).path("id").asString();
+		for (RecallQuery.Mode mode : RecallQuery.Mode.values()) {
+			RecallResult result = this.recall.recall(COPIES,
+					new RecallQuery(learning, 10, true, Set.of(), Set.of(), null, null, List.of()), mode);
+			assertThat(result.hits()).as(mode.value())
+				.extracting(RecallResult.Hit::id)
+				.containsOnlyOnce(id)
+				.doesNotContain(id.replace("lrn-2", "lrn-3"));
+		}
+	}
+
 	private Function<LabelledRecallSet.Query, List<String>> ranker(RecallQuery.Mode mode) {
 		return (query) -> this.recall
 			.recall(REPO, new RecallQuery(query.query(), 10, true, Set.of(), Set.of(), null, null, query.paths()), mode)
@@ -103,7 +130,7 @@ class SemanticRecallQualityTests {
 	private void awaitEmbeddings() throws InterruptedException {
 		long rows = LABELLED.rows().size();
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-		while (!this.semantic.ready(REPO) && System.nanoTime() < deadline) {
+		while (!(this.semantic.ready(REPO) && this.semantic.ready(COPIES)) && System.nanoTime() < deadline) {
 			Thread.sleep(250);
 		}
 		assertThat(this.semantic.ready(REPO)).as("every row visited").isTrue();
