@@ -59,9 +59,9 @@ class EmbeddingStore {
 
 	/**
 	 * The rows of {@code generation} on lines {@code low < line <= high}, highest first,
-	 * at most {@code limit}, each with its vector by {@code model} if stored.
+	 * each with its vector by {@code model} if stored.
 	 */
-	List<Row> rows(long generation, String model, long low, long high, int limit) {
+	List<Row> rows(long generation, String model, long low, long high) {
 		return this.jdbc.query("""
 				SELECT r.line_no, r.line_sha256, e.vector,
 				  CASE WHEN e.vector IS NULL THEN r.learning END,
@@ -69,11 +69,11 @@ class EmbeddingStore {
 				  CASE WHEN e.vector IS NULL THEN r.tags END
 				FROM indexed_row r LEFT JOIN line_embedding e ON e.model = ? AND e.line_sha256 = r.line_sha256
 				WHERE r.generation = ? AND r.line_no > ? AND r.line_no <= ?
-				ORDER BY r.line_no DESC LIMIT ?""", (rs, n) -> {
+				ORDER BY r.line_no DESC""", (rs, n) -> {
 			byte[] vector = rs.getBytes(3);
 			return new Row(rs.getLong(1), rs.getBytes(2),
 					(vector != null) ? "" : text(rs.getString(4), rs.getString(5), rs.getString(6)), vector);
-		}, model, generation, low, high, limit);
+		}, model, generation, low, high);
 	}
 
 	/**

@@ -27,8 +27,12 @@ class EmbeddingWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddingWorker.class);
 
-	/** Rows read from the index at a time. */
-	private static final int WALK_BATCH = 512;
+	/**
+	 * Lines read from the index at a time: a window of the {@code (generation, line_no)}
+	 * key, so that each read touches only its own rows (a {@code LIMIT} over the rest of
+	 * the range made H2 sort all of it, every time).
+	 */
+	private static final int WALK_LINES = 512;
 
 	private final Repositories repositories;
 
@@ -125,11 +129,8 @@ class EmbeddingWorker implements SmartLifecycle {
 		long computed = 0;
 		long[] range;
 		while (this.running && (range = vectors.nextRange()) != null) {
-			List<EmbeddingStore.Row> rows = this.store.rows(generation, model, range[0], range[1], WALK_BATCH);
-			if (rows.isEmpty()) {
-				vectors.rangeDone();
-				continue;
-			}
+			long low = Math.max(range[0], range[1] - WALK_LINES);
+			List<EmbeddingStore.Row> rows = this.store.rows(generation, model, low, range[1]);
 			for (int from = 0; from < rows.size() && this.running; from += this.properties.batchSize()) {
 				List<EmbeddingStore.Row> chunk = rows.subList(from,
 						Math.min(from + this.properties.batchSize(), rows.size()));
@@ -139,6 +140,10 @@ class EmbeddingWorker implements SmartLifecycle {
 				}
 				computed += embedded;
 			}
+			if (!this.running) {
+				break;
+			}
+			vectors.visitedDownTo(low + 1);
 			Long now = this.store.generation(repo);
 			if (now == null || now.longValue() != generation.longValue()) {
 				break;
@@ -171,7 +176,6 @@ class EmbeddingWorker implements SmartLifecycle {
 			byte[] vector = (row.vector() != null) ? row.vector() : computed.get(row.line());
 			vectors.add(row.line(), vector);
 		}
-		vectors.visitedDownTo(chunk.get(chunk.size() - 1).line());
 		return missing.size();
 	}
 

@@ -160,7 +160,8 @@ final class Vectors {
 	}
 
 	/**
-	 * Records that the rows of the current range down to {@code line} were visited.
+	 * Records that the lines of the current range down to {@code line} were visited: the
+	 * range shrinks to the lines below, and is done when none are left.
 	 * @param line the lowest line visited
 	 */
 	void visitedDownTo(long line) {
@@ -171,12 +172,6 @@ final class Vectors {
 				this.ranges.pop();
 			}
 		}
-		markWalkedIfDone();
-	}
-
-	/** Records that the current range holds no more rows. */
-	void rangeDone() {
-		this.ranges.poll();
 		markWalkedIfDone();
 	}
 
