@@ -109,12 +109,11 @@ public class LearningRecall {
 	 * names rows by line, which the corpus holds in file order. A cross-clone duplicate
 	 * is left out, as lexical ranking leaves it out (it has no postings).
 	 */
-	private ExhaustiveRanking.Semantic semantic(Repo repo, RecallCorpus.Corpus corpus, byte[] queryVector,
+	private ExhaustiveRanking.Semantic semantic(RecallCorpus.Corpus corpus, List<SemanticIndex.Near> nearRows,
 			RecallQuery.Mode mode) {
 		List<Map.Entry<Integer, Double>> nearest = new ArrayList<>();
 		List<RecallCorpus.Doc> docs = corpus.docs();
-		for (SemanticIndex.Near near : this.semantic.nearest(repo.name(), queryVector,
-				this.semanticProperties.candidates())) {
+		for (SemanticIndex.Near near : nearRows) {
 			int number = numberOfLine(docs, near.line());
 			if (number >= 0 && !corpus.isCrossCloneCopy(number)) {
 				nearest.add(Map.entry(number, near.similarity()));
@@ -144,12 +143,16 @@ public class LearningRecall {
 		return -1;
 	}
 
-	/** A query's vector being computed; {@link #get} waits for it. */
-	private record QueryVector(CompletableFuture<byte[]> future) {
+	/**
+	 * The rows of each repository nearest the query, being found on another thread (the
+	 * query embedded, then each repository's vectors searched) while this one scores the
+	 * rows lexically; {@link #of} waits for them.
+	 */
+	private record NearestRows(CompletableFuture<Map<String, List<SemanticIndex.Near>>> future) {
 
-		byte[] get() {
+		List<SemanticIndex.Near> of(String repo) {
 			try {
-				return this.future.join();
+				return this.future.join().getOrDefault(repo, List.of());
 			}
 			catch (CompletionException ex) {
 				if (ex.getCause() instanceof RuntimeException cause) {
@@ -211,10 +214,17 @@ public class LearningRecall {
 	private RecallResult recall(List<Repo> repos, RecallQuery query, Ranking ranking,
 			RecallQuery.@Nullable Mode asked) {
 		RecallQuery.Mode mode = mode(repos, query, asked);
-		// the query is embedded on another core while this one reads and scores the
-		// rows lexically
-		QueryVector queryVector = (mode == RecallQuery.Mode.LEXICAL) ? null
-				: new QueryVector(this.semantic.embedQueryAsync(query.text()));
+		// the query is embedded and the nearest rows found on another core while this
+		// one reads and scores the rows lexically
+		NearestRows nearest = (mode == RecallQuery.Mode.LEXICAL) ? null
+				: new NearestRows(this.semantic.embedQueryAsync(query.text()).thenApply((vector) -> {
+					Map<String, List<SemanticIndex.Near>> byRepo = new LinkedHashMap<>();
+					for (Repo repo : repos) {
+						byRepo.put(repo.name(),
+								this.semantic.nearest(repo.name(), vector, this.semanticProperties.candidates()));
+					}
+					return byRepo;
+				}));
 		Map<String, Double> terms = queryTerms(query);
 		repos.forEach(this.sync::ensureFresh);
 		CollectionStatistics statistics = new CollectionStatistics(terms.keySet());
@@ -228,9 +238,9 @@ public class LearningRecall {
 		for (Repo repo : repos) {
 			RowRanking rows = this.corpus.read(repo, (corpus) -> {
 				Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
-				if (queryVector != null) {
+				if (nearest != null) {
 					return this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now,
-							() -> semantic(repo, corpus, queryVector.get(), mode));
+							() -> semantic(corpus, nearest.of(repo.name()), mode));
 				}
 				return skipping ? this.maxScore.rank(repo.name(), corpus, terms, statistics, query, now)
 						: this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now);
