@@ -106,16 +106,20 @@ public class LearningRecall {
 
 	/**
 	 * The rows of {@code corpus} nearest the query, by row number: the semantic index
-	 * names rows by line, which the corpus holds in file order. A cross-clone duplicate
-	 * is left out, as lexical ranking leaves it out (it has no postings).
+	 * names rows by line, which the corpus holds in file order. Left out, as lexical
+	 * ranking leaves them out: a cross-clone duplicate (it has no postings), a row
+	 * captured after the query's {@code as_of}; and a row less similar to the query than
+	 * {@code min-similarity}, which shares no meaning with it.
 	 */
 	private ExhaustiveRanking.Semantic semantic(RecallCorpus.Corpus corpus, List<SemanticIndex.Near> nearRows,
-			RecallQuery.Mode mode) {
+			RecallQuery query, RecallQuery.Mode mode) {
 		List<Map.Entry<Integer, Double>> nearest = new ArrayList<>();
 		List<RecallCorpus.Doc> docs = corpus.docs();
 		for (SemanticIndex.Near near : nearRows) {
 			int number = numberOfLine(docs, near.line());
-			if (number >= 0 && !corpus.isCrossCloneCopy(number)) {
+			if (number >= 0 && !corpus.isCrossCloneCopy(number)
+					&& near.similarity() >= this.semanticProperties.similarityFloor()
+					&& (query.asOf() == null || docs.get(number).capturedBy(query.asOf()))) {
 				nearest.add(Map.entry(number, near.similarity()));
 			}
 		}
@@ -240,7 +244,7 @@ public class LearningRecall {
 				Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
 				if (nearest != null) {
 					return this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now,
-							() -> semantic(corpus, nearest.of(repo.name()), mode));
+							() -> semantic(corpus, nearest.of(repo.name()), query, mode));
 				}
 				return skipping ? this.maxScore.rank(repo.name(), corpus, terms, statistics, query, now)
 						: this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now);

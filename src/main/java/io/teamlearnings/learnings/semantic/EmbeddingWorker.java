@@ -134,7 +134,9 @@ class EmbeddingWorker implements SmartLifecycle {
 			for (int from = 0; from < rows.size() && this.running; from += this.properties.batchSize()) {
 				List<EmbeddingStore.Row> chunk = rows.subList(from,
 						Math.min(from + this.properties.batchSize(), rows.size()));
-				long embedded = add(vectors, model, chunk);
+				long embedded = add(repo, vectors, model, chunk);
+				// the chunk's rows are in: a retry after a failure starts below them
+				vectors.visitedDownTo(range, chunk.get(chunk.size() - 1).line());
 				if (computed / 1000 != (computed + embedded) / 1000) {
 					log.info("Embedded {} rows of {} ({} in memory)", computed + embedded, repo, vectors.size());
 				}
@@ -143,7 +145,7 @@ class EmbeddingWorker implements SmartLifecycle {
 			if (!this.running) {
 				break;
 			}
-			vectors.visitedDownTo(low + 1);
+			vectors.visitedDownTo(range, low + 1);
 			Long now = this.store.generation(repo);
 			if (now == null || now.longValue() != generation.longValue()) {
 				break;
@@ -159,24 +161,53 @@ class EmbeddingWorker implements SmartLifecycle {
 
 	/**
 	 * Computes and stores the vectors {@code chunk} lacks, then adds its rows to
-	 * {@code vectors} in order.
+	 * {@code vectors} in order. A row with no text (a blank learning, no application, no
+	 * tags) has nothing to embed, and a row the model refuses is logged and left out:
+	 * both are still found by their words, and neither keeps the others from being
+	 * embedded.
 	 * @return how many were computed
 	 */
-	private int add(Vectors vectors, String model, List<EmbeddingStore.Row> chunk) {
-		List<EmbeddingStore.Row> missing = chunk.stream().filter((row) -> row.vector() == null).toList();
-		Map<Long, byte[]> computed = new HashMap<>();
-		if (!missing.isEmpty()) {
-			List<byte[]> fresh = this.embedder.rows(missing.stream().map(EmbeddingStore.Row::text).toList());
-			this.store.save(model, missing, fresh);
-			for (int i = 0; i < missing.size(); i++) {
-				computed.put(missing.get(i).line(), fresh.get(i));
-			}
-		}
+	private int add(String repo, Vectors vectors, String model, List<EmbeddingStore.Row> chunk) {
+		List<EmbeddingStore.Row> missing = chunk.stream()
+			.filter((row) -> row.vector() == null && !row.text().isBlank())
+			.toList();
+		Map<Long, byte[]> computed = embed(repo, model, missing);
 		for (EmbeddingStore.Row row : chunk) {
 			byte[] vector = (row.vector() != null) ? row.vector() : computed.get(row.line());
-			vectors.add(row.line(), vector);
+			if (vector != null) {
+				vectors.add(row.line(), vector);
+			}
 		}
-		return missing.size();
+		return computed.size();
+	}
+
+	/**
+	 * The vectors of {@code rows}, stored; one at a time if the model refuses the lot.
+	 */
+	private Map<Long, byte[]> embed(String repo, String model, List<EmbeddingStore.Row> rows) {
+		if (rows.isEmpty()) {
+			return Map.of();
+		}
+		List<byte[]> fresh;
+		try {
+			fresh = this.embedder.rows(rows.stream().map(EmbeddingStore.Row::text).toList());
+		}
+		catch (RuntimeException ex) {
+			if (rows.size() == 1) {
+				log.warn("Line {} of {} is not embedded (found by its words only): {}", rows.get(0).line(), repo,
+						ex.toString());
+				return Map.of();
+			}
+			Map<Long, byte[]> each = new HashMap<>();
+			rows.forEach((row) -> each.putAll(embed(repo, model, List.of(row))));
+			return each;
+		}
+		this.store.save(model, rows, fresh);
+		Map<Long, byte[]> computed = new HashMap<>();
+		for (int i = 0; i < rows.size(); i++) {
+			computed.put(rows.get(i).line(), fresh.get(i));
+		}
+		return computed;
 	}
 
 	@Override

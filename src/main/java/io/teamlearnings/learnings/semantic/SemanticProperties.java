@@ -7,6 +7,8 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -39,5 +41,17 @@ public record SemanticProperties(@DefaultValue("false") boolean enabled,
 		@DefaultValue("32") @Min(1) @Max(512) int batchSize, @DefaultValue("2s") Duration pollInterval,
 		@DefaultValue("100") @Min(1) @Max(10000) int candidates, @DefaultValue("5") @Min(1) int rrfK,
 		@DefaultValue("5000") @Min(1) int shortlist,
-		@DefaultValue("0.15") @DecimalMin("0.01") @DecimalMax("0.9") double heapFraction) {
+		@DefaultValue("0.15") @DecimalMin("0.01") @DecimalMax("0.9") double heapFraction,
+		@Nullable @DecimalMin("-1.0") @DecimalMax("1.0") Double minSimilarity) {
+
+	/**
+	 * The least similarity a row must have to the query to be among its nearest rows:
+	 * {@code min-similarity} if set, else the model's own
+	 * ({@link EmbeddingModelChoice#minSimilarity()}).
+	 * @return -1 to 1
+	 */
+	public double similarityFloor() {
+		return (this.minSimilarity != null) ? this.minSimilarity : this.model.minSimilarity();
+	}
+
 }

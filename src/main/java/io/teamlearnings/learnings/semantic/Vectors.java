@@ -160,13 +160,14 @@ final class Vectors {
 	}
 
 	/**
-	 * Records that the lines of the current range down to {@code line} were visited: the
-	 * range shrinks to the lines below, and is done when none are left.
+	 * Records that the lines of {@code range}, still the current range, down to
+	 * {@code line} were visited: the range shrinks to the lines below, and is done when
+	 * none are left. Once done (or when a newer range went on top), nothing changes.
+	 * @param range a range {@link #nextRange()} gave
 	 * @param line the lowest line visited
 	 */
-	void visitedDownTo(long line) {
-		long[] range = this.ranges.peek();
-		if (range != null) {
+	void visitedDownTo(long[] range, long line) {
+		if (this.ranges.peek() == range && line - 1 < range[1]) {
 			range[1] = line - 1;
 			if (range[1] <= range[0]) {
 				this.ranges.pop();

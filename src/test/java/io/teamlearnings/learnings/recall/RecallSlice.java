@@ -63,7 +63,7 @@ public class RecallSlice {
 	@Bean
 	SemanticProperties semanticProperties() {
 		return new SemanticProperties(false, EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, 32, Duration.ofSeconds(2), 100, 5,
-				1000, 0.15);
+				1000, 0.15, null);
 	}
 
 }

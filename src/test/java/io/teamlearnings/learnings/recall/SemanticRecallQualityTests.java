@@ -37,7 +37,10 @@ class SemanticRecallQualityTests {
 
 	private static final Path ROOT = TestStores.newDirectory("semantic-quality");
 
-	/** Two rows, and the first again as a teammate's clone captured it later. */
+	/**
+	 * Two rows, a row with nothing to embed, and the first row again as a teammate's
+	 * clone captured it later.
+	 */
 	private static final String COPIES = "semantic-copies";
 
 	private static final Path COPIES_ROOT = TestStores.newDirectory("semantic-copies");
@@ -62,8 +65,10 @@ class SemanticRecallQualityTests {
 		String id = LABELLED.rows().get(0).path("id").asString();
 		String copy = FIRST.replace(id, id.replace("lrn-2", "lrn-3"))
 			.replace(LABELLED.rows().get(0).path("captured_at").asString(), "2031-01-01T00:00:00Z");
-		TestStores.install(COPIES_ROOT.resolve(".learnings.jsonl"),
-				FIRST + "\n" + LABELLED.jsonl().lines().skip(1).findFirst().orElseThrow() + "\n" + copy + "\n");
+		String blank = "{\"id\":\"lrn-20261130T174800Z-00000000\",\"captured_at\":\"2026-11-30T17:48:00Z\","
+				+ "\"status\":\"do_more\",\"learning\":\"   \",\"fingerprint\":\"0000000000000000\"}";
+		TestStores.install(COPIES_ROOT.resolve(".learnings.jsonl"), FIRST + "\n"
+				+ LABELLED.jsonl().lines().skip(1).findFirst().orElseThrow() + "\n" + blank + "\n" + copy + "\n");
 		TestStores.serve(registry, Map.entry(REPO, ROOT), Map.entry(COPIES, COPIES_ROOT));
 		registry.add("learnings.recall.semantic.enabled", () -> "true");
 		registry.add("learnings.recall.semantic.poll-interval", () -> "200ms");
@@ -112,6 +117,35 @@ class SemanticRecallQualityTests {
 				.extracting(RecallResult.Hit::id)
 				.containsOnlyOnce(id)
 				.doesNotContain(id.replace("lrn-2", "lrn-3"));
+		}
+	}
+
+	@Test
+	void embedsEveryRowButOneWithNothingToEmbedWhichKeepsNoOtherRowFromIt() throws InterruptedException {
+		awaitEmbeddings();
+		assertThat(this.semantic.ready(COPIES)).isTrue();
+		assertThat(this.semantic.embedded(COPIES)).as("4 rows, one without text").isEqualTo(3);
+	}
+
+	@Test
+	void leavesOutRowsCapturedAfterAsOfAndRowsThatShareNoMeaningWithTheQuestion() throws InterruptedException {
+		awaitEmbeddings();
+		String second = LABELLED.rows().get(1).path("learning").asString();
+		String secondId = LABELLED.rows().get(1).path("id").asString();
+		java.time.Instant before = java.time.Instant.parse(LABELLED.rows().get(0).path("captured_at").asString());
+		for (RecallQuery.Mode mode : RecallQuery.Mode.values()) {
+			RecallQuery query = new RecallQuery(second, 10, true, Set.of(), Set.of(), null, null, List.of());
+			assertThat(this.recall.recall(COPIES, query, mode).hits()).as(mode.value())
+				.extracting(RecallResult.Hit::id)
+				.contains(secondId);
+			RecallQuery asOf = new RecallQuery(second, 10, true, Set.of(), Set.of(), null, before, List.of());
+			assertThat(this.recall.recall(COPIES, asOf, mode).hits()).as(mode.value() + " as of " + before)
+				.extracting(RecallResult.Hit::id)
+				.doesNotContain(secondId);
+		}
+		for (String nonsense : List.of("zzzz qqqq", "banana bread recipe")) {
+			RecallQuery query = new RecallQuery(nonsense, 10, true, Set.of(), Set.of(), null, null, List.of());
+			assertThat(this.recall.recall(REPO, query, RecallQuery.Mode.SEMANTIC).totalMatches()).as(nonsense).isZero();
 		}
 	}
 

@@ -31,7 +31,7 @@ class SemanticIndexTests {
 	@BeforeAll
 	static void embedTheRows() {
 		embedder = new TextEmbedder(new SemanticProperties(true, EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, 32,
-				Duration.ofSeconds(2), 100, 5, 1000, 0.15));
+				Duration.ofSeconds(2), 100, 5, 1000, 0.15, null));
 		List<String> texts = new ArrayList<>();
 		for (JsonNode row : PARAPHRASES.rows()) {
 			List<String> tags = new ArrayList<>();
@@ -105,7 +105,7 @@ class SemanticIndexTests {
 		given(store.generation("big")).willReturn(3L);
 		given(store.generation("small")).willReturn(4L);
 		SemanticProperties properties = new SemanticProperties(true, EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, 32,
-				Duration.ofSeconds(2), 100, 5, 1000, 0.15);
+				Duration.ofSeconds(2), 100, 5, 1000, 0.15, null);
 		SemanticIndex index = new SemanticIndex(store, embedder, properties);
 		long budget = (long) (Runtime.getRuntime().maxMemory() * 0.15);
 		long tooMany = budget / Vectors.bytesPerRow(384) + 1;
@@ -132,7 +132,7 @@ class SemanticIndexTests {
 			walk.add(line, new byte[] { 1, -1, 1, -1 });
 			visited.add(line);
 		}
-		walk.visitedDownTo(line + 1);
+		walk.visitedDownTo(range, line + 1);
 	}
 
 	private static List<Long> lines(List<SemanticIndex.Near> nearest) {
