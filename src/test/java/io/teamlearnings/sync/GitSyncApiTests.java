@@ -63,7 +63,13 @@ class GitSyncApiTests extends SharedServiceContext {
 		String theirs = toolRow("2026-11-30T09:00:00Z", "do_more",
 				"When a teammate appends with the tool, prefer pushing soon because rows reach the service sooner");
 		String copy = toolRow("2026-11-30T09:05:00Z", "do_more", shared);
-		teammateAppendsAndPushes(teammate, theirs, copy);
+		// the same rule in NFC here and in NFD in the teammate's clone: two fingerprints,
+		// one exact-duplicate key, so one rule
+		String accented = "When the caf\u00e9 menu changes, prefer rebuilding the price cache because prices lag";
+		String nfc = append(repo, accented);
+		String nfdCopy = toolRow("2026-11-30T09:06:00Z", "do_more",
+				java.text.Normalizer.normalize(accented, java.text.Normalizer.Form.NFD));
+		teammateAppendsAndPushes(teammate, theirs, copy, nfdCopy);
 
 		Response synced = this.http.post("/api/repos/" + repo + "/sync", "application/json", "");
 
@@ -72,11 +78,11 @@ class GitSyncApiTests extends SharedServiceContext {
 		assertThat(state.get("state").asString()).isEqualTo("ok");
 		assertThat(state.get("ahead").asInt()).isZero();
 		assertThat(state.get("behind").asInt()).isZero();
-		assertThat(state.get("rows_received").asLong()).isEqualTo(2);
+		assertThat(state.get("rows_received").asLong()).isEqualTo(3);
 		assertThat(state.get("rows_sent").asLong()).isGreaterThanOrEqualTo(2);
 		assertThat(state.get("last_push").isNull()).isFalse();
 		List<String> file = Files.readAllLines(root(repo).resolve(".learnings.jsonl"));
-		assertThat(ids(file)).containsExactly(first, second, idOf(theirs), idOf(copy));
+		assertThat(ids(file)).containsExactly(first, second, nfc, idOf(theirs), idOf(copy), idOf(nfdCopy));
 		assertThat(linesAt(remote(repo), "main")).containsExactlyElementsOf(file);
 		git(teammate, "pull", "--quiet", "--no-rebase", "origin", "main");
 		assertThat(Files.readAllLines(teammate.resolve(".learnings.jsonl"))).containsExactlyElementsOf(file);
@@ -86,14 +92,21 @@ class GitSyncApiTests extends SharedServiceContext {
 		assertThat(health.get("in_sync").asBoolean()).isTrue();
 		assertThat(health.get("repaired").asBoolean()).isFalse();
 		assertThat(health.get("rows_in_index").asLong()).isEqualTo(file.size());
-		assertThat(health.get("cross_clone_duplicates")).hasSize(1);
+		assertThat(health.get("cross_clone_duplicates")).hasSize(2);
 		assertThat(health.get("cross_clone_duplicates").get(0).get("id").asString()).isEqualTo(idOf(copy));
+		assertThat(health.get("cross_clone_duplicates").get(1).get("id").asString()).isEqualTo(idOf(nfdCopy));
 
 		JsonNode recall = this.http.get("/api/repos/" + repo + "/learnings/recall?query=clones+capture+canonical")
 			.json();
 		List<String> recalled = new ArrayList<>();
 		recall.get("hits").forEach((hit) -> recalled.add(hit.get("id").asString()));
 		assertThat(recalled).contains(first).doesNotContain(idOf(copy));
+		List<String> accentedHits = new ArrayList<>();
+		this.http.get("/api/repos/" + repo + "/learnings/recall?query=menu+price+cache")
+			.json()
+			.get("hits")
+			.forEach((hit) -> accentedHits.add(hit.get("id").asString()));
+		assertThat(accentedHits).contains(nfc).doesNotContain(idOf(nfdCopy));
 
 		JsonNode listed = null;
 		for (JsonNode summary : this.http.get("/api/repos").json()) {

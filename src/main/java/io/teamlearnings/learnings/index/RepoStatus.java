@@ -171,7 +171,8 @@ class RepoStatus {
 	 * the reason it is not a row.
 	 */
 	private record CheckedLine(long number, long offset, @Nullable String reason, String id,
-			@Nullable String supersedesId, boolean withdrawal, String sha256, @Nullable String fingerprint) {
+			@Nullable String supersedesId, boolean withdrawal, String sha256, @Nullable String fingerprint,
+			@Nullable String status, @Nullable String learning) {
 	}
 
 	/** Parses a chunk of lines and digests the rows' lines, on a worker thread. */
@@ -182,10 +183,11 @@ class RepoStatus {
 			if (parsed instanceof LineParser.Row row) {
 				checked.add(new CheckedLine(line.number(), line.offset(), null, row.row().id(),
 						row.row().supersedesId(), CanonicalFormat.WITHDRAWN.equals(row.row().status()),
-						Sha256.hex(line.bytes()), row.row().fingerprint()));
+						Sha256.hex(line.bytes()), row.row().fingerprint(), row.row().status(), row.row().learning()));
 			}
 			else if (parsed instanceof LineParser.Malformed bad) {
-				checked.add(new CheckedLine(line.number(), line.offset(), bad.reason(), "", null, false, "", null));
+				checked.add(new CheckedLine(line.number(), line.offset(), bad.reason(), "", null, false, "", null, null,
+						null));
 			}
 		}
 		return checked;
@@ -229,7 +231,7 @@ class RepoStatus {
 					rows[0]++;
 					fileDigest.add(line.number(), line.sha256());
 					chains.add(line.number(), line.id(), line.supersedesId(), line.withdrawal());
-					if (copies.next(line.fingerprint(), line.supersedesId())) {
+					if (copies.next(line.status(), line.learning(), line.supersedesId())) {
 						duplicates.add(new RepoHealth.Duplicate(line.number(), line.id(), line.fingerprint()));
 					}
 				}

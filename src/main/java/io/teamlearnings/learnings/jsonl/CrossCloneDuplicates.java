@@ -1,22 +1,22 @@
 package io.teamlearnings.learnings.jsonl;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import org.springframework.lang.Nullable;
 
 /**
  * Tells, row by row in file order, which rows are cross-clone duplicates: a row whose
- * fingerprint (the learnings tool's {@code sha1(status + "|" + lower(learning))}, first
- * 16 hex characters) an earlier row of the file already has, and which supersedes
- * nothing. Neither the tool nor the service appends such a row to a file that has the
- * fingerprint, so one arrives only when two clones captured the same rule and git merged
- * their files. Both lines stay (the file is canonical and both are real); health counts
- * the later ones and recall shows the rule once, as its first row. The one definition of
- * the rule, used by the health check and by recall.
+ * exact-duplicate key ({@link CanonicalFormat#duplicateKey}: status and learning
+ * NFC-normalised, whitespace-collapsed and case-folded) an earlier row of the file
+ * already has, and which supersedes nothing. It is the key the append-time
+ * exact-duplicate check compares, so a rule written in NFC in one clone and in NFD in
+ * another (two fingerprints, field report case D) is one rule here too. Neither the tool
+ * nor the service appends such a row to a file that has the rule, so one arrives only
+ * when two clones captured the same rule and git merged their files. Both lines stay (the
+ * file is canonical and both are real); health counts the later ones and recall shows the
+ * rule once, as its first row. The one definition of the rule, used by the health check
+ * and by recall.
  * <p>
- * Fingerprints of the tool's form are kept as 64-bit numbers in an open-addressing table
- * (about 16 bytes a row), others as strings.
+ * Keys are kept as their first 64 bits in an open-addressing table (about 16 bytes a
+ * row).
  */
 public final class CrossCloneDuplicates {
 
@@ -26,36 +26,24 @@ public final class CrossCloneDuplicates {
 
 	private boolean zeroSeen;
 
-	private final Set<String> others = new HashSet<>();
-
 	/**
 	 * Takes the next row of the file.
-	 * @param fingerprint its {@code fingerprint}; blank for none
+	 * @param status its {@code status} as written
+	 * @param learning its {@code learning} as written; blank for none
 	 * @param supersedesId its {@code supersedes_id}, if any
 	 * @return whether it is a cross-clone duplicate of an earlier row
 	 */
-	public boolean next(@Nullable String fingerprint, @Nullable String supersedesId) {
-		if (fingerprint == null || fingerprint.isBlank()) {
+	public boolean next(@Nullable String status, @Nullable String learning, @Nullable String supersedesId) {
+		if (learning == null || learning.isBlank()) {
 			return false;
 		}
-		boolean seen = !add(fingerprint);
+		boolean seen = !add(CanonicalFormat.duplicateKey((status != null) ? status : "", learning));
 		return seen && (supersedesId == null || supersedesId.isBlank());
 	}
 
-	/** Adds a fingerprint; false if it was there already. */
-	private boolean add(String fingerprint) {
-		if (fingerprint.length() != 16) {
-			return this.others.add(fingerprint);
-		}
-		long value = 0;
-		for (int i = 0; i < 16; i++) {
-			char c = fingerprint.charAt(i);
-			int digit = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
-			if (digit < 0) {
-				return this.others.add(fingerprint);
-			}
-			value = (value << 4) | digit;
-		}
+	/** Adds a key (hex); false if it was there already. */
+	private boolean add(String key) {
+		long value = Long.parseUnsignedLong(key.substring(0, 16), 16);
 		if (value == 0) {
 			boolean added = !this.zeroSeen;
 			this.zeroSeen = true;

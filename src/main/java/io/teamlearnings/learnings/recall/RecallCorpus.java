@@ -33,9 +33,10 @@ import org.springframework.stereotype.Component;
  * similarity and themes. It is loaded from H2 (the analysed terms stored with each row),
  * a page of rows at a time, never from the JSONL, and follows the index: rows indexed
  * since the last look are added, and a rebuilt index is loaded anew. A cross-clone
- * duplicate ({@link CrossCloneDuplicates}: a later row with an earlier row's fingerprint,
- * from two clones merged by git) is a row of the corpus (found by its id) without
- * postings, so recall, similarity and themes show the rule once, as its first row.
+ * duplicate ({@link CrossCloneDuplicates}: a later row with an earlier row's
+ * exact-duplicate key, from two clones merged by git) is a row of the corpus (found by
+ * its id) without postings, so recall, similarity and themes show the rule once, as its
+ * first row.
  */
 @Component
 public class RecallCorpus {
@@ -145,7 +146,7 @@ public class RecallCorpus {
 
 		private final SupersessionChains chains = new SupersessionChains();
 
-		/** Fingerprints seen, to tell cross-clone duplicates. */
+		/** Rules seen, to tell cross-clone duplicates. */
 		private final CrossCloneDuplicates copies = new CrossCloneDuplicates();
 
 		private final long[] lengthTotals = new long[FIELDS];
@@ -217,8 +218,8 @@ public class RecallCorpus {
 		}
 
 		/**
-		 * Whether row {@code number} repeats an earlier row's fingerprint: recall shows
-		 * the rule once, as the earlier row, whichever ranking found it.
+		 * Whether row {@code number} repeats an earlier row's rule: recall shows the rule
+		 * once, as the earlier row, whichever ranking found it.
 		 */
 		boolean isCrossCloneCopy(int number) {
 			return this.crossCloneCopies.get(number);
@@ -350,7 +351,7 @@ public class RecallCorpus {
 
 		private void add(long line, String id, String status, @Nullable OffsetDateTime captured,
 				@Nullable String supersedesId, String paths, String tags, String terms, String lengths,
-				@Nullable String fingerprint) {
+				String learning) {
 			int number = this.docs.size();
 			List<TermVector.Entry> entries = TermVector.decode(terms);
 			int[] signature = entries.stream()
@@ -363,7 +364,7 @@ public class RecallCorpus {
 			Doc doc = new Doc(number, line, id, status, (captured != null) ? captured.toInstant() : null, supersedesId,
 					paths.isEmpty() ? List.of() : List.of(paths.split("\n")), tagList(tags), fieldLengths, signature);
 			this.docs.add(doc);
-			boolean copy = this.copies.next(fingerprint, supersedesId);
+			boolean copy = this.copies.next(status, learning, supersedesId);
 			this.crossCloneCopies.set(number, copy);
 			for (TermVector.Entry entry : copy ? List.<TermVector.Entry>of() : entries) {
 				Postings postings = this.postings.computeIfAbsent(entry.term(), (term) -> new Postings());
@@ -482,7 +483,7 @@ public class RecallCorpus {
 				// when the ORDER BY starts with the index's columns): H2 keeps a whole
 				// result in memory, which for a million rows' terms is more than the heap
 				this.jdbc.query("SELECT line_no, id, status, captured_ts, supersedes_id, paths, tags, terms,"
-						+ " field_lengths, fingerprint FROM indexed_row USE INDEX (ix_indexed_row_line)"
+						+ " field_lengths, learning FROM indexed_row USE INDEX (ix_indexed_row_line)"
 						+ " WHERE generation = ? AND line_no > ? ORDER BY generation, line_no FETCH FIRST " + PAGE_ROWS
 						+ " ROWS ONLY", (RowCallbackHandler) (rs) -> {
 							corpus.add(rs.getLong(1), rs.getString(2), rs.getString(3),

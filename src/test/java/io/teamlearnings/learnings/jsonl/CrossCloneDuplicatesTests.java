@@ -9,42 +9,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CrossCloneDuplicatesTests {
 
+	private static final String RULE = "When a migration renames a column, add a view with the old name";
+
 	@Test
-	void marksALaterRowWithAnEarlierRowsFingerprint() {
+	void marksALaterRowWithAnEarlierRowsRule() {
 		CrossCloneDuplicates copies = new CrossCloneDuplicates();
 
-		assertThat(copies.next("89ccd4c6a81eeb1d", null)).isFalse();
-		assertThat(copies.next("2b73fc1f0865f8ac", null)).isFalse();
-		assertThat(copies.next("89ccd4c6a81eeb1d", null)).isTrue();
-		assertThat(copies.next("89ccd4c6a81eeb1d", "")).isTrue();
+		assertThat(copies.next("do_more", RULE, null)).isFalse();
+		assertThat(copies.next("do_less", RULE, null)).isFalse();
+		assertThat(copies.next("do_more", RULE, null)).isTrue();
+		assertThat(copies.next("do_more", "  " + RULE.toUpperCase(java.util.Locale.ROOT) + " ", "")).isTrue();
 	}
 
 	@Test
-	void neitherARowThatSupersedesNorOneWithoutFingerprintIsADuplicate() {
+	void aRuleInNfcAndAgainInNfdIsOneRuleAsForTheAppendTimeCheck() {
+		String nfc = "When the caf\u00e9 menu changes, rebuild the price cache";
+		String nfd = "When the cafe\u0301 menu changes, rebuild the price cache";
+		assertThat(CanonicalFormat.fingerprint("do_more", nfc))
+			.isNotEqualTo(CanonicalFormat.fingerprint("do_more", nfd));
 		CrossCloneDuplicates copies = new CrossCloneDuplicates();
-		copies.next("89ccd4c6a81eeb1d", null);
 
-		assertThat(copies.next("89ccd4c6a81eeb1d", "lrn-20260620T183000Z-89ccd4c6")).isFalse();
-		assertThat(copies.next("", null)).isFalse();
-		assertThat(copies.next("", null)).isFalse();
-		assertThat(copies.next(null, null)).isFalse();
+		assertThat(copies.next("do_more", nfc, null)).isFalse();
+		assertThat(copies.next("do_more", nfd, null)).isTrue();
 	}
 
 	@Test
-	void tellsFingerprintsOfEveryFormAcrossManyRows() {
+	void neitherARowThatSupersedesNorOneWithoutLearningIsADuplicate() {
+		CrossCloneDuplicates copies = new CrossCloneDuplicates();
+		copies.next("do_more", RULE, null);
+
+		assertThat(copies.next("do_more", RULE, "lrn-20260620T183000Z-89ccd4c6")).isFalse();
+		assertThat(copies.next("do_more", "", null)).isFalse();
+		assertThat(copies.next("do_more", "", null)).isFalse();
+		assertThat(copies.next(null, null, null)).isFalse();
+	}
+
+	@Test
+	void tellsRulesAcrossManyRows() {
 		CrossCloneDuplicates copies = new CrossCloneDuplicates();
 		List<Boolean> first = new ArrayList<>();
 		for (int i = 1; i <= 10_000; i++) {
-			first.add(copies.next(String.format("%016x", i * 7919L), null));
+			first.add(copies.next("do_more", RULE + " " + i, null));
 		}
-		first.add(copies.next("not-a-tool-fingerprint", null));
-		first.add(copies.next("0000000000000000", null));
 
 		assertThat(first).containsOnly(false);
-		assertThat(copies.next(String.format("%016x", 9_999 * 7919L), null)).isTrue();
-		assertThat(copies.next("not-a-tool-fingerprint", null)).isTrue();
-		assertThat(copies.next("0000000000000000", null)).isTrue();
-		assertThat(copies.next(String.format("%016x", 10_001 * 7919L), null)).isFalse();
+		assertThat(copies.next("do_more", RULE + " 9999", null)).isTrue();
+		assertThat(copies.next("do_more", RULE + " 10001", null)).isFalse();
 	}
 
 }
