@@ -60,13 +60,23 @@ class GitFailure extends Exception {
 	}
 
 	/**
+	 * The text with the user information of every URL in it
+	 * ({@code https://user:token@host}) replaced by {@code ***}.
+	 * @param text any text
+	 * @return the text without user information
+	 */
+	static String withoutUserInfo(String text) {
+		return USERINFO.matcher(text).replaceAll("$1***@");
+	}
+
+	/**
 	 * Text from git as it may be shown and logged: URLs without user information, its
 	 * first lines only, at most {@value #MAX_GIT_MESSAGE} characters.
 	 * @param text what git printed
 	 * @return the text redacted, or {@code no message from git}
 	 */
 	static String redact(String text) {
-		String kept = USERINFO.matcher(text.strip()).replaceAll("$1***@");
+		String kept = withoutUserInfo(text.strip());
 		kept = kept.lines().filter((line) -> !line.isBlank()).limit(4).reduce((a, b) -> a + " / " + b).orElse("");
 		if (kept.length() > MAX_GIT_MESSAGE) {
 			kept = kept.substring(0, MAX_GIT_MESSAGE) + "...";
