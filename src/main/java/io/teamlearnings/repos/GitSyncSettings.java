@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether the service fetches, merges, commits its own rows and pushes
  * @param remote the remote to fetch from and push to, as the checkout names it
  * ({@code git remote})
- * @param branch the branch to keep in step; blank means the branch the checkout has
- * checked out when a sync starts
+ * @param branch the branch to keep in step; blank means the branch the checkout had
+ * checked out when sync first ran for the repository in this service (remembered until
+ * the service stops): a later sync on another branch stops, changing nothing
  * @param interval how long after a sync the next one runs (appends also start one, about
  * two seconds after the last of a burst)
  * @param author who the service's commits are by, as {@code Name <email>}; blank means

@@ -144,6 +144,21 @@ class Checkout {
 		return new int[] { Integer.parseInt(parts[0]), Integer.parseInt(parts[1]) };
 	}
 
+	/**
+	 * Commits {@code HEAD} has that {@code ref} lacks and the other way round, from local
+	 * refs only, or null when they cannot be counted (no {@code HEAD}, no {@code ref},
+	 * git failed).
+	 */
+	@Nullable
+	int[] aheadBehindIfKnown(String ref) {
+		try {
+			return (resolve("HEAD") != null && resolve(ref) != null) ? aheadBehind(ref) : null;
+		}
+		catch (GitFailure | RuntimeException ex) {
+			return null;
+		}
+	}
+
 	/** The size in bytes of the blob with this id. */
 	long blobSize(String blob) throws GitFailure {
 		GitCommand.Result size = run("cat-file", "-s", blob);

@@ -91,6 +91,19 @@ class GitSync {
 
 		int committed;
 
+		/**
+		 * Whether the repository's root was found to be the top of a git working tree.
+		 */
+		boolean inCheckout;
+
+		/** Commits the remote lacks, once the sync ended; null if unknown. */
+		@Nullable
+		Integer ahead;
+
+		/** Commits the checkout lacks, once the sync ended; null if unknown. */
+		@Nullable
+		Integer behind;
+
 	}
 
 	/**
@@ -107,23 +120,56 @@ class GitSync {
 	 * Syncs {@code repo}'s checkout with its remote.
 	 * @param repo the repository
 	 * @param settings its sync settings
-	 * @param tally filled in with what the sync does as it goes
+	 * @param remembered with {@code git.branch} blank, the branch the checkout had
+	 * checked out when sync first ran for the repository in this service
+	 * ({@link Tally#branch} of that sync); null before
+	 * @param tally filled in with what the sync does as it goes, and, however it ends,
+	 * with where the checkout stands (best effort, from local refs only)
 	 * @return where the checkout stands afterwards
 	 * @throws GitFailure why it failed or stopped; the checkout holds no half-done merge
 	 */
-	Run run(Repo repo, GitSyncSettings settings, Tally tally) throws GitFailure {
+	Run run(Repo repo, GitSyncSettings settings, @Nullable String remembered, Tally tally) throws GitFailure {
 		Checkout checkout = new Checkout(this.git, repo);
+		String expected = settings.branch().isBlank() ? remembered : settings.branch();
+		try {
+			Run run = sync(repo, checkout, settings, expected, tally);
+			tally.ahead = run.ahead();
+			tally.behind = run.behind();
+			return run;
+		}
+		catch (GitFailure ex) {
+			standing(checkout, settings.remote(), (tally.branch != null) ? tally.branch : expected, tally);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Counts, after a sync that failed or stopped, the commits between {@code HEAD} and
+	 * the remote-tracking branch as they are locally (no fetch); leaves them unknown when
+	 * they cannot be counted.
+	 */
+	private static void standing(Checkout checkout, String remote, @Nullable String branch, Tally tally) {
+		int[] aheadBehind = (tally.inCheckout && branch != null)
+				? checkout.aheadBehindIfKnown("refs/remotes/" + remote + "/" + branch) : null;
+		if (aheadBehind != null) {
+			tally.ahead = aheadBehind[0];
+			tally.behind = aheadBehind[1];
+		}
+	}
+
+	private Run sync(Repo repo, Checkout checkout, GitSyncSettings settings, @Nullable String expected, Tally tally)
+			throws GitFailure {
 		checkout.requireTopLevel();
+		tally.inCheckout = true;
 		String current = checkout.currentBranch();
 		if (current == null) {
-			throw GitFailure.checkout("HEAD is detached; check out the branch to sync ("
-					+ (settings.branch().isBlank() ? "learnings.repos[N].git.branch" : settings.branch()) + ")");
+			throw GitFailure.checkout("HEAD is detached; check out " + SyncWording.which(settings, expected));
 		}
-		String branch = settings.branch().isBlank() ? current : settings.branch();
+		String branch = (expected != null) ? expected : current;
 		tally.branch = branch;
 		if (!branch.equals(current)) {
-			throw GitFailure.checkout("the checkout is on branch '" + current + "', not '" + branch
-					+ "' as configured; check out '" + branch + "' or change learnings.repos[N].git.branch");
+			throw GitFailure.checkout("the checkout is on branch '" + current + "', not '" + branch + "' "
+					+ SyncWording.why(settings) + "; check out '" + branch + "'" + SyncWording.orChange(settings));
 		}
 		requireNoOperation(checkout);
 		if (checkout.config("remote." + settings.remote() + ".url") == null) {
@@ -132,9 +178,7 @@ class GitSync {
 		String tracking = "refs/remotes/" + settings.remote() + "/" + branch;
 		tally.fetchedAt = fetch(checkout, settings.remote(), branch, tracking);
 		for (int attempt = 1;; attempt++) {
-			Integration integration = integrate(repo, checkout, settings, tracking);
-			tally.received += integration.received();
-			tally.committed += integration.committed();
+			tally.received += integrate(repo, checkout, settings, tracking, tally);
 			String remoteHead = checkout.resolve(tracking);
 			String head = checkout.resolve("HEAD");
 			if (head == null || (remoteHead != null && remoteHead.equals(head))) {
@@ -189,18 +233,16 @@ class GitSync {
 		return this.clock.instant();
 	}
 
-	/** What integrating did: rows committed and rows the remote brought. */
-	private record Integration(int committed, int received) {
-	}
-
 	/**
-	 * Commits the service's rows and merges the remote-tracking branch, under the store's
-	 * locks; the index follows the file afterwards.
+	 * Commits the service's rows (counted in {@code tally} at once, so that a merge that
+	 * fails afterwards still tells them) and merges the remote-tracking branch, under the
+	 * store's locks; the index follows the file afterwards.
+	 * @return lines the merge added to the store
 	 */
-	private Integration integrate(Repo repo, Checkout checkout, GitSyncSettings settings, String tracking)
+	private int integrate(Repo repo, Checkout checkout, GitSyncSettings settings, String tracking, Tally tally)
 			throws GitFailure {
 		GitFailure[] failure = new GitFailure[1];
-		Integration[] done = new Integration[1];
+		int[] received = new int[1];
 		try {
 			this.guard.whileAppendsWait(repo, () -> {
 				try {
@@ -210,7 +252,8 @@ class GitSync {
 						requireMergeable(checkout, tracking);
 					}
 					int committed = new StoreCommit(checkout, repo).commitAppended(author(checkout, settings));
-					done[0] = new Integration(committed, behind ? merge(repo, checkout, tracking) : 0);
+					tally.committed += committed;
+					received[0] = behind ? merge(repo, checkout, tracking, committed) : 0;
 				}
 				catch (GitFailure ex) {
 					failure[0] = ex;
@@ -228,7 +271,7 @@ class GitSync {
 		if (failure[0] != null) {
 			throw failure[0];
 		}
-		return done[0];
+		return received[0];
 	}
 
 	/** Whether the checkout lacks commits of the remote-tracking branch. */
@@ -256,9 +299,11 @@ class GitSync {
 	/**
 	 * Merges the remote-tracking branch, which has commits the checkout lacks, with the
 	 * union driver for the store.
+	 * @param committed rows committed just before, which stay committed if the merge
+	 * fails
 	 * @return lines the merge added to the store
 	 */
-	private int merge(Repo repo, Checkout checkout, String tracking) throws GitFailure, IOException {
+	private int merge(Repo repo, Checkout checkout, String tracking, int committed) throws GitFailure, IOException {
 		long before = StoreCommit.lines(repo.storeFile());
 		GitCommand.Result merge = checkout.run("-c", "core.attributesFile=" + this.attributesFile, "merge", "--no-edit",
 				"--no-verify", "--ff", "--quiet", "-m",
@@ -271,9 +316,11 @@ class GitSync {
 					throw GitFailure.merge("the merge failed and could not be aborted; abort it by hand (git merge "
 							+ "--abort): " + GitFailure.redact(abort.err()));
 				}
-				throw GitFailure.merge("the merge of " + tracking + " failed and was aborted: " + why);
+				throw GitFailure.merge("the merge of " + tracking + " failed and was aborted"
+						+ SyncWording.committedBefore(committed) + ": " + why);
 			}
-			throw GitFailure.merge("git refused to merge " + tracking + " (nothing was changed): " + why);
+			throw GitFailure.merge("git refused to merge " + tracking + "; the merge changed no file"
+					+ SyncWording.committedBefore(committed) + ": " + why);
 		}
 		return (int) Math.max(0, StoreCommit.lines(repo.storeFile()) - before);
 	}

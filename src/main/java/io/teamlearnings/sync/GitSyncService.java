@@ -33,7 +33,8 @@ import org.springframework.stereotype.Service;
  * once. A failed sync is retried after 5 s, doubling with each failure in a row up to 10
  * minutes (appends do not bring a retry forward); appends go on meanwhile and their rows
  * are pushed by the first sync that succeeds. Keeps each repository's
- * {@link GitSyncState}.
+ * {@link GitSyncState}. With {@code git.branch} blank, the branch checked out when a
+ * repository's first sync ran is remembered and kept in step from then on.
  */
 @Service
 class GitSyncService implements GitSyncStatus {
@@ -94,6 +95,14 @@ class GitSyncService implements GitSyncStatus {
 
 		@Nullable
 		volatile String branch;
+
+		/**
+		 * With {@code git.branch} blank, the branch checked out when sync first ran for
+		 * the repository in this service: later syncs keep that branch in step and stop
+		 * on another one.
+		 */
+		@Nullable
+		volatile String remembered;
 
 		@Nullable
 		volatile Instant lastRun;
@@ -209,9 +218,7 @@ class GitSyncService implements GitSyncStatus {
 		sync.running.lock();
 		GitSync.Tally tally = new GitSync.Tally();
 		try {
-			GitSync.Run run = this.engine.run(sync.repo, sync.settings, tally);
-			sync.ahead = run.ahead();
-			sync.behind = run.behind();
+			GitSync.Run run = this.engine.run(sync.repo, sync.settings, sync.remembered, tally);
 			sync.warnings = run.warnings();
 			sync.error = null;
 			sync.failures = 0;
@@ -237,6 +244,12 @@ class GitSyncService implements GitSyncStatus {
 		}
 		finally {
 			sync.branch = (tally.branch != null) ? tally.branch : sync.branch;
+			if (sync.settings.branch().isBlank() && sync.remembered == null) {
+				sync.remembered = tally.branch;
+			}
+			// however the sync ended: counted from local refs, or unknown
+			sync.ahead = tally.ahead;
+			sync.behind = tally.behind;
 			sync.lastFetch = (tally.fetchedAt != null) ? tally.fetchedAt : sync.lastFetch;
 			sync.lastPush = (tally.pushedAt != null) ? tally.pushedAt : sync.lastPush;
 			sync.received += tally.received;

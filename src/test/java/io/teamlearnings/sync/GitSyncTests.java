@@ -74,7 +74,7 @@ class GitSyncTests {
 	}
 
 	private GitSync.Run run() throws GitFailure {
-		return this.sync.run(this.repo, ON, new GitSync.Tally());
+		return this.sync.run(this.repo, ON, null, new GitSync.Tally());
 	}
 
 	private void serviceAppends(String... lines) {
@@ -99,12 +99,13 @@ class GitSyncTests {
 		teammateAppendsAndPushes(this.teammate, theirs.get(1));
 
 		GitSync.Tally tally = new GitSync.Tally();
-		GitSync.Run run = this.sync.run(this.repo, ON, tally);
+		GitSync.Run run = this.sync.run(this.repo, ON, null, tally);
 		git(this.teammate, "pull", "--quiet", "--no-rebase", "origin", "main");
 
 		assertThat(tally.committed).isEqualTo(3);
 		assertThat(tally.received).isEqualTo(2);
 		assertThat(tally.pushedAt).isNotNull();
+		assertThat(tally.ahead).isZero();
 		assertThat(run.ahead()).isZero();
 		assertThat(run.behind()).isZero();
 		List<String> expected = new ArrayList<>(List.of(row(0, "service")));
@@ -129,7 +130,7 @@ class GitSyncTests {
 		this.beforePush.add(() -> teammateAppendsAndPushes(this.teammate, theirs));
 
 		GitSync.Tally tally = new GitSync.Tally();
-		this.sync.run(this.repo, ON, tally);
+		this.sync.run(this.repo, ON, null, tally);
 
 		assertThat(tally.pushedAt).isNotNull();
 		assertThat(tally.received).isEqualTo(1);
@@ -151,7 +152,7 @@ class GitSyncTests {
 
 		Files.move(away, this.remote);
 		GitSync.Tally tally = new GitSync.Tally();
-		this.sync.run(this.repo, ON, tally);
+		this.sync.run(this.repo, ON, null, tally);
 
 		assertThat(tally.committed).isEqualTo(2);
 		assertThat(linesAt(this.remote, "main")).containsExactly(row(0, "service"), row(8, "service"),
@@ -182,7 +183,12 @@ class GitSyncTests {
 		serviceAppends(row(12, "service"));
 		String head = git(this.service, "rev-parse", "HEAD");
 
-		assertThatThrownBy(this::run).isInstanceOf(GitFailure.class).hasMessageContaining("staged");
+		GitSync.Tally tally = new GitSync.Tally();
+		assertThatThrownBy(() -> this.sync.run(this.repo, ON, null, tally)).isInstanceOf(GitFailure.class)
+			.hasMessageContaining("staged");
+		// counted although the sync stopped: the fetch brought the teammate's commit
+		assertThat(tally.ahead).isZero();
+		assertThat(tally.behind).isEqualTo(1);
 
 		assertThat(git(this.service, "rev-parse", "HEAD")).isEqualTo(head);
 		assertThat(file(this.service)).containsExactly(row(0, "service"), row(12, "service"));
@@ -271,11 +277,54 @@ class GitSyncTests {
 
 		assertThatThrownBy(this::run).isInstanceOf(GitFailure.class)
 			.satisfies((ex) -> assertThat(((GitFailure) ex).kind()).isEqualTo(GitFailure.Kind.MERGE))
-			.hasMessageContaining("nothing was changed");
+			.hasMessageContaining("the merge changed no file")
+			.hasMessageContaining("1 row appended since the last commit was committed before it and is pushed once "
+					+ "the merge can be made")
+			.message()
+			.doesNotContain("nothing was changed");
 
 		assertThat(Files.readString(this.service.resolve("README.md"))).isEqualTo("Local edit, not committed.\n");
 		assertThat(git(this.service, "status", "--porcelain").strip()).isEqualTo("M README.md");
 		assertThat(file(this.service)).containsExactly(row(0, "service"), row(15, "service"));
+	}
+
+	@Test
+	void withABlankBranchSettingKeepsTheBranchOfTheFirstSyncAndStopsOnAnother() throws Exception {
+		GitSyncSettings blank = new GitSyncSettings(true, "origin", "", java.time.Duration.ofMinutes(5), "");
+		GitSync.Tally first = new GitSync.Tally();
+		this.sync.run(this.repo, blank, null, first);
+		assertThat(first.branch).isEqualTo("main");
+		git(this.service, "checkout", "--quiet", "-b", "feature");
+		serviceAppends(row(16, "service"));
+		String head = git(this.service, "rev-parse", "HEAD");
+
+		assertThatThrownBy(() -> this.sync.run(this.repo, blank, first.branch, new GitSync.Tally()))
+			.isInstanceOf(GitFailure.class)
+			.satisfies((ex) -> assertThat(((GitFailure) ex).kind()).isEqualTo(GitFailure.Kind.CHECKOUT))
+			.hasMessageContaining("on branch 'feature', not 'main'")
+			.hasMessageContaining("when sync first ran");
+		assertThat(git(this.service, "rev-parse", "HEAD")).isEqualTo(head);
+		assertThat(git(this.remote, "branch", "--list", "feature")).isEmpty();
+
+		git(this.service, "checkout", "--quiet", "--detach");
+		assertThatThrownBy(() -> this.sync.run(this.repo, blank, first.branch, new GitSync.Tally()))
+			.isInstanceOf(GitFailure.class)
+			.hasMessageContaining("HEAD is detached; check out 'main'");
+	}
+
+	@Test
+	void countsAheadAndBehindAlsoWhenASyncFails() throws Exception {
+		teammateAppendsAndPushes(this.teammate, row(17, "teammate"));
+		teammateAppendsAndPushes(this.teammate, row(18, "teammate"));
+		git(this.service, "fetch", "--quiet");
+		git(this.service, "checkout", "--quiet", "-b", "topic");
+		GitSync.Tally tally = new GitSync.Tally();
+
+		assertThatThrownBy(() -> this.sync.run(this.repo, ON, null, tally)).isInstanceOf(GitFailure.class)
+			.hasMessageContaining("on branch 'topic'");
+
+		assertThat(tally.ahead).isZero();
+		assertThat(tally.behind).isEqualTo(2);
 	}
 
 	@Test
