@@ -1,6 +1,19 @@
 package io.teamlearnings.learnings.semantic;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 
@@ -14,12 +27,18 @@ public enum EmbeddingModelChoice {
 	 * BAAI bge-small-en-v1.5, quantized: 384 dimensions. Short queries are prefixed with
 	 * the model's retrieval instruction, as its authors advise.
 	 */
-	BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", 384, 0.60, "Represent this sentence for searching relevant passages: "),
+	BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", "bge-small-en-v1.5-q", PoolingMode.CLS, 384, 0.60,
+			"Represent this sentence for searching relevant passages: "),
 
 	/** sentence-transformers all-MiniLM-L6-v2, quantized: 384 dimensions, faster. */
-	ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", 384, 0.20, "");
+	ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "all-minilm-l6-v2-q", PoolingMode.MEAN, 384, 0.20, "");
 
 	private final String id;
+
+	/** The file name of the model and its tokenizer in the langchain4j module's jar. */
+	private final String resource;
+
+	private final PoolingMode pooling;
 
 	private final int dimensions;
 
@@ -27,8 +46,11 @@ public enum EmbeddingModelChoice {
 
 	private final String queryPrefix;
 
-	EmbeddingModelChoice(String id, int dimensions, double minSimilarity, String queryPrefix) {
+	EmbeddingModelChoice(String id, String resource, PoolingMode pooling, int dimensions, double minSimilarity,
+			String queryPrefix) {
 		this.id = id;
+		this.resource = resource;
+		this.pooling = pooling;
 		this.dimensions = dimensions;
 		this.minSimilarity = minSimilarity;
 		this.queryPrefix = queryPrefix;
@@ -67,12 +89,69 @@ public enum EmbeddingModelChoice {
 		return this.queryPrefix;
 	}
 
-	/** Loads the model: about two seconds and 100 MB of native memory for bge. */
+	/**
+	 * Loads the model from its langchain4j module's jar: about two seconds and 100 MB of
+	 * native memory for bge. The model is read into native memory, not the heap, and a
+	 * failure (the heap or native memory short) is an exception the next use retries: the
+	 * modules' own classes read their 34 MB model into the heap in a static initializer,
+	 * and one {@code OutOfMemoryError} there left the class, and semantic recall, broken
+	 * until a restart (seen at 100,000 rows at {@code -Xmx512m}).
+	 * @throws IllegalStateException if the model cannot be loaded
+	 */
 	EmbeddingModel load() {
-		return switch (this) {
-			case BGE_SMALL_EN_V15_Q -> new BgeSmallEnV15QuantizedEmbeddingModel();
-			case ALL_MINILM_L6_V2_Q -> new AllMiniLmL6V2QuantizedEmbeddingModel();
+		ClassLoader loader = switch (this) {
+			case BGE_SMALL_EN_V15_Q -> BgeSmallEnV15QuantizedEmbeddingModel.class.getClassLoader();
+			case ALL_MINILM_L6_V2_Q -> AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
 		};
+		URL model = loader.getResource(this.resource + ".onnx");
+		try (InputStream tokenizer = loader.getResourceAsStream(this.resource + "-tokenizer.json")) {
+			if (model == null || tokenizer == null) {
+				throw new IllegalStateException("The jar of " + this.id + " holds no " + this.resource + ".onnx");
+			}
+			OrtEnvironment environment = OrtEnvironment.getEnvironment();
+			OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, environment.createSession(offHeap(model)),
+					tokenizer, this.pooling);
+			return new OwnModel(encoder);
+		}
+		catch (IOException | OrtException ex) {
+			throw new IllegalStateException("Could not load the embedding model " + this.id, ex);
+		}
+	}
+
+	/** The bytes at {@code url} in a direct buffer. */
+	private static ByteBuffer offHeap(URL url) throws IOException {
+		URLConnection connection = url.openConnection();
+		long length = connection.getContentLengthLong();
+		if (length < 0 || length > Integer.MAX_VALUE) {
+			throw new IOException("Unknown or too large size of " + url);
+		}
+		ByteBuffer buffer = ByteBuffer.allocateDirect((int) length);
+		try (ReadableByteChannel channel = Channels.newChannel(connection.getInputStream())) {
+			while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+				// fills the buffer
+			}
+		}
+		if (buffer.hasRemaining()) {
+			throw new IOException("Read " + buffer.position() + " of " + length + " bytes of " + url);
+		}
+		return buffer.flip();
+	}
+
+	/** A langchain4j in-process model over an encoder opened here. */
+	private static final class OwnModel extends AbstractInProcessEmbeddingModel {
+
+		private final OnnxBertBiEncoder encoder;
+
+		OwnModel(OnnxBertBiEncoder encoder) {
+			super(null);
+			this.encoder = encoder;
+		}
+
+		@Override
+		protected OnnxBertBiEncoder model() {
+			return this.encoder;
+		}
+
 	}
 
 }

@@ -20,13 +20,15 @@ import org.springframework.stereotype.Service;
  * The rows' embeddings of each repository in memory, and the rows nearest a query. Each
  * repository's live index generation has one {@link Vectors}, filled by the
  * {@link EmbeddingWorker} as it walks the generation's rows (vectors already stored in H2
- * are read, the others computed): 384 bytes of int8 vector and 48 bytes of sign bits a
- * row for the shipped models, 43 MB for 100,000 rows. A rebuilt index starts a new one.
+ * are read, the others computed): 384 bytes of int8 vector, 48 bytes of sign bits and 8
+ * of line number a row for the shipped models, 44 MB for 100,000 rows. A rebuilt index
+ * starts a new one.
  * <p>
  * Nearest rows: a repository of at most {@code shortlist} rows is compared exactly; a
- * larger one first by the Hamming distance of the sign bits (binary quantization, about
- * 40 times cheaper than the int8 dot product), and the {@code shortlist} closest are
- * rescored exactly: the usual binary-quantization-with-rescoring scheme.
+ * larger one first by the Hamming distance of the sign bits (binary quantization: 0.7 ms
+ * for 100,000 rows here, where the int8 dot product of every row takes 18 ms), and the
+ * {@code shortlist} closest are rescored exactly: the usual binary quantization with
+ * rescoring.
  */
 @Service
 public class SemanticIndex {

@@ -25,6 +25,24 @@ class TextEmbedderTests {
 	}
 
 	@Test
+	void loadsEachModelAsItsOwnLangchain4jModuleDoes() {
+		String text = "Pair Codex automation definitions with a launchd-backed headless runner.";
+		float[] bge = EmbeddingModelChoice.BGE_SMALL_EN_V15_Q.load().embed(text).content().vector();
+		float[] bgeModule = new dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel()
+			.embed(text)
+			.content()
+			.vector();
+		float[] miniLm = EmbeddingModelChoice.ALL_MINILM_L6_V2_Q.load().embed(text).content().vector();
+		float[] miniLmModule = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel()
+			.embed(text)
+			.content()
+			.vector();
+
+		assertThat(bge).hasSize(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q.dimensions()).containsExactly(bgeModule);
+		assertThat(miniLm).hasSize(EmbeddingModelChoice.ALL_MINILM_L6_V2_Q.dimensions()).containsExactly(miniLmModule);
+	}
+
+	@Test
 	void readsAVectorAtItsOffsetInTheSnapshot() {
 		byte[] query = TextEmbedder.quantize(new float[] { 1, 0 });
 		byte[] rows = new byte[] { 0, 127, 127, 0 };
