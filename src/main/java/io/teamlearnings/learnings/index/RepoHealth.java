@@ -35,7 +35,8 @@ import org.springframework.lang.Nullable;
  * {@code POST /api/repos/{repo}/repair} appends them back
  * @param lockWait an append of this service waiting for another process's store lock, if
  * one is; the check is then made without waiting for the lock (see {@link StoreLock})
- * @param crossCloneDuplicates rows with the fingerprint of an earlier row that supersede
+ * @param crossCloneDuplicates rows with the exact-duplicate key of an earlier row (status
+ * and learning, NFC-normalised, whitespace-collapsed, case-folded) that supersede
  * nothing: the same rule captured in two clones, both lines kept when git merged them
  * (see {@code CrossCloneDuplicates}); recall shows the rule once. They do not make the
  * repository unhealthy: the file is canonical and both lines are real
@@ -64,11 +65,12 @@ record RepoHealth(String repo, String path, boolean healthy, @JsonProperty("in_s
 	}
 
 	/**
-	 * A cross-clone duplicate: a row with the fingerprint of an earlier row.
+	 * A cross-clone duplicate: a row with the exact-duplicate key of an earlier row.
 	 *
 	 * @param line its line number
 	 * @param id its id
-	 * @param fingerprint the fingerprint it shares with the earlier row
+	 * @param fingerprint its own fingerprint (the earlier row's may differ: the same rule
+	 * written in NFC and in NFD has two)
 	 */
 	@Schema(name = "CrossCloneDuplicate")
 	record Duplicate(@Schema(example = "31") long line, @Schema(example = "lrn-20261121T100500Z-89ccd4c6") String id,
