@@ -27,7 +27,7 @@ class GitFailure extends Exception {
 
 	}
 
-	private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
+	private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s]*@");
 
 	/** What a kept message of git's is cut to. */
 	private static final int MAX_GIT_MESSAGE = 400;
@@ -61,7 +61,9 @@ class GitFailure extends Exception {
 
 	/**
 	 * The text with the user information of every URL in it
-	 * ({@code https://user:token@host}) replaced by {@code ***}.
+	 * ({@code https://user:token@host}) replaced by {@code ***}: everything between the
+	 * scheme and the last {@code @} before the path, so that a password holding an
+	 * unescaped {@code @} goes too.
 	 * @param text any text
 	 * @return the text without user information
 	 */

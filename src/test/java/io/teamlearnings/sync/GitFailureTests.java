@@ -18,6 +18,8 @@ class GitFailureTests {
 
 	@Test
 	void keepsTheFirstLinesOfALongMessage() {
+		assertThat(GitFailure.withoutUserInfo("remote https://bob:SUPER@SECRET42@127.0.0.1:9/team/app.git?x=a@b"))
+			.isEqualTo("remote https://***@127.0.0.1:9/team/app.git?x=a@b");
 		assertThat(GitFailure.redact("a\nb\nc\nd\ne\nf")).isEqualTo("a / b / c / d");
 		assertThat(GitFailure.redact("x".repeat(1000))).hasSize(403);
 		assertThat(GitFailure.redact("  \n")).isEqualTo("no message from git");

@@ -31,7 +31,7 @@ public class InvalidRecallException extends ErrorResponseException {
 
 	static InvalidRecallException nothingToEmbed() {
 		return new InvalidRecallException("query",
-				"mode=semantic needs query words: paths alone are matched lexically.");
+				"mode=semantic needs query words (stop words, symbols and paths alone are not): use mode=lexical.");
 	}
 
 	static InvalidRecallException limitTooLarge(int limit, int max) {

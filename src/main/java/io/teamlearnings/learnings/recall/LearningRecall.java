@@ -192,14 +192,16 @@ public class LearningRecall {
 	 * The mode a recall runs in: the one asked for; else hybrid while semantic recall is
 	 * on and every repository asked has been embedded once ({@link SemanticIndex#ready}),
 	 * lexical before (a partly embedded repository would favour the rows embedded first).
-	 * A query of paths alone has nothing to embed and is lexical.
+	 * A query without a word recall searches (paths alone, stop words, symbols, emoji)
+	 * has nothing to embed either and is lexical: every query has nearest rows, and these
+	 * would be noise.
 	 */
 	private RecallQuery.Mode mode(List<Repo> repos, RecallQuery query, RecallQuery.@Nullable Mode asked) {
 		boolean on = this.semantic.enabled();
 		if (asked != null && asked != RecallQuery.Mode.LEXICAL && !on) {
 			throw InvalidRecallException.semanticOff();
 		}
-		if (query.text().isBlank()) {
+		if (this.analysis.terms(query.text()).isEmpty()) {
 			if (asked == RecallQuery.Mode.SEMANTIC) {
 				throw InvalidRecallException.nothingToEmbed();
 			}

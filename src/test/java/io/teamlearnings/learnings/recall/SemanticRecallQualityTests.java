@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Recall that understands paraphrase, measured: lexical, semantic and hybrid recall on
@@ -142,6 +143,14 @@ class SemanticRecallQualityTests {
 			assertThat(this.recall.recall(COPIES, asOf, mode).hits()).as(mode.value() + " as of " + before)
 				.extracting(RecallResult.Hit::id)
 				.doesNotContain(secondId);
+		}
+		for (String noWords : List.of("\uD83D\uDE00\uD83D\uDE00", "...", "the")) {
+			RecallQuery query = new RecallQuery(noWords, 10, true, Set.of(), Set.of(), null, null, List.of());
+			RecallResult byDefault = this.recall.recall(REPO, query, null);
+			assertThat(byDefault.mode()).as(noWords).isEqualTo(RecallQuery.Mode.LEXICAL);
+			assertThat(this.recall.recall(REPO, query, RecallQuery.Mode.HYBRID).totalMatches()).as(noWords).isZero();
+			assertThatThrownBy(() -> this.recall.recall(REPO, query, RecallQuery.Mode.SEMANTIC))
+				.isInstanceOf(InvalidRecallException.class);
 		}
 		for (String nonsense : List.of("zzzz qqqq", "banana bread recipe")) {
 			RecallQuery query = new RecallQuery(nonsense, 10, true, Set.of(), Set.of(), null, null, List.of());
