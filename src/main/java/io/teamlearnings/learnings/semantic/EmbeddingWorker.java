@@ -110,12 +110,11 @@ class EmbeddingWorker implements SmartLifecycle {
 		if (generation == null) {
 			return false;
 		}
-		long rowCount = this.store.rowCount(generation);
-		Vectors vectors = this.index.forWorker(repo, generation, rowCount);
+		Vectors vectors = this.index.forWorker(repo, generation, () -> this.store.rowCount(generation));
 		if (vectors == null) {
 			if (!generation.equals(this.overBudget.put(repo, generation))) {
-				log.warn("Not embedding the {} rows of {}: their vectors would go over the budget of "
-						+ "learnings.recall.semantic.heap-fraction; its recall stays lexical", rowCount, repo);
+				log.warn("Not embedding the rows of {}: their vectors would go over the budget of "
+						+ "learnings.recall.semantic.heap-fraction; its recall stays lexical", repo);
 			}
 			return false;
 		}

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import jakarta.annotation.PreDestroy;
 
@@ -262,14 +263,21 @@ public class SemanticIndex {
 	 * empty one when the index was rebuilt since (the old one is dropped); none when
 	 * {@code rows} of them would take more than what the other repositories leave of the
 	 * budget ({@code heap-fraction} of the heap).
-	 * @param rows the generation's rows, to make room for
+	 * @param rowCount the generation's rows, to make room for; asked only when a new one
+	 * is made
 	 * @return the vectors, or null when the repository is over the budget
 	 */
-	@Nullable Vectors forWorker(String repo, long generation, long rows) {
+	@Nullable Vectors forWorker(String repo, long generation, LongSupplier rowCount) {
 		Vectors current = this.vectors.get(repo);
 		if (current != null && current.generation() == generation) {
 			return current;
 		}
+		Refusal refusal = this.refused.get(repo);
+		if (refusal != null && refusal.generation() == generation) {
+			return null;
+		}
+		// counted only for a new generation: the worker asks on every poll
+		long rows = rowCount.getAsLong();
 		int dimensions = this.embedder.dimensions();
 		long needed = rows * Vectors.bytesPerRow(dimensions);
 		long others = this.vectors.entrySet()

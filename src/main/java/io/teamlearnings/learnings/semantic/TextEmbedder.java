@@ -106,23 +106,11 @@ public class TextEmbedder {
 	 * @return -1 to 1
 	 */
 	static double cosine(byte[] a, byte[] b, int offset) {
-		// four independent sums: the loop is bound by the latency of one running sum
-		// otherwise (about twice as fast here for 384 dimensions)
-		int dot0 = 0;
-		int dot1 = 0;
-		int dot2 = 0;
-		int dot3 = 0;
-		int i = 0;
-		for (int end = a.length & ~3; i < end; i += 4) {
-			dot0 += a[i] * b[offset + i];
-			dot1 += a[i + 1] * b[offset + i + 1];
-			dot2 += a[i + 2] * b[offset + i + 2];
-			dot3 += a[i + 3] * b[offset + i + 3];
+		int dot = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * b[offset + i];
 		}
-		for (; i < a.length; i++) {
-			dot0 += a[i] * b[offset + i];
-		}
-		return (dot0 + dot1 + dot2 + dot3) / (127.0 * 127.0);
+		return dot / (127.0 * 127.0);
 	}
 
 }

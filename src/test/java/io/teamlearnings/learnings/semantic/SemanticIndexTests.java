@@ -110,8 +110,8 @@ class SemanticIndexTests {
 		long budget = (long) (Runtime.getRuntime().maxMemory() * 0.15);
 		long tooMany = budget / Vectors.bytesPerRow(384) + 1;
 
-		assertThat(index.forWorker("small", 4, 1000)).isNotNull();
-		assertThat(index.forWorker("big", 3, tooMany)).isNull();
+		assertThat(index.forWorker("small", 4, () -> 1000)).isNotNull();
+		assertThat(index.forWorker("big", 3, () -> tooMany)).isNull();
 		assertThat(index.ready("big")).isFalse();
 		assertThatThrownBy(() -> index.requireWithinBudget("big")).isInstanceOf(SemanticIndexTooLargeException.class)
 			.hasMessageContaining("The vectors of repository 'big'")
@@ -120,7 +120,7 @@ class SemanticIndexTests {
 		// rebuilt smaller: embedded again
 		given(store.generation("big")).willReturn(5L);
 		index.requireWithinBudget("big");
-		assertThat(index.forWorker("big", 5, 1000)).isNotNull();
+		assertThat(index.forWorker("big", 5, () -> 1000)).isNotNull();
 		index.stop();
 	}
 
