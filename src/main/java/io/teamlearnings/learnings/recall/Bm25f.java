@@ -174,6 +174,22 @@ class Bm25f {
 		}
 
 		/**
+		 * The BM25F score of row {@code number}: its terms' parts summed in query order,
+		 * the same double {@link Bm25f#score} adds up for it.
+		 * @return 0 for a row without a query term
+		 */
+		double score(int number) {
+			double score = 0;
+			for (int term = 0; term < this.postings.length; term++) {
+				int i = (this.postings[term] != null) ? this.postings[term].indexOf(number) : -1;
+				if (i >= 0) {
+					score += score(term, i);
+				}
+			}
+			return score;
+		}
+
+		/**
 		 * At least term {@code term}'s part of any row's score (0 if no row has it), when
 		 * {@link Bm25f#bounded()}: the saturation grows with the weighted frequency,
 		 * which is at most the sum over fields of the highest frequency over the shortest

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.Supplier;
 
 import io.teamlearnings.learnings.index.SupersessionChains;
@@ -50,28 +51,40 @@ final class ExhaustiveRanking {
 	}
 
 	/**
-	 * As above; with {@code semantic}, the rows nearest the query join the ranking and
-	 * the text score in the product is the similarity (semantic) or the reciprocal-rank
-	 * fusion of both rankings (hybrid). Withdrawals, supersession, filters, boosts and
-	 * the minimum score then apply as in lexical recall. {@code semantic} is asked for
-	 * once the rows are scored lexically, so that the query's vector can be computed
-	 * meanwhile.
+	 * As above; with {@code semantic}, the rows ranked are those of the fusion: in hybrid
+	 * recall the {@code window} best rows by BM25F and the rows nearest the query, the
+	 * text score in the product being the reciprocal-rank fusion of both rankings; in
+	 * semantic recall the nearest rows alone, scored by their similarity. Withdrawals,
+	 * supersession, filters, boosts and the minimum score then apply as in lexical
+	 * recall. The nearest rows are asked for once the lexical window is found, so that
+	 * the query's vector can be computed meanwhile; the window is found by
+	 * {@link MaxScoreRanking#bestByText} when the settings allow, not by scoring every
+	 * matching row.
 	 */
 	RowRanking rank(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, CollectionStatistics statistics,
-			RecallQuery query, Instant now, @Nullable Supplier<Semantic> semantic) {
+			RecallQuery query, Instant now, @Nullable Semantic semantic) {
 		int size = corpus.docs().size();
-		double[] bm25 = new double[size];
-		int[] matchedDocs = this.bm25f.score(corpus, terms, statistics, query.asOf(), bm25);
-		double[] base = bm25;
+		int[] matchedDocs;
+		IntToDoubleFunction base;
+		IntToDoubleFunction bm25;
 		Map<Integer, RecallResult.Fusion> fusions = Map.of();
-		if (semantic != null) {
-			Fused fused = semantic.get().fuse(matchedDocs, bm25);
-			matchedDocs = fused.docs();
-			base = fused.base();
-			fusions = fused.fusions();
+		if (semantic == null) {
+			double[] scored = new double[size];
+			matchedDocs = this.bm25f.score(corpus, terms, statistics, query.asOf(), scored);
+			base = (number) -> scored[number];
+			bm25 = base;
 		}
-		double[] scores = new double[size];
-		BitSet scored = new BitSet(size);
+		else {
+			Bm25f.Scorer scorer = this.bm25f.scorer(corpus, terms, statistics);
+			int[] lexical = (semantic.mode() == RecallQuery.Mode.HYBRID)
+					? lexicalWindow(scorer, corpus, terms, statistics, query.asOf(), semantic.window()) : new int[0];
+			Fused fused = semantic.fuse(lexical);
+			matchedDocs = fused.docs();
+			base = fused.base()::get;
+			fusions = fused.fusions();
+			bm25 = scorer::score;
+		}
+		TargetScores scores = new TargetScores(size, matchedDocs.length);
 		Map<Integer, Integer> sources = new HashMap<>();
 		Map<Integer, Set<String>> vias = new HashMap<>();
 		int superseded = 0;
@@ -110,15 +123,14 @@ final class ExhaustiveRanking {
 				filtered++;
 				continue;
 			}
-			double score = Boosts.round(base[number])
+			double score = Boosts.round(base.applyAsDouble(number))
 					* this.boostRules.of(corpus, target, statusBoosts, query, now).factor();
 			if (score < this.properties.minScore()) {
 				belowMinScore++;
 				continue;
 			}
-			if (!scored.get(target) || scores[target] < score) {
-				scores[target] = score;
-				scored.set(target);
+			if (!scores.has(target) || scores.get(target) < score) {
+				scores.put(target, score);
 				if (target != number) {
 					sources.put(target, number);
 				}
@@ -127,10 +139,9 @@ final class ExhaustiveRanking {
 				}
 			}
 		}
-		Comparator<Integer> bestFirst = RowRanking.bestFirst(corpus, (Integer number) -> scores[number],
-				Integer::intValue);
+		Comparator<Integer> bestFirst = RowRanking.bestFirst(corpus, scores::get, Integer::intValue);
 		PriorityQueue<Integer> kept = new PriorityQueue<>(bestFirst.reversed());
-		for (int number = scored.nextSetBit(0); number >= 0; number = scored.nextSetBit(number + 1)) {
+		for (int number : scores.rows()) {
 			if (kept.size() == query.limit() && bestFirst.compare(number, kept.peek()) >= 0) {
 				continue;
 			}
@@ -143,58 +154,73 @@ final class ExhaustiveRanking {
 		while (!kept.isEmpty()) {
 			int number = kept.poll();
 			int source = sources.getOrDefault(number, number);
-			ranked.add(RowRanking.ranked(repo, corpus, terms, number, source, scores[number], bm25[source],
-					this.boostRules.of(corpus, number, statusBoosts, query, now),
+			ranked.add(RowRanking.ranked(repo, corpus, terms, number, source, scores.get(number),
+					bm25.applyAsDouble(source), this.boostRules.of(corpus, number, statusBoosts, query, now),
 					List.copyOf(vias.getOrDefault(number, Set.of())), fusions.get(source)));
 		}
 		Collections.reverse(ranked);
-		return new RowRanking(ranked, scored.cardinality(), new RecallResult.Exclusions(superseded, withdrawn, filtered,
+		return new RowRanking(ranked, scores.count(), new RecallResult.Exclusions(superseded, withdrawn, filtered,
 				belowMinScore, supersededRows, withdrawnIds), matchedDocs.length);
+	}
+
+	/**
+	 * The {@code window} best rows by BM25F, best first: walked by MaxScore when the
+	 * settings bound the scores, else picked out of every matching row.
+	 */
+	private int[] lexicalWindow(Bm25f.Scorer scorer, RecallCorpus.Corpus corpus, Map<String, Double> terms,
+			CollectionStatistics statistics, @Nullable Instant asOf, int window) {
+		if (this.bm25f.bounded()) {
+			return MaxScoreRanking.bestByText(scorer, corpus, asOf, window);
+		}
+		double[] bm25 = new double[corpus.docs().size()];
+		return Semantic.best(this.bm25f.score(corpus, terms, statistics, asOf, bm25), bm25, window);
 	}
 
 	/**
 	 * The semantic side of a recall in one repository: the rows nearest the query.
 	 *
 	 * @param mode {@link RecallQuery.Mode#SEMANTIC} or {@link RecallQuery.Mode#HYBRID}
-	 * @param nearest row numbers and their similarity, nearest first
 	 * @param window how many rows of the lexical ranking join the fusion (its rank
 	 * window, as many as the semantic side's candidates)
 	 * @param rrfK the fusion's constant k
+	 * @param nearest row numbers and their similarity, nearest first; may wait for them
 	 */
-	record Semantic(RecallQuery.Mode mode, List<Map.Entry<Integer, Double>> nearest, int window, int rrfK) {
+	record Semantic(RecallQuery.Mode mode, int window, int rrfK, Supplier<List<Map.Entry<Integer, Double>>> nearest) {
 
 		/**
 		 * The rows to rank and the text score of each: semantic, the nearest rows and
-		 * their similarity; hybrid, the {@code window} best rows by BM25F and the nearest
-		 * rows, each scored
+		 * their similarity; hybrid, the rows of the lexical window and the nearest rows,
+		 * each scored
 		 * {@code (k + 1) x (1 / (k + lexical rank) + 1 / (k + semantic rank))}, a rank
 		 * outside its window adding nothing.
+		 * @param lexicalBest the lexical window: at most {@code window} rows, best first
 		 */
-		Fused fuse(int[] matched, double[] bm25) {
-			double[] base = new double[bm25.length];
+		Fused fuse(int[] lexicalBest) {
+			List<Map.Entry<Integer, Double>> nearest = this.nearest.get();
+			Map<Integer, Double> base = new HashMap<>();
 			Map<Integer, RecallResult.Fusion> fusions = new HashMap<>();
 			String name = this.mode.name().toLowerCase(Locale.ROOT);
 			if (this.mode == RecallQuery.Mode.SEMANTIC) {
-				int[] docs = new int[this.nearest.size()];
+				int[] docs = new int[nearest.size()];
 				for (int i = 0; i < docs.length; i++) {
-					int number = this.nearest.get(i).getKey();
+					int number = nearest.get(i).getKey();
 					docs[i] = number;
-					base[number] = Math.max(0, this.nearest.get(i).getValue());
-					fusions.put(number, new RecallResult.Fusion(name, null, i + 1, Boosts.round(base[number]),
-							Boosts.round(base[number])));
+					double similarity = Math.max(0, nearest.get(i).getValue());
+					base.put(number, similarity);
+					fusions.put(number, new RecallResult.Fusion(name, null, i + 1, Boosts.round(similarity),
+							Boosts.round(similarity)));
 				}
 				return new Fused(docs, base, fusions);
 			}
 			Map<Integer, Integer> lexicalRank = new LinkedHashMap<>();
-			int[] best = best(matched, bm25, this.window);
-			for (int i = 0; i < best.length; i++) {
-				lexicalRank.put(best[i], i + 1);
+			for (int i = 0; i < Math.min(lexicalBest.length, this.window); i++) {
+				lexicalRank.put(lexicalBest[i], i + 1);
 			}
 			Map<Integer, Integer> semanticRank = new HashMap<>();
 			Map<Integer, Double> similarity = new HashMap<>();
-			for (int i = 0; i < this.nearest.size(); i++) {
-				semanticRank.put(this.nearest.get(i).getKey(), i + 1);
-				similarity.put(this.nearest.get(i).getKey(), this.nearest.get(i).getValue());
+			for (int i = 0; i < nearest.size(); i++) {
+				semanticRank.put(nearest.get(i).getKey(), i + 1);
+				similarity.put(nearest.get(i).getKey(), nearest.get(i).getValue());
 			}
 			Set<Integer> all = new LinkedHashSet<>(lexicalRank.keySet());
 			all.addAll(semanticRank.keySet());
@@ -205,7 +231,7 @@ final class ExhaustiveRanking {
 				Integer semantic = semanticRank.get(number);
 				double fused = (this.rrfK + 1) * (((lexical != null) ? 1.0 / (this.rrfK + lexical) : 0)
 						+ ((semantic != null) ? 1.0 / (this.rrfK + semantic) : 0));
-				base[number] = fused;
+				base.put(number, fused);
 				fusions.put(number,
 						new RecallResult.Fusion(name, lexical, semantic,
 								(similarity.get(number) != null) ? Boosts.round(similarity.get(number)) : null,
@@ -217,7 +243,8 @@ final class ExhaustiveRanking {
 
 		/**
 		 * The {@code window} rows of {@code matched} with the highest BM25F, best first
-		 * (ties: the later row first), without sorting every matching row.
+		 * (ties: the later row first), without sorting every matching row: the reference
+		 * for {@link MaxScoreRanking#bestByText}.
 		 */
 		static int[] best(int[] matched, double[] bm25, int window) {
 			Comparator<Integer> worstFirst = (a, b) -> {
@@ -248,7 +275,63 @@ final class ExhaustiveRanking {
 	 * @param base each row's text score, by row number
 	 * @param fusions how each row ranked, by row number
 	 */
-	record Fused(int[] docs, double[] base, Map<Integer, RecallResult.Fusion> fusions) {
+	record Fused(int[] docs, Map<Integer, Double> base, Map<Integer, RecallResult.Fusion> fusions) {
+	}
+
+	/**
+	 * The best score each target row has got so far: in arrays over every row when many
+	 * rows are ranked, in a map when few are (semantic and hybrid recall rank a few
+	 * hundred), so that such a recall of a large repository allocates nothing of the
+	 * repository's size (an array of 100,000 doubles is a humongous object for G1 in a
+	 * 512 MB heap, and a concurrent cycle each time).
+	 */
+	private static final class TargetScores {
+
+		private final double @Nullable [] dense;
+
+		private final @Nullable BitSet denseRows;
+
+		private final @Nullable Map<Integer, Double> sparse;
+
+		/**
+		 * @param rows the corpus's rows
+		 * @param ranked how many rows will be ranked
+		 */
+		TargetScores(int rows, int ranked) {
+			boolean few = ranked <= rows / 64;
+			this.dense = few ? null : new double[rows];
+			this.denseRows = few ? null : new BitSet(rows);
+			this.sparse = few ? new HashMap<>() : null;
+		}
+
+		boolean has(int row) {
+			return (this.sparse != null) ? this.sparse.containsKey(row) : this.denseRows.get(row);
+		}
+
+		double get(int row) {
+			return (this.sparse != null) ? this.sparse.get(row) : this.dense[row];
+		}
+
+		void put(int row, double score) {
+			if (this.sparse != null) {
+				this.sparse.put(row, score);
+			}
+			else {
+				this.dense[row] = score;
+				this.denseRows.set(row);
+			}
+		}
+
+		int count() {
+			return (this.sparse != null) ? this.sparse.size() : this.denseRows.cardinality();
+		}
+
+		/** The rows with a score, in row order. */
+		int[] rows() {
+			return (this.sparse != null) ? this.sparse.keySet().stream().mapToInt(Integer::intValue).sorted().toArray()
+					: this.denseRows.stream().toArray();
+		}
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.index.IndexSync;
@@ -105,26 +106,29 @@ public class LearningRecall {
 	}
 
 	/**
-	 * The rows of {@code corpus} nearest the query, by row number: the semantic index
-	 * names rows by line, which the corpus holds in file order. Left out, as lexical
-	 * ranking leaves them out: a cross-clone duplicate (it has no postings), a row
-	 * captured after the query's {@code as_of}; and a row less similar to the query than
-	 * {@code min-similarity}, which shares no meaning with it.
+	 * The semantic side of a recall of {@code corpus}: its rows nearest the query, by row
+	 * number, once found (the semantic index names rows by line, which the corpus holds
+	 * in file order). Left out, as lexical ranking leaves them out: a cross-clone
+	 * duplicate (it has no postings), a row captured after the query's {@code as_of}; and
+	 * a row less similar to the query than {@code min-similarity}, which shares no
+	 * meaning with it.
 	 */
-	private ExhaustiveRanking.Semantic semantic(RecallCorpus.Corpus corpus, List<SemanticIndex.Near> nearRows,
+	private ExhaustiveRanking.Semantic semantic(RecallCorpus.Corpus corpus, Supplier<List<SemanticIndex.Near>> nearRows,
 			RecallQuery query, RecallQuery.Mode mode) {
-		List<Map.Entry<Integer, Double>> nearest = new ArrayList<>();
-		List<RecallCorpus.Doc> docs = corpus.docs();
-		for (SemanticIndex.Near near : nearRows) {
-			int number = numberOfLine(docs, near.line());
-			if (number >= 0 && !corpus.isCrossCloneCopy(number)
-					&& near.similarity() >= this.semanticProperties.similarityFloor()
-					&& (query.asOf() == null || docs.get(number).capturedBy(query.asOf()))) {
-				nearest.add(Map.entry(number, near.similarity()));
-			}
-		}
-		return new ExhaustiveRanking.Semantic(mode, nearest, this.semanticProperties.candidates(),
-				this.semanticProperties.rrfK());
+		return new ExhaustiveRanking.Semantic(mode, this.semanticProperties.candidates(),
+				this.semanticProperties.rrfK(), () -> {
+					List<Map.Entry<Integer, Double>> nearest = new ArrayList<>();
+					List<RecallCorpus.Doc> docs = corpus.docs();
+					for (SemanticIndex.Near near : nearRows.get()) {
+						int number = numberOfLine(docs, near.line());
+						if (number >= 0 && !corpus.isCrossCloneCopy(number)
+								&& near.similarity() >= this.semanticProperties.similarityFloor()
+								&& (query.asOf() == null || docs.get(number).capturedBy(query.asOf()))) {
+							nearest.add(Map.entry(number, near.similarity()));
+						}
+					}
+					return nearest;
+				});
 	}
 
 	/** The number of the row on {@code line}, or -1 when the corpus has none there. */
@@ -246,7 +250,7 @@ public class LearningRecall {
 				Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
 				if (nearest != null) {
 					return this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now,
-							() -> semantic(corpus, nearest.of(repo.name()), query, mode));
+							semantic(corpus, () -> nearest.of(repo.name()), query, mode));
 				}
 				return skipping ? this.maxScore.rank(repo.name(), corpus, terms, statistics, query, now)
 						: this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now);

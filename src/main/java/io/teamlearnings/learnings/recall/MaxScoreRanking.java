@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ranks one repository's rows as {@link ExhaustiveRanking} does (same hits, same order,
@@ -74,7 +78,8 @@ final class MaxScoreRanking {
 			belowPossible |= statusBoost < -1;
 		}
 		Kept kept = new Kept(corpus, query.limit());
-		Walk walk = new Walk(scorer, rows, this.boostRules.ceilings(corpus, statusBoosts, query, now));
+		BoostRules.Ceilings factors = this.boostRules.ceilings(corpus, statusBoosts, query, now);
+		Walk walk = new Walk(scorer, rows::isCandidate, (number) -> factors.of(rows.target(number)), factors.max());
 		if (belowPossible) {
 			walk.raiseThreshold(minScore);
 		}
@@ -107,6 +112,45 @@ final class MaxScoreRanking {
 		return belowPossible
 				? new RowRanking(ranked, passed.cardinality(), rows.exclusions(rows.candidates() - passedRows), scored)
 				: new RowRanking(ranked, rows.targets(), rows.exclusions(0), scored);
+	}
+
+	/**
+	 * The {@code window} rows with the highest BM25F text score, best first (ties: the
+	 * later row first), of the rows captured by {@code asOf} (every row when null): what
+	 * {@link ExhaustiveRanking.Semantic#best} picks out of every matching row, found by
+	 * the same walk without scoring the rows that cannot get in. This is the lexical side
+	 * of hybrid recall, before boosts and supersession, so no row is left out for being
+	 * withdrawn, superseded or filtered. Only when {@link Bm25f#bounded()}.
+	 * @param window rows to keep, at least 1
+	 * @return the row numbers, at most {@code window} of them
+	 */
+	static int[] bestByText(Bm25f.Scorer scorer, RecallCorpus.Corpus corpus, @Nullable Instant asOf, int window) {
+		IntPredicate captured = (asOf != null) ? (number) -> corpus.capturedBy(number, asOf) : (number) -> true;
+		Walk walk = new Walk(scorer, captured, (number) -> 1, 1);
+		Comparator<TextHit> worstFirst = Comparator.comparingDouble(TextHit::bm25).thenComparingInt(TextHit::number);
+		PriorityQueue<TextHit> kept = new PriorityQueue<>(worstFirst);
+		for (int number = walk.next(); number >= 0; number = walk.next()) {
+			TextHit hit = new TextHit(number, walk.bm25());
+			if (kept.size() < window) {
+				kept.add(hit);
+			}
+			else if (worstFirst.compare(hit, kept.element()) > 0) {
+				kept.poll();
+				kept.add(hit);
+			}
+			if (kept.size() == window) {
+				walk.raiseThreshold(kept.element().bm25());
+			}
+		}
+		int[] best = new int[kept.size()];
+		for (int i = best.length - 1; i >= 0; i--) {
+			best[i] = kept.poll().number();
+		}
+		return best;
+	}
+
+	/** A row and its text score, unrounded. */
+	private record TextHit(int number, double bm25) {
 	}
 
 	/**
@@ -197,9 +241,11 @@ final class MaxScoreRanking {
 
 		private final Bm25f.Scorer scorer;
 
-		private final MatchedRows rows;
+		private final IntPredicate candidate;
 
-		private final BoostRules.Ceilings factors;
+		private final IntToDoubleFunction factorCeiling;
+
+		private final double maxFactor;
 
 		/** The terms that some row has, lowest ceiling first. */
 		private final int[] order;
@@ -223,10 +269,16 @@ final class MaxScoreRanking {
 
 		private double bm25;
 
-		Walk(Bm25f.Scorer scorer, MatchedRows rows, BoostRules.Ceilings factors) {
+		/**
+		 * @param candidate whether a row may be scored at all
+		 * @param factorCeiling at least the boost factor of a candidate's score
+		 * @param maxFactor at least every candidate's factor ceiling
+		 */
+		Walk(Bm25f.Scorer scorer, IntPredicate candidate, IntToDoubleFunction factorCeiling, double maxFactor) {
 			this.scorer = scorer;
-			this.rows = rows;
-			this.factors = factors;
+			this.candidate = candidate;
+			this.factorCeiling = factorCeiling;
+			this.maxFactor = maxFactor;
 			int terms = scorer.terms();
 			this.ceilings = new double[terms];
 			this.cursors = new int[terms];
@@ -253,7 +305,7 @@ final class MaxScoreRanking {
 		void raiseThreshold(double threshold) {
 			this.threshold = threshold;
 			while (this.essential < this.order.length
-					&& ceiling(this.below[this.essential + 1], this.factors.max()) < threshold) {
+					&& ceiling(this.below[this.essential + 1], this.maxFactor) < threshold) {
 				this.essential++;
 			}
 		}
@@ -274,7 +326,7 @@ final class MaxScoreRanking {
 				if (number == Integer.MAX_VALUE) {
 					return -1;
 				}
-				boolean worth = this.rows.isCandidate(number) && bounded(number);
+				boolean worth = this.candidate.test(number) && bounded(number);
 				for (int j = this.essential; j < this.order.length; j++) {
 					int term = this.order[j];
 					if (at(term, number)) {
@@ -297,7 +349,7 @@ final class MaxScoreRanking {
 		 * step by step; if it can, its text score is worked out.
 		 */
 		private boolean bounded(int number) {
-			double factor = this.factors.of(this.rows.target(number));
+			double factor = this.factorCeiling.applyAsDouble(number);
 			double known = this.below[this.essential];
 			for (int j = this.essential; j < this.order.length; j++) {
 				if (at(this.order[j], number)) {

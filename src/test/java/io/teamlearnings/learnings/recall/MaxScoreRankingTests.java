@@ -206,6 +206,29 @@ class MaxScoreRankingTests {
 	}
 
 	@Test
+	void findsTheHybridLexicalWindowAsPickingItOutOfEveryMatchingRowDoes() {
+		Bm25f bm25f = new Bm25f(RecallDefaults.properties());
+		qt().withExamples(200).forAll(longs().all()).checkAssert((seed) -> {
+			Random random = new Random(seed);
+			RecallQuery query = this.generated.query(random);
+			Map<String, Double> terms = new LinkedHashMap<>();
+			this.analysis.terms(query.text()).forEach((term) -> terms.put(term, random.nextBoolean() ? 1.0 : 0.5));
+			int window = new int[] { 1, 10, 100, 1000 }[random.nextInt(4)];
+			this.corpus.read(this.large, (corpus) -> {
+				CollectionStatistics statistics = new CollectionStatistics(terms.keySet()).add(corpus);
+				double[] bm25 = new double[corpus.docs().size()];
+				int[] matched = bm25f.score(corpus, terms, statistics, query.asOf(), bm25);
+				int[] walked = MaxScoreRanking.bestByText(bm25f.scorer(corpus, terms, statistics), corpus, query.asOf(),
+						window);
+
+				assertThat(walked).as("%s, window %d", query, window)
+					.containsExactly(ExhaustiveRanking.Semantic.best(matched, bm25, window));
+				return null;
+			});
+		});
+	}
+
+	@Test
 	void eachTermsCeilingIsAtLeastItsPartOfAnyRowsScore() {
 		Bm25f bm25f = new Bm25f(RecallDefaults.properties());
 		Random random = new Random(11);
