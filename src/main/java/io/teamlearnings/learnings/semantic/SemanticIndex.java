@@ -25,11 +25,8 @@ import org.springframework.stereotype.Service;
  * of line number a row for the shipped models, 44 MB for 100,000 rows. A rebuilt index
  * starts a new one.
  * <p>
- * Nearest rows: a repository of at most {@code shortlist} rows is compared exactly; a
- * larger one first by the Hamming distance of the sign bits (binary quantization: 0.7 ms
- * for 100,000 rows here, where the int8 dot product of every row takes 18 ms), and the
- * {@code shortlist} closest are rescored exactly: the usual binary quantization with
- * rescoring.
+ * Nearest rows: binary quantization with rescoring, over slices of a large repository's
+ * rows at once ({@link NearestSearch}).
  */
 @Service
 public class SemanticIndex {
@@ -102,125 +99,8 @@ public class SemanticIndex {
 		if (current == null || current.size() == 0) {
 			return List.of();
 		}
-		return nearest(current.view(), queryVector, count, this.properties.shortlist());
-	}
-
-	/**
-	 * The rows of {@code view} nearest {@code query}: exactly when there are at most
-	 * {@code shortlist} rows (or {@code count}), else the {@code shortlist} closest by
-	 * sign bits rescored exactly.
-	 */
-	static List<Near> nearest(Vectors.View view, byte[] query, int count, int shortlist) {
-		int n = view.size();
-		int keep = Math.min(count, n);
-		int[] candidates = (n <= Math.max(shortlist, count)) ? null
-				: closestBySignBits(view, query, Math.max(shortlist, count));
-		int considered = (candidates != null) ? candidates.length : n;
-		// the best `keep` by similarity, in a min-heap of row indexes: n log keep, no
-		// boxing of every row
-		int[] heap = new int[keep];
-		double[] heapScore = new double[keep];
-		int size = 0;
-		for (int c = 0; c < considered; c++) {
-			int i = (candidates != null) ? candidates[c] : c;
-			double similarity = TextEmbedder.cosine(query, view.vectors(), i * view.dimensions());
-			if (size < keep) {
-				heap[size] = i;
-				heapScore[size] = similarity;
-				siftUp(heap, heapScore, size++);
-			}
-			else if (similarity > heapScore[0]) {
-				heap[0] = i;
-				heapScore[0] = similarity;
-				siftDown(heap, heapScore, size);
-			}
-		}
-		List<Near> nearest = new ArrayList<>(size);
-		for (int i = 0; i < size; i++) {
-			nearest.add(new Near(view.lines()[heap[i]], heapScore[i]));
-		}
-		nearest.sort((a, b) -> (a.similarity() != b.similarity()) ? Double.compare(b.similarity(), a.similarity())
-				: Long.compare(b.line(), a.line()));
-		return nearest;
-	}
-
-	/**
-	 * The {@code shortlist} rows whose sign bits differ least from the query's (ties at
-	 * the cut broken by row order): a histogram of the distances (0 to the dimensions)
-	 * gives the cut in two passes, without sorting.
-	 */
-	private static int[] closestBySignBits(Vectors.View view, byte[] query, int shortlist) {
-		int words = view.words();
-		long[] queryBits = new long[words];
-		Vectors.signBits(query, queryBits, 0);
-		long[] bits = view.bits();
-		int n = view.size();
-		short[] distance = new short[n];
-		int[] histogram = new int[view.dimensions() + 1];
-		for (int i = 0; i < n; i++) {
-			int d = 0;
-			int offset = i * words;
-			for (int w = 0; w < words; w++) {
-				d += Long.bitCount(queryBits[w] ^ bits[offset + w]);
-			}
-			distance[i] = (short) d;
-			histogram[d]++;
-		}
-		int cut = 0;
-		int below = 0;
-		while (below + histogram[cut] < shortlist) {
-			below += histogram[cut++];
-		}
-		int atCut = shortlist - below;
-		int[] chosen = new int[shortlist];
-		int taken = 0;
-		for (int i = 0; i < n; i++) {
-			int d = distance[i];
-			if (d < cut || (d == cut && atCut-- > 0)) {
-				chosen[taken++] = i;
-			}
-		}
-		return chosen;
-	}
-
-	private static void siftUp(int[] heap, double[] score, int at) {
-		while (at > 0) {
-			int parent = (at - 1) / 2;
-			if (score[parent] <= score[at]) {
-				return;
-			}
-			swap(heap, score, parent, at);
-			at = parent;
-		}
-	}
-
-	private static void siftDown(int[] heap, double[] score, int size) {
-		int at = 0;
-		while (true) {
-			int smallest = at;
-			int left = 2 * at + 1;
-			int right = left + 1;
-			if (left < size && score[left] < score[smallest]) {
-				smallest = left;
-			}
-			if (right < size && score[right] < score[smallest]) {
-				smallest = right;
-			}
-			if (smallest == at) {
-				return;
-			}
-			swap(heap, score, at, smallest);
-			at = smallest;
-		}
-	}
-
-	private static void swap(int[] heap, double[] score, int a, int b) {
-		int row = heap[a];
-		heap[a] = heap[b];
-		heap[b] = row;
-		double value = score[a];
-		score[a] = score[b];
-		score[b] = value;
+		return NearestSearch.nearest(current.view(), queryVector, count, this.properties.shortlist(),
+				Runtime.getRuntime().availableProcessors());
 	}
 
 	/**

@@ -57,8 +57,8 @@ class SemanticIndexTests {
 		double overlap = 0;
 		for (LabelledRecallSet.Query query : PARAPHRASES.queries()) {
 			byte[] vector = embedder.query(query.query());
-			List<Long> exact = lines(SemanticIndex.nearest(view, vector, 10, rows));
-			List<Long> shortlisted = lines(SemanticIndex.nearest(view, vector, 10, shortlist));
+			List<Long> exact = lines(NearestSearch.nearest(view, vector, 10, rows, 1));
+			List<Long> shortlisted = lines(NearestSearch.nearest(view, vector, 10, shortlist, 1));
 			assertThat(shortlisted).hasSize(10);
 			sameFirst += exact.get(0).equals(shortlisted.get(0)) ? 1 : 0;
 			overlap += exact.stream().filter(shortlisted::contains).count() / 10.0;
@@ -75,10 +75,37 @@ class SemanticIndexTests {
 	void exactSearchRanksByCosineSimilarityNewestFirstOnTies() {
 		Vectors.View view = vectors.view();
 		byte[] row = java.util.Arrays.copyOfRange(view.vectors(), 4 * view.dimensions(), 5 * view.dimensions());
-		List<SemanticIndex.Near> nearest = SemanticIndex.nearest(view, row, 3, 1000);
+		List<SemanticIndex.Near> nearest = NearestSearch.nearest(view, row, 3, 1000, 1);
 		assertThat(nearest.get(0).line()).isEqualTo(5);
 		assertThat(nearest.get(0).similarity()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.02));
 		assertThat(nearest.get(1).similarity()).isLessThanOrEqualTo(nearest.get(0).similarity());
+	}
+
+	@Test
+	void searchingSlicesOfTheRowsAtOnceFindsWhatOneThreadFinds() {
+		// 65,000 rows in 3 slices, every row three times over so that similarities and
+		// sign-bit distances tie, at the shortlist's cut too
+		int dimensions = embedder.dimensions();
+		java.util.Random random = new java.util.Random(20261130);
+		Vectors many = new Vectors(1, dimensions, 65_000);
+		byte[] vector = new byte[dimensions];
+		for (int row = 0; row < 65_000; row++) {
+			if (row % 3 == 0) {
+				random.nextBytes(vector);
+			}
+			many.add(row + 1, vector.clone());
+		}
+		Vectors.View view = many.view();
+		for (int query = 0; query < 20; query++) {
+			byte[] asked = new byte[dimensions];
+			random.nextBytes(asked);
+			for (int shortlist : new int[] { 100, 5000, 100_000 }) {
+				List<SemanticIndex.Near> alone = NearestSearch.nearest(view, asked, 100, shortlist, 1);
+				assertThat(alone).hasSize(100);
+				assertThat(NearestSearch.nearest(view, asked, 100, shortlist, 3)).as("shortlist %d", shortlist)
+					.isEqualTo(alone);
+			}
+		}
 	}
 
 	@Test
