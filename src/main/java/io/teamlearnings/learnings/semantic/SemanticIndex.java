@@ -1,6 +1,5 @@
 package io.teamlearnings.learnings.semantic;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
