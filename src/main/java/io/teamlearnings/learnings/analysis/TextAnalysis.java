@@ -2,6 +2,7 @@ package io.teamlearnings.learnings.analysis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,11 @@ import org.springframework.stereotype.Component;
  * lower-cased, English stop words are removed and plain words are Porter-stemmed
  * (compound tokens are kept unstemmed). So {@code force}, {@code FileChannel} and
  * {@code filechannel.force} all find a row that mentions {@code FileChannel.force()}.
+ * <p>
+ * Text is first brought to Unicode normalization form NFKC, as search engines do (the
+ * {@code nfkc_cf} of Lucene's ICU analysis): {@code café} typed as {@code e} and a
+ * combining accent, as macOS file names and some keyboards give it, finds {@code café}
+ * typed as one character, and a ligature or a full-width letter finds the plain letters.
  */
 @Component
 public class TextAnalysis implements AutoCloseable {
@@ -38,8 +44,11 @@ public class TextAnalysis implements AutoCloseable {
 			| WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
 			| WordDelimiterGraphFilter.PRESERVE_ORIGINAL | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
 
-	/** Changes whenever the terms produced change, so stored terms are re-derived. */
-	public static final int VERSION = 1;
+	/**
+	 * Changes whenever the terms produced change, so stored terms are re-derived: 2 since
+	 * text is NFKC-normalized first.
+	 */
+	public static final int VERSION = 2;
 
 	/** Longest term kept; longer tokens (hashes, blobs) are dropped. */
 	static final int MAX_TERM_LENGTH = 120;
@@ -66,7 +75,7 @@ public class TextAnalysis implements AutoCloseable {
 	/** The terms of {@code text}, in order, repeats kept. */
 	public List<String> terms(String text) {
 		List<String> terms = new ArrayList<>();
-		try (TokenStream stream = this.analyzer.tokenStream("text", text)) {
+		try (TokenStream stream = this.analyzer.tokenStream("text", Normalizer.normalize(text, Normalizer.Form.NFKC))) {
 			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
 			stream.reset();
 			while (stream.incrementToken()) {

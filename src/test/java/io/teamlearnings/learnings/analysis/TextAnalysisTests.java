@@ -48,4 +48,15 @@ class TextAnalysisTests {
 				"were", "fail", "test", "flaki");
 	}
 
+	@Test
+	void findsTheSameTermsHoweverTheTextIsEncodedInUnicode() {
+		String composed = "caf\u00e9 r\u00e9sum\u00e9 na\u00efve";
+		String decomposed = "cafe\u0301 re\u0301sume\u0301 nai\u0308ve";
+		assertThat(decomposed).isNotEqualTo(composed);
+		assertThat(this.analysis.terms(decomposed)).isEqualTo(this.analysis.terms(composed))
+			.containsExactly("caf\u00e9", "r\u00e9sum\u00e9", "na\u00efv");
+		assertThat(this.analysis.terms("\uff26\uff49\uff4c\uff45\uff23\uff48\uff41\uff4e\uff4e\uff45\uff4c \ufb01le"))
+			.containsExactly("filechannel", "file", "channel", "file");
+	}
+
 }
