@@ -2,6 +2,7 @@ package io.teamlearnings.learnings.recall;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Supplier;
 
@@ -76,8 +78,9 @@ final class ExhaustiveRanking {
 		}
 		else {
 			Bm25f.Scorer scorer = this.bm25f.scorer(corpus, terms, statistics);
-			int[] lexical = (semantic.mode() == RecallQuery.Mode.HYBRID)
-					? lexicalWindow(scorer, corpus, terms, statistics, query.asOf(), semantic.window()) : new int[0];
+			int[] lexical = (semantic.mode() == RecallQuery.Mode.HYBRID) ? lexicalWindow(scorer, corpus, terms,
+					statistics, windowCandidates(repo, corpus, scorer, query), query.asOf(), semantic.window())
+					: new int[0];
 			Fused fused = semantic.fuse(lexical);
 			matchedDocs = fused.docs();
 			base = fused.base()::get;
@@ -164,16 +167,34 @@ final class ExhaustiveRanking {
 	}
 
 	/**
-	 * The {@code window} best rows by BM25F, best first: walked by MaxScore when the
-	 * settings bound the scores, else picked out of every matching row.
+	 * The {@code window} best rows by BM25F of those {@code candidate} admits, best
+	 * first: walked by MaxScore when the settings bound the scores, else picked out of
+	 * every matching row.
 	 */
 	private int[] lexicalWindow(Bm25f.Scorer scorer, RecallCorpus.Corpus corpus, Map<String, Double> terms,
-			CollectionStatistics statistics, @Nullable Instant asOf, int window) {
+			CollectionStatistics statistics, IntPredicate candidate, @Nullable Instant asOf, int window) {
 		if (this.bm25f.bounded()) {
-			return MaxScoreRanking.bestByText(scorer, corpus, asOf, window);
+			return MaxScoreRanking.bestByText(scorer, candidate, window);
 		}
 		double[] bm25 = new double[corpus.docs().size()];
-		return Semantic.best(this.bm25f.score(corpus, terms, statistics, asOf, bm25), bm25, window);
+		int[] matched = this.bm25f.score(corpus, terms, statistics, asOf, bm25);
+		return Semantic.best(Arrays.stream(matched).filter(candidate).toArray(), bm25, window);
+	}
+
+	/**
+	 * Which matching rows may be in hybrid recall's lexical window: those captured by the
+	 * query's {@code as_of}; and when the query filters by status, tag or capture time,
+	 * only those that pass (themselves, or through the head of their chain when
+	 * superseded rows are dropped) and are not withdrawn, so that a filter admitting few
+	 * rows still gets its best ones ({@link MatchedRows}).
+	 */
+	static IntPredicate windowCandidates(String repo, RecallCorpus.Corpus corpus, Bm25f.Scorer scorer,
+			RecallQuery query) {
+		if (RowRanking.filters(query)) {
+			return MatchedRows.of(repo, corpus, scorer, query)::isCandidate;
+		}
+		Instant asOf = query.asOf();
+		return (asOf != null) ? (number) -> corpus.capturedBy(number, asOf) : (number) -> true;
 	}
 
 	/**

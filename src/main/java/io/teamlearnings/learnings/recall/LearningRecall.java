@@ -3,12 +3,13 @@ package io.teamlearnings.learnings.recall;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
+import java.util.function.LongPredicate;
 
 import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.index.IndexSync;
@@ -108,18 +109,27 @@ public class LearningRecall {
 	/**
 	 * The semantic side of a recall of {@code corpus}: its rows nearest the query, by row
 	 * number, once found (the semantic index names rows by line, which the corpus holds
-	 * in file order). Left out, as lexical ranking leaves them out: a cross-clone
-	 * duplicate (it has no postings), a row captured after the query's {@code as_of}; and
-	 * a row less similar to the query than {@code min-similarity}, which shares no
-	 * meaning with it.
+	 * in file order). When the query filters or is answered as of a time, the search is
+	 * limited to the rows that can score (as lexical ranking limits its own: captured by
+	 * then, passing the filters themselves or through the head of their chain, not
+	 * withdrawn), worked out while the query's vector is computed. Left out too: a
+	 * cross-clone duplicate (it has no postings), and a row less similar to the query
+	 * than {@code min-similarity}, which shares no meaning with it.
 	 */
-	private ExhaustiveRanking.Semantic semantic(RecallCorpus.Corpus corpus, Supplier<List<SemanticIndex.Near>> nearRows,
-			RecallQuery query, RecallQuery.Mode mode) {
+	private ExhaustiveRanking.Semantic semantic(String repo, RecallCorpus.Corpus corpus,
+			CompletableFuture<byte[]> queryVector, RecallQuery query, RecallQuery.Mode mode) {
 		return new ExhaustiveRanking.Semantic(mode, this.semanticProperties.candidates(),
 				this.semanticProperties.rrfK(), () -> {
+					LongPredicate admitted = null;
+					if (RowRanking.filters(query) || query.asOf() != null) {
+						BitSet lines = MatchedRows.ofEveryRow(repo, corpus, query).candidateLines(corpus);
+						admitted = (line) -> line <= Integer.MAX_VALUE && lines.get((int) line);
+					}
+					List<SemanticIndex.Near> nearRows = this.semantic.nearest(repo, join(queryVector),
+							this.semanticProperties.candidates(), admitted);
 					List<Map.Entry<Integer, Double>> nearest = new ArrayList<>();
 					List<RecallCorpus.Doc> docs = corpus.docs();
-					for (SemanticIndex.Near near : nearRows.get()) {
+					for (SemanticIndex.Near near : nearRows) {
 						int number = numberOfLine(docs, near.line());
 						if (number >= 0 && !corpus.isCrossCloneCopy(number)
 								&& near.similarity() >= this.semanticProperties.similarityFloor()
@@ -152,27 +162,21 @@ public class LearningRecall {
 	}
 
 	/**
-	 * The rows of each repository nearest the query, being found on another thread (the
-	 * query embedded, then each repository's vectors searched) while this one scores the
-	 * rows lexically; {@link #of} waits for them.
+	 * What {@code future} gives, waiting for it; its failure thrown as it was thrown.
 	 */
-	private record NearestRows(CompletableFuture<Map<String, List<SemanticIndex.Near>>> future) {
-
-		List<SemanticIndex.Near> of(String repo) {
-			try {
-				return this.future.join().getOrDefault(repo, List.of());
-			}
-			catch (CompletionException ex) {
-				if (ex.getCause() instanceof RuntimeException cause) {
-					throw cause;
-				}
-				if (ex.getCause() instanceof Error cause) {
-					throw cause;
-				}
-				throw ex;
-			}
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
 		}
-
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (ex.getCause() instanceof Error cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	/** How rows are ranked: the answers are the same, only the work differs. */
@@ -224,17 +228,10 @@ public class LearningRecall {
 	private RecallResult recall(List<Repo> repos, RecallQuery query, Ranking ranking,
 			RecallQuery.@Nullable Mode asked) {
 		RecallQuery.Mode mode = mode(repos, query, asked);
-		// the query is embedded and the nearest rows found on another core while this
-		// one reads and scores the rows lexically
-		NearestRows nearest = (mode == RecallQuery.Mode.LEXICAL) ? null
-				: new NearestRows(this.semantic.embedQueryAsync(query.text()).thenApply((vector) -> {
-					Map<String, List<SemanticIndex.Near>> byRepo = new LinkedHashMap<>();
-					for (Repo repo : repos) {
-						byRepo.put(repo.name(),
-								this.semantic.nearest(repo.name(), vector, this.semanticProperties.candidates()));
-					}
-					return byRepo;
-				}));
+		// the query is embedded on another core while this one reads and scores the rows
+		// lexically
+		CompletableFuture<byte[]> queryVector = (mode == RecallQuery.Mode.LEXICAL) ? null
+				: this.semantic.embedQueryAsync(query.text());
 		Map<String, Double> terms = queryTerms(query);
 		repos.forEach(this.sync::ensureFresh);
 		CollectionStatistics statistics = new CollectionStatistics(terms.keySet());
@@ -248,9 +245,9 @@ public class LearningRecall {
 		for (Repo repo : repos) {
 			RowRanking rows = this.corpus.read(repo, (corpus) -> {
 				Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
-				if (nearest != null) {
+				if (queryVector != null) {
 					return this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now,
-							semantic(corpus, () -> nearest.of(repo.name()), query, mode));
+							semantic(repo.name(), corpus, queryVector, query, mode));
 				}
 				return skipping ? this.maxScore.rank(repo.name(), corpus, terms, statistics, query, now)
 						: this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now);

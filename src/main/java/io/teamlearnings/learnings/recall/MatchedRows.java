@@ -72,6 +72,26 @@ final class MatchedRows {
 				}
 			}
 		}
+		return classify(repo, corpus, matched, query);
+	}
+
+	/**
+	 * Every row of {@code corpus} as if it matched: those captured by
+	 * {@code query.asOf()} if it is given, but for cross-clone copies (which have no
+	 * postings, so never match). The candidates are the rows semantic ranking may offer.
+	 */
+	static MatchedRows ofEveryRow(String repo, RecallCorpus.Corpus corpus, RecallQuery query) {
+		int size = corpus.docs().size();
+		BitSet every = new BitSet(size);
+		for (int number = 0; number < size; number++) {
+			if (!corpus.isCrossCloneCopy(number) && (query.asOf() == null || corpus.capturedBy(number, query.asOf()))) {
+				every.set(number);
+			}
+		}
+		return classify(repo, corpus, every, query);
+	}
+
+	private static MatchedRows classify(String repo, RecallCorpus.Corpus corpus, BitSet matched, RecallQuery query) {
 		BitSet candidates = (BitSet) matched.clone();
 		int[] redirected = new int[16];
 		int[] heads = new int[16];
@@ -129,6 +149,19 @@ final class MatchedRows {
 	/** Whether row {@code number} scores (for itself or for the head of its chain). */
 	boolean isCandidate(int number) {
 		return this.candidates.get(number);
+	}
+
+	/**
+	 * The line numbers of the candidates, for the semantic index, which names rows by
+	 * line.
+	 * @return a set bit for each candidate's line
+	 */
+	BitSet candidateLines(RecallCorpus.Corpus corpus) {
+		BitSet lines = new BitSet();
+		for (int number = this.candidates.nextSetBit(0); number >= 0; number = this.candidates.nextSetBit(number + 1)) {
+			lines.set(Math.toIntExact(corpus.docs().get(number).line()));
+		}
+		return lines;
 	}
 
 	/** How many rows score. */

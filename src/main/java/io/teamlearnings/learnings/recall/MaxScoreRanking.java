@@ -116,17 +116,17 @@ final class MaxScoreRanking {
 
 	/**
 	 * The {@code window} rows with the highest BM25F text score, best first (ties: the
-	 * later row first), of the rows captured by {@code asOf} (every row when null): what
-	 * {@link ExhaustiveRanking.Semantic#best} picks out of every matching row, found by
-	 * the same walk without scoring the rows that cannot get in. This is the lexical side
-	 * of hybrid recall, before boosts and supersession, so no row is left out for being
-	 * withdrawn, superseded or filtered. Only when {@link Bm25f#bounded()}.
+	 * later row first), of the matching rows {@code candidate} admits: what
+	 * {@link ExhaustiveRanking.Semantic#best} picks out of every such row, found by the
+	 * same walk without scoring the rows that cannot get in. This is the lexical side of
+	 * hybrid recall, before boosts. Only when {@link Bm25f#bounded()}.
+	 * @param candidate whether a row may be in the window: captured by the query's
+	 * {@code as_of}, and passing its filters (itself or through the head of its chain)
 	 * @param window rows to keep, at least 1
 	 * @return the row numbers, at most {@code window} of them
 	 */
-	static int[] bestByText(Bm25f.Scorer scorer, RecallCorpus.Corpus corpus, @Nullable Instant asOf, int window) {
-		IntPredicate captured = (asOf != null) ? (number) -> corpus.capturedBy(number, asOf) : (number) -> true;
-		Walk walk = new Walk(scorer, captured, (number) -> 1, 1);
+	static int[] bestByText(Bm25f.Scorer scorer, IntPredicate candidate, int window) {
+		Walk walk = new Walk(scorer, candidate, (number) -> 1, 1);
 		Comparator<TextHit> worstFirst = Comparator.comparingDouble(TextHit::bm25).thenComparingInt(TextHit::number);
 		PriorityQueue<TextHit> kept = new PriorityQueue<>(worstFirst);
 		for (int number = walk.next(); number >= 0; number = walk.next()) {

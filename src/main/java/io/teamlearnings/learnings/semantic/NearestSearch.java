@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntFunction;
+import java.util.function.LongPredicate;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows nearest a query vector, best first. A view of at most {@code shortlist} rows
@@ -19,6 +22,10 @@ import java.util.function.IntFunction;
  * two cores wait on memory for half as long. The answer does not depend on the slicing:
  * the shortlist's cut is taken over every slice's distances (ties at the cut go to the
  * earlier rows), and rows are ranked by similarity, then by line, later first.
+ * <p>
+ * A search may be limited to some rows (those a recall's filters admit): the others are
+ * left out of both passes, so the shortlist and the answer are drawn from the admitted
+ * rows alone, however few they are.
  */
 final class NearestSearch {
 
@@ -44,6 +51,16 @@ final class NearestSearch {
 	 * @return the nearest rows, best first
 	 */
 	static List<SemanticIndex.Near> nearest(Vectors.View view, byte[] query, int count, int shortlist, int slices) {
+		return nearest(view, query, count, shortlist, slices, null);
+	}
+
+	/**
+	 * As above, of the rows whose line {@code admitted} accepts (every row when null).
+	 * @param admitted whether a row, by its line number, may be among the nearest
+	 * @return the nearest admitted rows, best first
+	 */
+	static List<SemanticIndex.Near> nearest(Vectors.View view, byte[] query, int count, int shortlist, int slices,
+			@Nullable LongPredicate admitted) {
 		int n = view.size();
 		int keep = Math.min(count, n);
 		if (keep == 0) {
@@ -57,17 +74,20 @@ final class NearestSearch {
 		List<List<SemanticIndex.Near>> found;
 		if (n <= Math.max(shortlist, count)) {
 			found = inParallel(parts,
-					(part) -> rescore(view, query, bounds[part], bounds[part + 1], null, n + 1, 0, keep));
+					(part) -> rescore(view, query, bounds[part], bounds[part + 1], admitted, null, n + 1, 0, keep));
 		}
 		else {
 			long[] queryBits = new long[view.words()];
 			Vectors.signBits(query, queryBits, 0);
 			short[] distance = new short[n];
 			List<int[]> histograms = inParallel(parts,
-					(part) -> hamming(view, queryBits, bounds[part], bounds[part + 1], distance));
+					(part) -> hamming(view, queryBits, bounds[part], bounds[part + 1], admitted, distance));
 			int[] histogram = new int[view.dimensions() + 1];
 			histograms.forEach((part) -> Arrays.setAll(histogram, (d) -> histogram[d] + part[d]));
-			int keepShortlist = Math.max(shortlist, count);
+			int keepShortlist = Math.min(Math.max(shortlist, count), Arrays.stream(histogram).sum());
+			if (keepShortlist == 0) {
+				return List.of();
+			}
 			int cut = 0;
 			int below = 0;
 			while (below + histogram[cut] < keepShortlist) {
@@ -81,7 +101,7 @@ final class NearestSearch {
 				atCut -= tiesIn[part];
 			}
 			int shortlistCut = cut;
-			found = inParallel(parts, (part) -> rescore(view, query, bounds[part], bounds[part + 1], distance,
+			found = inParallel(parts, (part) -> rescore(view, query, bounds[part], bounds[part + 1], null, distance,
 					shortlistCut, tiesIn[part], keep));
 		}
 		List<SemanticIndex.Near> nearest = new ArrayList<>(keep * parts);
@@ -109,14 +129,21 @@ final class NearestSearch {
 
 	/**
 	 * The Hamming distance of the sign bits of rows {@code from} to {@code to}
-	 * (exclusive) from the query's, into {@code distance}.
+	 * (exclusive) from the query's, into {@code distance}; a row {@code admitted} turns
+	 * down is put one further than any row can be, and not counted.
 	 * @return how many of those rows are at each distance, 0 to the dimensions
 	 */
-	private static int[] hamming(Vectors.View view, long[] queryBits, int from, int to, short[] distance) {
+	private static int[] hamming(Vectors.View view, long[] queryBits, int from, int to,
+			@Nullable LongPredicate admitted, short[] distance) {
 		int words = view.words();
 		long[] bits = view.bits();
+		long[] lines = view.lines();
 		int[] histogram = new int[view.dimensions() + 1];
 		for (int i = from; i < to; i++) {
+			if (admitted != null && !admitted.test(lines[i])) {
+				distance[i] = (short) (view.dimensions() + 1);
+				continue;
+			}
 			int d = 0;
 			int offset = i * words;
 			for (int w = 0; w < words; w++) {
@@ -130,12 +157,13 @@ final class NearestSearch {
 
 	/**
 	 * The best {@code keep} rows of {@code from} to {@code to} (exclusive) by exact
-	 * similarity, of those shortlisted: every row when {@code distance} is null, else
-	 * those closer than {@code cut} and the first {@code tiesIn} at it. A min-heap of row
-	 * indexes: n log keep, no boxing of every row.
+	 * similarity, of those shortlisted: every row {@code admitted} accepts (every row
+	 * when it is null) when {@code distance} is null, else those closer than {@code cut}
+	 * and the first {@code tiesIn} at it. A min-heap of row indexes: n log keep, no
+	 * boxing of every row.
 	 */
-	private static List<SemanticIndex.Near> rescore(Vectors.View view, byte[] query, int from, int to, short[] distance,
-			int cut, int tiesIn, int keep) {
+	private static List<SemanticIndex.Near> rescore(Vectors.View view, byte[] query, int from, int to,
+			@Nullable LongPredicate admitted, short @Nullable [] distance, int cut, int tiesIn, int keep) {
 		long[] lines = view.lines();
 		int[] heap = new int[keep];
 		double[] heapScore = new double[keep];
@@ -147,6 +175,9 @@ final class NearestSearch {
 				if (d > cut || (d == cut && ties-- <= 0)) {
 					continue;
 				}
+			}
+			else if (admitted != null && !admitted.test(lines[i])) {
+				continue;
 			}
 			double similarity = TextEmbedder.cosine(query, view.vectors(), i * view.dimensions());
 			if (size < keep) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 
 import jakarta.annotation.PreDestroy;
@@ -91,15 +92,18 @@ public class SemanticIndex {
 	 * @param repo the repository
 	 * @param queryVector the query's vector ({@link #embedQuery})
 	 * @param count at most this many
+	 * @param admitted whether a row, by its line number, may be among them (a recall's
+	 * filters); null for every row. The others are left out before the search, not after,
+	 * so that a filter admitting few rows still gets its nearest
 	 * @return the nearest embedded rows of the repository's live index
 	 */
-	public List<Near> nearest(String repo, byte[] queryVector, int count) {
+	public List<Near> nearest(String repo, byte[] queryVector, int count, @Nullable LongPredicate admitted) {
 		Vectors current = live(repo);
 		if (current == null || current.size() == 0) {
 			return List.of();
 		}
 		return NearestSearch.nearest(current.view(), queryVector, count, this.properties.shortlist(),
-				Runtime.getRuntime().availableProcessors());
+				Runtime.getRuntime().availableProcessors(), admitted);
 	}
 
 	/**

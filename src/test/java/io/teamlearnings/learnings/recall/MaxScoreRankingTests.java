@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.index.IndexSync;
@@ -217,12 +219,15 @@ class MaxScoreRankingTests {
 			this.corpus.read(this.large, (corpus) -> {
 				CollectionStatistics statistics = new CollectionStatistics(terms.keySet()).add(corpus);
 				double[] bm25 = new double[corpus.docs().size()];
-				int[] matched = bm25f.score(corpus, terms, statistics, query.asOf(), bm25);
-				int[] walked = MaxScoreRanking.bestByText(bm25f.scorer(corpus, terms, statistics), corpus, query.asOf(),
-						window);
+				Bm25f.Scorer scorer = bm25f.scorer(corpus, terms, statistics);
+				IntPredicate candidate = ExhaustiveRanking.windowCandidates(this.large.name(), corpus, scorer, query);
+				int[] candidates = Arrays.stream(bm25f.score(corpus, terms, statistics, query.asOf(), bm25))
+					.filter(candidate)
+					.toArray();
+				int[] walked = MaxScoreRanking.bestByText(scorer, candidate, window);
 
 				assertThat(walked).as("%s, window %d", query, window)
-					.containsExactly(ExhaustiveRanking.Semantic.best(matched, bm25, window));
+					.containsExactly(ExhaustiveRanking.Semantic.best(candidates, bm25, window));
 				return null;
 			});
 		});

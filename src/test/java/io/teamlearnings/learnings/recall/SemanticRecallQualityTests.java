@@ -158,6 +158,36 @@ class SemanticRecallQualityTests {
 		}
 	}
 
+	@Test
+	void aFilterAdmittingFewRowsGetsThemInEveryModeNotWhatIsLeftOfTheWindows() throws InterruptedException {
+		awaitEmbeddings();
+		// 6 of the 430 rows are do_less; each query's words are in a hundred rows or
+		// more,
+		// so the do_less rows are not among the 100 best of either ranking unfiltered
+		for (String text : List.of("prefer the skill over the script", "when the agent runs a test",
+				"review the code change")) {
+			RecallQuery filtered = new RecallQuery(text, 10, true, Set.of("do_less"), Set.of(), null, null, List.of());
+			RecallQuery unfiltered = new RecallQuery(text, 100, true, Set.of(), Set.of(), null, null, List.of());
+			List<String> lexical = ids(this.recall.recall(REPO, filtered, RecallQuery.Mode.LEXICAL));
+			assertThat(lexical).as(text).isNotEmpty();
+			for (RecallQuery.Mode mode : List.of(RecallQuery.Mode.HYBRID, RecallQuery.Mode.SEMANTIC)) {
+				assertThat(ids(this.recall.recall(REPO, unfiltered, mode))).as("%s unfiltered, %s", mode, text)
+					.doesNotContainAnyElementsOf(lexical);
+				// semantic recall may find none: the rows are as unlike the query as they
+				// are
+				// far from its best
+				assertThat(this.recall.recall(REPO, filtered, mode).hits()).as("%s, %s", mode, text)
+					.allSatisfy((hit) -> assertThat(hit.learning().row()).containsEntry("status", "do_less"));
+			}
+			assertThat(ids(this.recall.recall(REPO, filtered, RecallQuery.Mode.HYBRID))).as("hybrid, %s", text)
+				.containsAll(lexical);
+		}
+	}
+
+	private static List<String> ids(RecallResult result) {
+		return result.hits().stream().map(RecallResult.Hit::id).toList();
+	}
+
 	private Function<LabelledRecallSet.Query, List<String>> ranker(RecallQuery.Mode mode) {
 		return (query) -> this.recall
 			.recall(REPO, new RecallQuery(query.query(), 10, true, Set.of(), Set.of(), null, null, query.paths()), mode)
