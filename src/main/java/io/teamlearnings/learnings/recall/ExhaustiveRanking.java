@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import io.teamlearnings.learnings.index.SupersessionChains;
 import org.jspecify.annotations.Nullable;
@@ -78,10 +78,11 @@ final class ExhaustiveRanking {
 		}
 		else {
 			Bm25f.Scorer scorer = this.bm25f.scorer(corpus, terms, statistics);
+			MatchedRows admitted = admitted(repo, corpus, query);
 			int[] lexical = (semantic.mode() == RecallQuery.Mode.HYBRID) ? lexicalWindow(scorer, corpus, terms,
-					statistics, windowCandidates(repo, corpus, scorer, query), query.asOf(), semantic.window())
-					: new int[0];
-			Fused fused = semantic.fuse(lexical);
+					statistics, (admitted != null) ? admitted::isCandidate : (number) -> true, query.asOf(),
+					semantic.window()) : new int[0];
+			Fused fused = semantic.fuse(lexical, admitted);
 			matchedDocs = fused.docs();
 			base = fused.base()::get;
 			fusions = fused.fusions();
@@ -122,7 +123,7 @@ final class ExhaustiveRanking {
 					vias.computeIfAbsent(target, (key) -> new TreeSet<>()).add(doc.id());
 				}
 			}
-			if (filtering && !RowRanking.admits(corpus.docs().get(target), query)) {
+			if (filtering && !corpus.admits(target, query)) {
 				filtered++;
 				continue;
 			}
@@ -182,19 +183,16 @@ final class ExhaustiveRanking {
 	}
 
 	/**
-	 * Which matching rows may be in hybrid recall's lexical window: those captured by the
-	 * query's {@code as_of}; and when the query filters by status, tag or capture time,
-	 * only those that pass (themselves, or through the head of their chain when
-	 * superseded rows are dropped) and are not withdrawn, so that a filter admitting few
-	 * rows still gets its best ones ({@link MatchedRows}).
+	 * The rows that may be in either ranking's window, whatever their words, when the
+	 * query limits them: those captured by its {@code as_of}, passing its status, tag and
+	 * since filters (themselves, or through the head of their chain when superseded rows
+	 * are dropped), not withdrawn ({@link MatchedRows#ofEveryRow}). Both windows are
+	 * taken from these rows, so that a filter admitting few rows still gets its best
+	 * ones.
+	 * @return the rows, or null when the query limits none (every row may be ranked)
 	 */
-	static IntPredicate windowCandidates(String repo, RecallCorpus.Corpus corpus, Bm25f.Scorer scorer,
-			RecallQuery query) {
-		if (RowRanking.filters(query)) {
-			return MatchedRows.of(repo, corpus, scorer, query)::isCandidate;
-		}
-		Instant asOf = query.asOf();
-		return (asOf != null) ? (number) -> corpus.capturedBy(number, asOf) : (number) -> true;
+	static @Nullable MatchedRows admitted(String repo, RecallCorpus.Corpus corpus, RecallQuery query) {
+		return (RowRanking.filters(query) || query.asOf() != null) ? MatchedRows.ofEveryRow(repo, corpus, query) : null;
 	}
 
 	/**
@@ -204,9 +202,11 @@ final class ExhaustiveRanking {
 	 * @param window how many rows of the lexical ranking join the fusion (its rank
 	 * window, as many as the semantic side's candidates)
 	 * @param rrfK the fusion's constant k
-	 * @param nearest row numbers and their similarity, nearest first; may wait for them
+	 * @param nearest row numbers and their similarity, nearest first, of the rows
+	 * admitted (every row when given null); may wait for them
 	 */
-	record Semantic(RecallQuery.Mode mode, int window, int rrfK, Supplier<List<Map.Entry<Integer, Double>>> nearest) {
+	record Semantic(RecallQuery.Mode mode, int window, int rrfK,
+			Function<@Nullable MatchedRows, List<Map.Entry<Integer, Double>>> nearest) {
 
 		/**
 		 * The rows to rank and the text score of each: semantic, the nearest rows and
@@ -215,9 +215,11 @@ final class ExhaustiveRanking {
 		 * {@code (k + 1) x (1 / (k + lexical rank) + 1 / (k + semantic rank))}, a rank
 		 * outside its window adding nothing.
 		 * @param lexicalBest the lexical window: at most {@code window} rows, best first
+		 * @param admitted the rows the nearest are taken from ({@link #admitted}); null
+		 * for every row
 		 */
-		Fused fuse(int[] lexicalBest) {
-			List<Map.Entry<Integer, Double>> nearest = this.nearest.get();
+		Fused fuse(int[] lexicalBest, @Nullable MatchedRows admitted) {
+			List<Map.Entry<Integer, Double>> nearest = this.nearest.apply(admitted);
 			Map<Integer, Double> base = new HashMap<>();
 			Map<Integer, RecallResult.Fusion> fusions = new HashMap<>();
 			String name = this.mode.name().toLowerCase(Locale.ROOT);

@@ -109,22 +109,19 @@ public class LearningRecall {
 	/**
 	 * The semantic side of a recall of {@code corpus}: its rows nearest the query, by row
 	 * number, once found (the semantic index names rows by line, which the corpus holds
-	 * in file order). When the query filters or is answered as of a time, the search is
-	 * limited to the rows that can score (as lexical ranking limits its own: captured by
-	 * then, passing the filters themselves or through the head of their chain, not
-	 * withdrawn), worked out while the query's vector is computed. Left out too: a
-	 * cross-clone duplicate (it has no postings), and a row less similar to the query
-	 * than {@code min-similarity}, which shares no meaning with it.
+	 * in file order), of the rows the query admits (see
+	 * {@link ExhaustiveRanking#admitted}, worked out while the query's vector is
+	 * computed). Left out too: a cross-clone duplicate (it has no postings), and a row
+	 * less similar to the query than {@code min-similarity}, which shares no meaning with
+	 * it.
 	 */
 	private ExhaustiveRanking.Semantic semantic(String repo, RecallCorpus.Corpus corpus,
 			CompletableFuture<byte[]> queryVector, RecallQuery query, RecallQuery.Mode mode) {
 		return new ExhaustiveRanking.Semantic(mode, this.semanticProperties.candidates(),
-				this.semanticProperties.rrfK(), () -> {
-					LongPredicate admitted = null;
-					if (RowRanking.filters(query) || query.asOf() != null) {
-						BitSet lines = MatchedRows.ofEveryRow(repo, corpus, query).candidateLines(corpus);
-						admitted = (line) -> line <= Integer.MAX_VALUE && lines.get((int) line);
-					}
+				this.semanticProperties.rrfK(), (admittedRows) -> {
+					BitSet lines = (admittedRows != null) ? admittedRows.candidateLines(corpus) : null;
+					LongPredicate admitted = (lines != null)
+							? (line) -> line <= Integer.MAX_VALUE && lines.get((int) line) : null;
 					List<SemanticIndex.Near> nearRows = this.semantic.nearest(repo, join(queryVector),
 							this.semanticProperties.candidates(), admitted);
 					List<Map.Entry<Integer, Double>> nearest = new ArrayList<>();

@@ -128,7 +128,7 @@ final class MatchedRows {
 					target = corpus.doc(tail.head()).number();
 				}
 			}
-			if (filtering && !RowRanking.admits(corpus.docs().get(target), query)) {
+			if (filtering && !corpus.admits(target, query)) {
 				filtered++;
 				candidates.clear(number);
 				continue;
@@ -159,7 +159,7 @@ final class MatchedRows {
 	BitSet candidateLines(RecallCorpus.Corpus corpus) {
 		BitSet lines = new BitSet();
 		for (int number = this.candidates.nextSetBit(0); number >= 0; number = this.candidates.nextSetBit(number + 1)) {
-			lines.set(Math.toIntExact(corpus.docs().get(number).line()));
+			lines.set(Math.toIntExact(corpus.line(number)));
 		}
 		return lines;
 	}

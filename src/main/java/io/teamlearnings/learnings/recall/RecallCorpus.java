@@ -155,10 +155,12 @@ public class RecallCorpus {
 		private final Map<String, List<Integer>> repeatedIds = new HashMap<>();
 
 		// Per row, by number, in flat arrays so that scoring many rows reads memory in
-		// order: field lengths, capture second (Long.MIN_VALUE if none), status as an
-		// index into statuses, and whether the row is withdrawn or superseded.
+		// order: field lengths, line, capture second (Long.MIN_VALUE if none), status as
+		// an index into statuses, and whether the row is withdrawn or superseded.
 
 		private int[] lengths = new int[1024 * FIELDS];
+
+		private long[] lines = new long[1024];
 
 		private long[] capturedSeconds = new long[1024];
 
@@ -274,6 +276,34 @@ public class RecallCorpus {
 		/** Terms of row {@code number} in the field of ordinal {@code field}. */
 		int length(int number, int field) {
 			return this.lengths[number * FIELDS + field];
+		}
+
+		/** The line of row {@code number} in the file, as {@link Doc#line()}. */
+		long line(int number) {
+			return this.lines[number];
+		}
+
+		/**
+		 * Whether row {@code number} passes {@code query}'s status, tag and since
+		 * filters, as {@link RowRanking#admits} tells, from the flat arrays where they
+		 * can tell.
+		 */
+		boolean admits(int number, RecallQuery query) {
+			if (!query.statuses().isEmpty()
+					&& !query.statuses().contains(this.statuses.get(this.statusIndexes[number]))) {
+				return false;
+			}
+			if (query.since() != null) {
+				long second = this.capturedSeconds[number];
+				if (second == Long.MIN_VALUE || second < query.since().getEpochSecond()) {
+					return false;
+				}
+				if (second == query.since().getEpochSecond() || !query.tags().isEmpty()) {
+					return RowRanking.admits(this.docs.get(number), query);
+				}
+				return true;
+			}
+			return query.tags().isEmpty() || RowRanking.admits(this.docs.get(number), query);
 		}
 
 		/**
@@ -398,10 +428,12 @@ public class RecallCorpus {
 		private void remember(int number, Doc doc) {
 			if (number == this.capturedSeconds.length) {
 				this.capturedSeconds = Arrays.copyOf(this.capturedSeconds, number * 2);
+				this.lines = Arrays.copyOf(this.lines, number * 2);
 				this.statusIndexes = Arrays.copyOf(this.statusIndexes, number * 2);
 				this.lengths = Arrays.copyOf(this.lengths, number * 2 * FIELDS);
 			}
 			System.arraycopy(doc.lengths(), 0, this.lengths, number * FIELDS, FIELDS);
+			this.lines[number] = doc.line();
 			this.capturedSeconds[number] = (doc.captured() != null) ? doc.captured().getEpochSecond() : Long.MIN_VALUE;
 			this.latestCapturedSecond = Math.max(this.latestCapturedSecond, this.capturedSeconds[number]);
 			int status = this.statuses.indexOf(doc.status());

@@ -19,9 +19,10 @@ class FusionTests {
 	void fusesBothRankingsAndKeepsARowFoundByOneOfThem() {
 		double[] bm25 = { 0, 7.5, 2.0, 0 };
 		ExhaustiveRanking.Semantic semantic = new ExhaustiveRanking.Semantic(RecallQuery.Mode.HYBRID, 100, 5,
-				() -> List.of(Map.entry(3, 0.91), Map.entry(1, 0.80)));
+				(admitted) -> List.of(Map.entry(3, 0.91), Map.entry(1, 0.80)));
 
-		ExhaustiveRanking.Fused fused = semantic.fuse(ExhaustiveRanking.Semantic.best(new int[] { 1, 2 }, bm25, 100));
+		ExhaustiveRanking.Fused fused = semantic.fuse(ExhaustiveRanking.Semantic.best(new int[] { 1, 2 }, bm25, 100),
+				null);
 
 		assertThat(fused.docs()).containsExactlyInAnyOrder(1, 2, 3);
 		assertThat(fused.base().get(1)).isCloseTo(6 * (1.0 / 6 + 1.0 / 7), within(1e-9));
@@ -37,10 +38,10 @@ class FusionTests {
 	void takesOnlyTheLexicalRankWindowIntoTheFusion() {
 		double[] bm25 = { 1.0, 4.0, 3.0, 4.0, 0.5 };
 		ExhaustiveRanking.Semantic semantic = new ExhaustiveRanking.Semantic(RecallQuery.Mode.HYBRID, 2, 5,
-				() -> List.of(Map.entry(4, 0.7)));
+				(admitted) -> List.of(Map.entry(4, 0.7)));
 
 		ExhaustiveRanking.Fused fused = semantic
-			.fuse(ExhaustiveRanking.Semantic.best(new int[] { 0, 1, 2, 3, 4 }, bm25, 2));
+			.fuse(ExhaustiveRanking.Semantic.best(new int[] { 0, 1, 2, 3, 4 }, bm25, 2), null);
 
 		// the two best by BM25F, the later row first on a tie, and the nearest row
 		assertThat(fused.docs()).containsExactly(3, 1, 4);
@@ -54,9 +55,9 @@ class FusionTests {
 	@Test
 	void ranksTheNearestRowsBySimilarityAloneInSemanticRecall() {
 		ExhaustiveRanking.Semantic semantic = new ExhaustiveRanking.Semantic(RecallQuery.Mode.SEMANTIC, 100, 5,
-				() -> List.of(Map.entry(3, 0.91), Map.entry(0, 0.42)));
+				(admitted) -> List.of(Map.entry(3, 0.91), Map.entry(0, 0.42)));
 
-		ExhaustiveRanking.Fused fused = semantic.fuse(new int[0]);
+		ExhaustiveRanking.Fused fused = semantic.fuse(new int[0], null);
 
 		assertThat(fused.docs()).containsExactly(3, 0);
 		assertThat(fused.base()).containsEntry(3, 0.91).doesNotContainKey(1);

@@ -220,7 +220,8 @@ class MaxScoreRankingTests {
 				CollectionStatistics statistics = new CollectionStatistics(terms.keySet()).add(corpus);
 				double[] bm25 = new double[corpus.docs().size()];
 				Bm25f.Scorer scorer = bm25f.scorer(corpus, terms, statistics);
-				IntPredicate candidate = ExhaustiveRanking.windowCandidates(this.large.name(), corpus, scorer, query);
+				MatchedRows admitted = ExhaustiveRanking.admitted(this.large.name(), corpus, query);
+				IntPredicate candidate = (admitted != null) ? admitted::isCandidate : (number) -> true;
 				int[] candidates = Arrays.stream(bm25f.score(corpus, terms, statistics, query.asOf(), bm25))
 					.filter(candidate)
 					.toArray();
