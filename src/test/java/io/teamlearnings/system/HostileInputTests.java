@@ -108,6 +108,18 @@ class HostileInputTests extends SharedServiceContext {
 	}
 
 	@Test
+	void saysAQueryTooLongForTheRequestLineIsTooLong() {
+		Response response = this.http
+			.send(HttpRequest.newBuilder(uri("/api/repos/hostile-app/learnings/recall?query=" + "retry+".repeat(1500)))
+				.GET()
+				.build());
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("detail").asString()).contains("longer than the server accepts")
+			.doesNotContain("encoded slashes");
+	}
+
+	@Test
 	void namesAQueryParameterThatIsNotPercentEncodedUtf8() {
 		List<String> paths = List.of("/api/repos/hostile-app/learnings?status=%ff",
 				"/api/repos/hostile-app/learnings?tag=%c3%28", "/api/repos/hostile-app/learnings/recall?query=%ff",
