@@ -7,17 +7,13 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
-import java.util.function.Function;
 
 import io.teamlearnings.learnings.index.SupersessionChains;
 import org.jspecify.annotations.Nullable;
@@ -53,41 +49,71 @@ final class ExhaustiveRanking {
 	}
 
 	/**
-	 * As above; with {@code semantic}, the rows ranked are those of the fusion: in hybrid
-	 * recall the {@code window} best rows by BM25F and the rows nearest the query, the
-	 * text score in the product being the reciprocal-rank fusion of both rankings; in
-	 * semantic recall the nearest rows alone, scored by their similarity. Withdrawals,
-	 * supersession, filters, boosts and the minimum score then apply as in lexical
-	 * recall. The nearest rows are asked for once the lexical window is found, so that
-	 * the query's vector can be computed meanwhile; the window is found by
-	 * {@link MaxScoreRanking#bestByText} when the settings allow, not by scoring every
-	 * matching row.
+	 * As above; with {@code semantic}, the rows ranked are those of the fusion of the
+	 * repository's own windows ({@link #windows}), ranked within it.
 	 */
 	RowRanking rank(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, CollectionStatistics statistics,
-			RecallQuery query, Instant now, @Nullable Semantic semantic) {
-		int size = corpus.docs().size();
-		int[] matchedDocs;
-		IntToDoubleFunction base;
-		IntToDoubleFunction bm25;
-		Map<Integer, RecallResult.Fusion> fusions = Map.of();
+			RecallQuery query, Instant now, RankFusion.@Nullable Semantic semantic) {
 		if (semantic == null) {
-			double[] scored = new double[size];
-			matchedDocs = this.bm25f.score(corpus, terms, statistics, query.asOf(), scored);
-			base = (number) -> scored[number];
-			bm25 = base;
+			double[] scored = new double[corpus.docs().size()];
+			int[] matchedDocs = this.bm25f.score(corpus, terms, statistics, query.asOf(), scored);
+			IntToDoubleFunction bm25 = (number) -> scored[number];
+			return rank(repo, corpus, terms, query, now, matchedDocs, bm25, bm25, Map.of());
 		}
-		else {
-			Bm25f.Scorer scorer = this.bm25f.scorer(corpus, terms, statistics);
-			MatchedRows admitted = admitted(repo, corpus, query);
-			int[] lexical = (semantic.mode() == RecallQuery.Mode.HYBRID) ? lexicalWindow(scorer, corpus, terms,
-					statistics, (admitted != null) ? admitted::isCandidate : (number) -> true, query.asOf(),
-					semantic.window()) : new int[0];
-			Fused fused = semantic.fuse(lexical, admitted);
-			matchedDocs = fused.docs();
-			base = fused.base()::get;
-			fusions = fused.fusions();
-			bm25 = scorer::score;
+		RankFusion.Windows windows = windows(repo, corpus, terms, statistics, query, semantic);
+		return rank(repo, corpus, terms, statistics, query, now, semantic, windows, windows.ranks(semantic.window()));
+	}
+
+	/**
+	 * Ranks the rows of the fusion: in hybrid recall the rows of either window, the text
+	 * score in the product being the reciprocal-rank fusion of their ranks; in semantic
+	 * recall the nearest rows alone, scored by their similarity. Withdrawals,
+	 * supersession, filters, boosts and the minimum score then apply as in lexical
+	 * recall.
+	 * @param windows the repository's windows ({@link #windows})
+	 * @param ranks where their rows rank, within the repository or across those asked
+	 * ({@link RankFusion#across})
+	 */
+	RowRanking rank(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, CollectionStatistics statistics,
+			RecallQuery query, Instant now, RankFusion.Semantic semantic, RankFusion.Windows windows,
+			RankFusion.Ranks ranks) {
+		RankFusion.Fused fused = semantic.fuse(windows, ranks);
+		return rank(repo, corpus, terms, query, now, fused.docs(), fused.base()::get,
+				this.bm25f.scorer(corpus, terms, statistics)::score, fused.fusions());
+	}
+
+	/**
+	 * One repository's two windows: in hybrid recall its {@code semantic.window()} best
+	 * rows by BM25F, found by {@link MaxScoreRanking#bestByText} when the settings allow
+	 * (not by scoring every matching row); and its rows nearest the query, asked for once
+	 * the lexical window is found, so that the query's vector can be computed meanwhile.
+	 * Both are taken from the rows the query admits ({@link #admitted}).
+	 */
+	RankFusion.Windows windows(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms,
+			CollectionStatistics statistics, RecallQuery query, RankFusion.Semantic semantic) {
+		Bm25f.Scorer scorer = this.bm25f.scorer(corpus, terms, statistics);
+		MatchedRows admitted = admitted(repo, corpus, query);
+		int[] lexical = (semantic.mode() == RecallQuery.Mode.HYBRID)
+				? lexicalWindow(scorer, corpus, terms, statistics,
+						(admitted != null) ? admitted::isCandidate : (number) -> true, query.asOf(), semantic.window())
+				: new int[0];
+		double[] bm25 = new double[lexical.length];
+		for (int i = 0; i < lexical.length; i++) {
+			bm25[i] = scorer.score(lexical[i]);
 		}
+		return new RankFusion.Windows(lexical, bm25, semantic.nearest().apply(admitted));
+	}
+
+	/**
+	 * Ranks {@code matchedDocs}, each scored {@code base} (its text score) times its
+	 * boosts, and keeps the best {@code query.limit()}.
+	 * @param bm25 a row's BM25F text score, for {@code why}
+	 * @param fusions how each row ranked in semantic or hybrid recall, by row number
+	 */
+	private RowRanking rank(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms, RecallQuery query,
+			Instant now, int[] matchedDocs, IntToDoubleFunction base, IntToDoubleFunction bm25,
+			Map<Integer, RecallResult.Fusion> fusions) {
+		int size = corpus.docs().size();
 		TargetScores scores = new TargetScores(size, matchedDocs.length);
 		Map<Integer, Integer> sources = new HashMap<>();
 		Map<Integer, Set<String>> vias = new HashMap<>();
@@ -179,7 +205,7 @@ final class ExhaustiveRanking {
 		}
 		double[] bm25 = new double[corpus.docs().size()];
 		int[] matched = this.bm25f.score(corpus, terms, statistics, asOf, bm25);
-		return Semantic.best(Arrays.stream(matched).filter(candidate).toArray(), bm25, window);
+		return RankFusion.Semantic.best(Arrays.stream(matched).filter(candidate).toArray(), bm25, window);
 	}
 
 	/**
@@ -193,112 +219,6 @@ final class ExhaustiveRanking {
 	 */
 	static @Nullable MatchedRows admitted(String repo, RecallCorpus.Corpus corpus, RecallQuery query) {
 		return (RowRanking.filters(query) || query.asOf() != null) ? MatchedRows.ofEveryRow(repo, corpus, query) : null;
-	}
-
-	/**
-	 * The semantic side of a recall in one repository: the rows nearest the query.
-	 *
-	 * @param mode {@link RecallQuery.Mode#SEMANTIC} or {@link RecallQuery.Mode#HYBRID}
-	 * @param window how many rows of the lexical ranking join the fusion (its rank
-	 * window, as many as the semantic side's candidates)
-	 * @param rrfK the fusion's constant k
-	 * @param nearest row numbers and their similarity, nearest first, of the rows
-	 * admitted (every row when given null); may wait for them
-	 */
-	record Semantic(RecallQuery.Mode mode, int window, int rrfK,
-			Function<@Nullable MatchedRows, List<Map.Entry<Integer, Double>>> nearest) {
-
-		/**
-		 * The rows to rank and the text score of each: semantic, the nearest rows and
-		 * their similarity; hybrid, the rows of the lexical window and the nearest rows,
-		 * each scored
-		 * {@code (k + 1) x (1 / (k + lexical rank) + 1 / (k + semantic rank))}, a rank
-		 * outside its window adding nothing.
-		 * @param lexicalBest the lexical window: at most {@code window} rows, best first
-		 * @param admitted the rows the nearest are taken from ({@link #admitted}); null
-		 * for every row
-		 */
-		Fused fuse(int[] lexicalBest, @Nullable MatchedRows admitted) {
-			List<Map.Entry<Integer, Double>> nearest = this.nearest.apply(admitted);
-			Map<Integer, Double> base = new HashMap<>();
-			Map<Integer, RecallResult.Fusion> fusions = new HashMap<>();
-			String name = this.mode.name().toLowerCase(Locale.ROOT);
-			if (this.mode == RecallQuery.Mode.SEMANTIC) {
-				int[] docs = new int[nearest.size()];
-				for (int i = 0; i < docs.length; i++) {
-					int number = nearest.get(i).getKey();
-					docs[i] = number;
-					double similarity = Math.max(0, nearest.get(i).getValue());
-					base.put(number, similarity);
-					fusions.put(number, new RecallResult.Fusion(name, null, i + 1, Boosts.round(similarity),
-							Boosts.round(similarity)));
-				}
-				return new Fused(docs, base, fusions);
-			}
-			Map<Integer, Integer> lexicalRank = new LinkedHashMap<>();
-			for (int i = 0; i < Math.min(lexicalBest.length, this.window); i++) {
-				lexicalRank.put(lexicalBest[i], i + 1);
-			}
-			Map<Integer, Integer> semanticRank = new HashMap<>();
-			Map<Integer, Double> similarity = new HashMap<>();
-			for (int i = 0; i < nearest.size(); i++) {
-				semanticRank.put(nearest.get(i).getKey(), i + 1);
-				similarity.put(nearest.get(i).getKey(), nearest.get(i).getValue());
-			}
-			Set<Integer> all = new LinkedHashSet<>(lexicalRank.keySet());
-			all.addAll(semanticRank.keySet());
-			int[] docs = new int[all.size()];
-			int n = 0;
-			for (int number : all) {
-				Integer lexical = lexicalRank.get(number);
-				Integer semantic = semanticRank.get(number);
-				double fused = (this.rrfK + 1) * (((lexical != null) ? 1.0 / (this.rrfK + lexical) : 0)
-						+ ((semantic != null) ? 1.0 / (this.rrfK + semantic) : 0));
-				base.put(number, fused);
-				fusions.put(number,
-						new RecallResult.Fusion(name, lexical, semantic,
-								(similarity.get(number) != null) ? Boosts.round(similarity.get(number)) : null,
-								Boosts.round(fused)));
-				docs[n++] = number;
-			}
-			return new Fused(docs, base, fusions);
-		}
-
-		/**
-		 * The {@code window} rows of {@code matched} with the highest BM25F, best first
-		 * (ties: the later row first), without sorting every matching row: the reference
-		 * for {@link MaxScoreRanking#bestByText}.
-		 */
-		static int[] best(int[] matched, double[] bm25, int window) {
-			Comparator<Integer> worstFirst = (a, b) -> {
-				int order = Double.compare(bm25[a], bm25[b]);
-				return (order != 0) ? order : Integer.compare(a, b);
-			};
-			PriorityQueue<Integer> kept = new PriorityQueue<>(worstFirst);
-			for (int number : matched) {
-				if (kept.size() < window) {
-					kept.add(number);
-				}
-				else if (worstFirst.compare(number, kept.peek()) > 0) {
-					kept.poll();
-					kept.add(number);
-				}
-			}
-			int[] best = new int[kept.size()];
-			for (int i = best.length - 1; i >= 0; i--) {
-				best[i] = kept.poll();
-			}
-			return best;
-		}
-
-	}
-
-	/**
-	 * @param docs the rows to rank
-	 * @param base each row's text score, by row number
-	 * @param fusions how each row ranked, by row number
-	 */
-	record Fused(int[] docs, Map<Integer, Double> base, Map<Integer, RecallResult.Fusion> fusions) {
 	}
 
 	/**

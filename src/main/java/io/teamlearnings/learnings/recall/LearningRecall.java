@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,10 +116,10 @@ public class LearningRecall {
 	 * less similar to the query than {@code min-similarity}, which shares no meaning with
 	 * it.
 	 */
-	private ExhaustiveRanking.Semantic semantic(String repo, RecallCorpus.Corpus corpus,
-			CompletableFuture<byte[]> queryVector, RecallQuery query, RecallQuery.Mode mode) {
-		return new ExhaustiveRanking.Semantic(mode, this.semanticProperties.candidates(),
-				this.semanticProperties.rrfK(), (admittedRows) -> {
+	private RankFusion.Semantic semantic(String repo, RecallCorpus.Corpus corpus, CompletableFuture<byte[]> queryVector,
+			RecallQuery query, RecallQuery.Mode mode) {
+		return new RankFusion.Semantic(mode, this.semanticProperties.candidates(), this.semanticProperties.rrfK(),
+				(admittedRows) -> {
 					BitSet lines = (admittedRows != null) ? admittedRows.candidateLines(corpus) : null;
 					LongPredicate admitted = (lines != null)
 							? (line) -> line <= Integer.MAX_VALUE && lines.get((int) line) : null;
@@ -236,6 +237,19 @@ public class LearningRecall {
 			this.corpus.read(repo, (corpus) -> statistics.add(corpus));
 		}
 		boolean skipping = ranking == Ranking.SKIPPING && this.bm25f.bounded();
+		// several repositories: each one's windows first, to rank their rows across all
+		Map<Repo, RankFusion.Windows> windows = new LinkedHashMap<>();
+		Map<Repo, RecallCorpus.Corpus> windowed = new HashMap<>();
+		if (queryVector != null && repos.size() > 1) {
+			for (Repo repo : repos) {
+				this.corpus.read(repo, (corpus) -> {
+					windowed.put(repo, corpus);
+					return windows.put(repo, this.everyRow.windows(repo.name(), corpus, terms, statistics, query,
+							semantic(repo.name(), corpus, queryVector, query, mode)));
+				});
+			}
+		}
+		Map<Repo, RankFusion.Ranks> ranksAcross = RankFusion.across(windows, this.semanticProperties.candidates());
 		List<RowRanking.Ranked> ranked = new ArrayList<>();
 		List<RecallResult.Exclusions> exclusions = new ArrayList<>();
 		int matched = 0;
@@ -243,8 +257,13 @@ public class LearningRecall {
 			RowRanking rows = this.corpus.read(repo, (corpus) -> {
 				Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
 				if (queryVector != null) {
-					return this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now,
-							semantic(repo.name(), corpus, queryVector, query, mode));
+					RankFusion.Semantic semantic = semantic(repo.name(), corpus, queryVector, query, mode);
+					// a corpus rebuilt since its windows were found is ranked within
+					// itself
+					return (windowed.get(repo) == corpus)
+							? this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now, semantic,
+									windows.get(repo), ranksAcross.get(repo))
+							: this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now, semantic);
 				}
 				return skipping ? this.maxScore.rank(repo.name(), corpus, terms, statistics, query, now)
 						: this.everyRow.rank(repo.name(), corpus, terms, statistics, query, now);

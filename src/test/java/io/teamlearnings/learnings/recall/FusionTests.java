@@ -1,5 +1,6 @@
 package io.teamlearnings.learnings.recall;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,11 +19,10 @@ class FusionTests {
 	@Test
 	void fusesBothRankingsAndKeepsARowFoundByOneOfThem() {
 		double[] bm25 = { 0, 7.5, 2.0, 0 };
-		ExhaustiveRanking.Semantic semantic = new ExhaustiveRanking.Semantic(RecallQuery.Mode.HYBRID, 100, 5,
+		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.HYBRID, 100, 5,
 				(admitted) -> List.of(Map.entry(3, 0.91), Map.entry(1, 0.80)));
 
-		ExhaustiveRanking.Fused fused = semantic.fuse(ExhaustiveRanking.Semantic.best(new int[] { 1, 2 }, bm25, 100),
-				null);
+		RankFusion.Fused fused = semantic.fuse(RankFusion.Semantic.best(new int[] { 1, 2 }, bm25, 100), null);
 
 		assertThat(fused.docs()).containsExactlyInAnyOrder(1, 2, 3);
 		assertThat(fused.base().get(1)).isCloseTo(6 * (1.0 / 6 + 1.0 / 7), within(1e-9));
@@ -37,11 +37,10 @@ class FusionTests {
 	@Test
 	void takesOnlyTheLexicalRankWindowIntoTheFusion() {
 		double[] bm25 = { 1.0, 4.0, 3.0, 4.0, 0.5 };
-		ExhaustiveRanking.Semantic semantic = new ExhaustiveRanking.Semantic(RecallQuery.Mode.HYBRID, 2, 5,
+		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.HYBRID, 2, 5,
 				(admitted) -> List.of(Map.entry(4, 0.7)));
 
-		ExhaustiveRanking.Fused fused = semantic
-			.fuse(ExhaustiveRanking.Semantic.best(new int[] { 0, 1, 2, 3, 4 }, bm25, 2), null);
+		RankFusion.Fused fused = semantic.fuse(RankFusion.Semantic.best(new int[] { 0, 1, 2, 3, 4 }, bm25, 2), null);
 
 		// the two best by BM25F, the later row first on a tie, and the nearest row
 		assertThat(fused.docs()).containsExactly(3, 1, 4);
@@ -49,15 +48,15 @@ class FusionTests {
 		assertThat(fused.fusions().get(1).lexicalRank()).isEqualTo(2);
 		assertThat(fused.fusions().get(4).lexicalRank()).isNull();
 		assertThat(fused.base()).doesNotContainKey(2);
-		assertThat(ExhaustiveRanking.Semantic.best(new int[] { 4, 2, 0 }, bm25, 5)).containsExactly(2, 0, 4);
+		assertThat(RankFusion.Semantic.best(new int[] { 4, 2, 0 }, bm25, 5)).containsExactly(2, 0, 4);
 	}
 
 	@Test
 	void ranksTheNearestRowsBySimilarityAloneInSemanticRecall() {
-		ExhaustiveRanking.Semantic semantic = new ExhaustiveRanking.Semantic(RecallQuery.Mode.SEMANTIC, 100, 5,
+		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.SEMANTIC, 100, 5,
 				(admitted) -> List.of(Map.entry(3, 0.91), Map.entry(0, 0.42)));
 
-		ExhaustiveRanking.Fused fused = semantic.fuse(new int[0], null);
+		RankFusion.Fused fused = semantic.fuse(new int[0], null);
 
 		assertThat(fused.docs()).containsExactly(3, 0);
 		assertThat(fused.base()).containsEntry(3, 0.91).doesNotContainKey(1);
@@ -75,6 +74,26 @@ class FusionTests {
 	private static RecallCorpus.Doc doc(int number, long line) {
 		return new RecallCorpus.Doc(number, line, "lrn-" + line, "do_more", null, null, List.of(), List.of(),
 				new int[0], new int[0]);
+	}
+
+	@Test
+	void ranksTheWindowsOfEveryRepositoryAskedTogether() {
+		RankFusion.Windows first = new RankFusion.Windows(new int[] { 4, 2 }, new double[] { 9.0, 3.0 },
+				List.of(Map.entry(2, 0.60), Map.entry(7, 0.50)));
+		RankFusion.Windows second = new RankFusion.Windows(new int[] { 1, 5 }, new double[] { 5.0, 3.0 },
+				List.of(Map.entry(1, 0.90)));
+		Map<String, RankFusion.Windows> windows = new LinkedHashMap<>();
+		windows.put("first", first);
+		windows.put("second", second);
+
+		Map<String, RankFusion.Ranks> ranks = RankFusion.across(windows, 3);
+
+		// by BM25F 9.0, 5.0, then the tie at 3.0 in the order the repositories were asked
+		assertThat(ranks.get("first").lexical()).containsExactly(Map.entry(4, 1), Map.entry(2, 3));
+		assertThat(ranks.get("second").lexical()).containsExactly(Map.entry(1, 2));
+		assertThat(ranks.get("first").semantic()).containsExactly(Map.entry(2, 2), Map.entry(7, 3));
+		assertThat(ranks.get("second").semantic()).containsExactly(Map.entry(1, 1));
+		assertThat(RankFusion.across(Map.of("first", first), 3).get("first")).isEqualTo(first.ranks(3));
 	}
 
 }

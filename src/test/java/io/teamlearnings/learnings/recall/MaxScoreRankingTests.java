@@ -228,7 +228,7 @@ class MaxScoreRankingTests {
 				int[] walked = MaxScoreRanking.bestByText(scorer, candidate, window);
 
 				assertThat(walked).as("%s, window %d", query, window)
-					.containsExactly(ExhaustiveRanking.Semantic.best(candidates, bm25, window));
+					.containsExactly(RankFusion.Semantic.best(candidates, bm25, window));
 				return null;
 			});
 		});

@@ -184,6 +184,31 @@ class SemanticRecallQualityTests {
 		}
 	}
 
+	@Test
+	void ranksTheRowsOfEveryRepositoryTogetherInATeamWideRecall() throws InterruptedException {
+		awaitEmbeddings();
+		String second = LABELLED.rows().get(1).path("learning").asString();
+		for (RecallQuery.Mode mode : List.of(RecallQuery.Mode.HYBRID, RecallQuery.Mode.SEMANTIC)) {
+			RecallResult result = this.recall.recallAcross(List.of(REPO, COPIES),
+					new RecallQuery(second, 20, true, Set.of(), Set.of(), null, null, List.of()), mode);
+			assertThat(result.hits()).extracting(RecallResult.Hit::repo).as(mode.value()).contains(REPO, COPIES);
+			// one rank 1, one rank 2 ... among the hits of both repositories, not each
+			// repository's own
+			List<Integer> semanticRanks = result.hits()
+				.stream()
+				.map((hit) -> hit.why().fusion().semanticRank())
+				.filter(java.util.Objects::nonNull)
+				.toList();
+			assertThat(semanticRanks).as(mode.value()).doesNotHaveDuplicates().contains(1);
+			List<Integer> lexicalRanks = result.hits()
+				.stream()
+				.map((hit) -> hit.why().fusion().lexicalRank())
+				.filter(java.util.Objects::nonNull)
+				.toList();
+			assertThat(lexicalRanks).as(mode.value()).doesNotHaveDuplicates();
+		}
+	}
+
 	private static List<String> ids(RecallResult result) {
 		return result.hits().stream().map(RecallResult.Hit::id).toList();
 	}

@@ -1,0 +1,203 @@
+package io.teamlearnings.learnings.recall;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reciprocal-rank fusion for semantic and hybrid recall. Each repository asked gives two
+ * windows: its best rows by BM25F and its rows nearest the query. The rows are ranked in
+ * each window across every repository asked ({@link #across}: BM25F is comparable across
+ * repositories because their collection statistics are shared, and so is the similarity
+ * of one model's embeddings), and each row's text score is fused from its two ranks.
+ */
+final class RankFusion {
+
+	private RankFusion() {
+	}
+
+	/**
+	 * The semantic side of a recall in one repository: the rows nearest the query.
+	 *
+	 * @param mode {@link RecallQuery.Mode#SEMANTIC} or {@link RecallQuery.Mode#HYBRID}
+	 * @param window how many rows of the lexical ranking join the fusion (its rank
+	 * window, as many as the semantic side's candidates)
+	 * @param rrfK the fusion's constant k
+	 * @param nearest row numbers and their similarity, nearest first, of the rows
+	 * admitted (every row when given null); may wait for them
+	 */
+	record Semantic(RecallQuery.Mode mode, int window, int rrfK,
+			Function<@Nullable MatchedRows, List<Map.Entry<Integer, Double>>> nearest) {
+
+		/**
+		 * Fuses one repository's windows ranked within it alone: its lexical window and
+		 * the nearest rows {@link #nearest} gives.
+		 * @param lexicalBest the lexical window: at most {@code window} rows, best first
+		 * @param admitted the rows the nearest are taken from
+		 * ({@link ExhaustiveRanking#admitted}); null for every row
+		 */
+		Fused fuse(int[] lexicalBest, @Nullable MatchedRows admitted) {
+			Windows windows = new Windows(lexicalBest, new double[lexicalBest.length], this.nearest.apply(admitted));
+			return fuse(windows, windows.ranks(this.window));
+		}
+
+		/**
+		 * The rows to rank and the text score of each: semantic, the rows with a semantic
+		 * rank and their similarity; hybrid, the rows with either rank, each scored
+		 * {@code (k + 1) x (1 / (k + lexical rank) + 1 / (k + semantic rank))}, a rank
+		 * outside its window adding nothing.
+		 * @param windows the repository's windows
+		 * @param ranks the ranks of its rows, within it or across repositories
+		 */
+		Fused fuse(Windows windows, Ranks ranks) {
+			Map<Integer, Double> similarity = new HashMap<>();
+			windows.nearest().forEach((near) -> similarity.put(near.getKey(), near.getValue()));
+			Set<Integer> all = new LinkedHashSet<>();
+			if (this.mode == RecallQuery.Mode.HYBRID) {
+				all.addAll(ranks.lexical().keySet());
+			}
+			all.addAll(ranks.semantic().keySet());
+			Map<Integer, Double> base = new HashMap<>();
+			Map<Integer, RecallResult.Fusion> fusions = new HashMap<>();
+			String name = this.mode.name().toLowerCase(Locale.ROOT);
+			int[] docs = new int[all.size()];
+			int n = 0;
+			for (int number : all) {
+				Integer lexical = (this.mode == RecallQuery.Mode.HYBRID) ? ranks.lexical().get(number) : null;
+				Integer semantic = ranks.semantic().get(number);
+				Double near = similarity.get(number);
+				double score = (this.mode == RecallQuery.Mode.SEMANTIC) ? Math.max(0, near)
+						: (this.rrfK + 1) * (((lexical != null) ? 1.0 / (this.rrfK + lexical) : 0)
+								+ ((semantic != null) ? 1.0 / (this.rrfK + semantic) : 0));
+				base.put(number, score);
+				fusions.put(number,
+						new RecallResult.Fusion(
+								name, lexical, semantic, (near != null)
+										? Boosts.round((this.mode == RecallQuery.Mode.SEMANTIC) ? score : near) : null,
+								Boosts.round(score)));
+				docs[n++] = number;
+			}
+			return new Fused(docs, base, fusions);
+		}
+
+		/**
+		 * The {@code window} rows of {@code matched} with the highest BM25F, best first
+		 * (ties: the later row first), without sorting every matching row: the reference
+		 * for {@link MaxScoreRanking#bestByText}.
+		 */
+		static int[] best(int[] matched, double[] bm25, int window) {
+			Comparator<Integer> worstFirst = (a, b) -> {
+				int order = Double.compare(bm25[a], bm25[b]);
+				return (order != 0) ? order : Integer.compare(a, b);
+			};
+			PriorityQueue<Integer> kept = new PriorityQueue<>(worstFirst);
+			for (int number : matched) {
+				if (kept.size() < window) {
+					kept.add(number);
+				}
+				else if (worstFirst.compare(number, kept.peek()) > 0) {
+					kept.poll();
+					kept.add(number);
+				}
+			}
+			int[] best = new int[kept.size()];
+			for (int i = best.length - 1; i >= 0; i--) {
+				best[i] = kept.poll();
+			}
+			return best;
+		}
+
+	}
+
+	/**
+	 * One repository's two windows.
+	 *
+	 * @param lexical its best rows by BM25F, best first (empty in semantic recall)
+	 * @param bm25 their BM25F text scores, in the same order
+	 * @param nearest its rows nearest the query and their similarity, nearest first
+	 */
+	record Windows(int[] lexical, double[] bm25, List<Map.Entry<Integer, Double>> nearest) {
+
+		/**
+		 * The ranks of the rows within this repository alone.
+		 * @param window how many rows of each window are ranked
+		 */
+		Ranks ranks(int window) {
+			Map<Integer, Integer> lexicalRanks = new LinkedHashMap<>();
+			for (int i = 0; i < Math.min(this.lexical.length, window); i++) {
+				lexicalRanks.put(this.lexical[i], i + 1);
+			}
+			Map<Integer, Integer> semanticRanks = new LinkedHashMap<>();
+			for (int i = 0; i < Math.min(this.nearest.size(), window); i++) {
+				semanticRanks.put(this.nearest.get(i).getKey(), i + 1);
+			}
+			return new Ranks(lexicalRanks, semanticRanks);
+		}
+
+	}
+
+	/**
+	 * Where a repository's rows rank in each window, 1 the best, by row number, best
+	 * first; a row outside a window has no rank in it.
+	 *
+	 * @param lexical ranks by BM25F
+	 * @param semantic ranks by similarity
+	 */
+	record Ranks(Map<Integer, Integer> lexical, Map<Integer, Integer> semantic) {
+	}
+
+	/**
+	 * Ranks the rows of every repository's windows together, so that a team-wide recall
+	 * fuses ranks among all the rows asked, not each repository's own: by BM25F and by
+	 * similarity, higher first, the {@code window} best of all ranked. Rows that tie stay
+	 * in the order they come in: repositories in the order given, each one's rows in its
+	 * own order. For one repository the ranks are its own ({@link Windows#ranks}).
+	 * @param <K> what names a repository
+	 * @param windows each repository's windows, in the order asked
+	 * @param window how many rows of each window are ranked
+	 * @return each repository's ranks, in the same order
+	 */
+	static <K> Map<K, Ranks> across(Map<K, Windows> windows, int window) {
+		record Row<K>(K repo, int number, double score) {
+		}
+		List<Row<K>> lexical = new ArrayList<>();
+		List<Row<K>> nearest = new ArrayList<>();
+		windows.forEach((repo, own) -> {
+			for (int i = 0; i < own.lexical().length; i++) {
+				lexical.add(new Row<>(repo, own.lexical()[i], own.bm25()[i]));
+			}
+			own.nearest().forEach((near) -> nearest.add(new Row<>(repo, near.getKey(), near.getValue())));
+		});
+		Comparator<Row<K>> bestFirst = Comparator.<Row<K>>comparingDouble(Row::score).reversed();
+		lexical.sort(bestFirst);
+		nearest.sort(bestFirst);
+		Map<K, Ranks> ranks = new LinkedHashMap<>();
+		windows.keySet().forEach((repo) -> ranks.put(repo, new Ranks(new LinkedHashMap<>(), new LinkedHashMap<>())));
+		for (int i = 0; i < Math.min(lexical.size(), window); i++) {
+			ranks.get(lexical.get(i).repo()).lexical().put(lexical.get(i).number(), i + 1);
+		}
+		for (int i = 0; i < Math.min(nearest.size(), window); i++) {
+			ranks.get(nearest.get(i).repo()).semantic().put(nearest.get(i).number(), i + 1);
+		}
+		return ranks;
+	}
+
+	/**
+	 * @param docs the rows to rank
+	 * @param base each row's text score, by row number
+	 * @param fusions how each row ranked, by row number
+	 */
+	record Fused(int[] docs, Map<Integer, Double> base, Map<Integer, RecallResult.Fusion> fusions) {
+	}
+
+}
