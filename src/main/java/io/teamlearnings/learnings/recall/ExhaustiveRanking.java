@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 
 import io.teamlearnings.learnings.index.SupersessionChains;
@@ -94,14 +93,15 @@ final class ExhaustiveRanking {
 		Bm25f.Scorer scorer = this.bm25f.scorer(corpus, terms, statistics);
 		MatchedRows admitted = admitted(repo, corpus, query);
 		int[] lexical = (semantic.mode() == RecallQuery.Mode.HYBRID)
-				? lexicalWindow(scorer, corpus, terms, statistics,
-						(admitted != null) ? admitted::isCandidate : (number) -> true, query.asOf(), semantic.window())
+				? lexicalWindow(scorer, corpus, terms, statistics, admitted, query.asOf(), semantic.window())
 				: new int[0];
+		int[] targets = new int[lexical.length];
 		double[] bm25 = new double[lexical.length];
 		for (int i = 0; i < lexical.length; i++) {
+			targets[i] = admitted.target(lexical[i]);
 			bm25[i] = scorer.score(lexical[i]);
 		}
-		return new RankFusion.Windows(lexical, bm25, semantic.nearest().apply(admitted));
+		return new RankFusion.Windows(lexical, targets, bm25, semantic.nearest().apply(admitted));
 	}
 
 	/**
@@ -194,31 +194,31 @@ final class ExhaustiveRanking {
 	}
 
 	/**
-	 * The {@code window} best rows by BM25F of those {@code candidate} admits, best
-	 * first: walked by MaxScore when the settings bound the scores, else picked out of
-	 * every matching row.
+	 * The {@code window} best rows by BM25F of those {@code admitted} keeps as
+	 * candidates, one for each row their scores go to, best first: walked by MaxScore
+	 * when the settings bound the scores, else picked out of every matching row.
 	 */
 	private int[] lexicalWindow(Bm25f.Scorer scorer, RecallCorpus.Corpus corpus, Map<String, Double> terms,
-			CollectionStatistics statistics, IntPredicate candidate, @Nullable Instant asOf, int window) {
+			CollectionStatistics statistics, MatchedRows admitted, @Nullable Instant asOf, int window) {
 		if (this.bm25f.bounded()) {
-			return MaxScoreRanking.bestByText(scorer, candidate, window);
+			return MaxScoreRanking.bestByText(scorer, admitted::isCandidate, admitted::target, window);
 		}
 		double[] bm25 = new double[corpus.docs().size()];
 		int[] matched = this.bm25f.score(corpus, terms, statistics, asOf, bm25);
-		return RankFusion.Semantic.best(Arrays.stream(matched).filter(candidate).toArray(), bm25, window);
+		return RankFusion.Semantic.best(Arrays.stream(matched).filter(admitted::isCandidate).toArray(), bm25,
+				admitted::target, window);
 	}
 
 	/**
-	 * The rows that may be in either ranking's window, whatever their words, when the
-	 * query limits them: those captured by its {@code as_of}, passing its status, tag and
-	 * since filters (themselves, or through the head of their chain when superseded rows
-	 * are dropped), not withdrawn ({@link MatchedRows#ofEveryRow}). Both windows are
-	 * taken from these rows, so that a filter admitting few rows still gets its best
-	 * ones.
-	 * @return the rows, or null when the query limits none (every row may be ranked)
+	 * The rows that may be in either ranking's window, whatever their words: those
+	 * captured by the query's {@code as_of}, passing its status, tag and since filters
+	 * (themselves, or through the head of their chain when superseded rows are dropped),
+	 * neither withdrawn nor superseded by a withdrawal ({@link MatchedRows#ofEveryRow}).
+	 * Both windows are taken from these rows, so that a filter admitting few rows still
+	 * gets its best ones, and withdrawn rows take no place in them.
 	 */
-	static @Nullable MatchedRows admitted(String repo, RecallCorpus.Corpus corpus, RecallQuery query) {
-		return (RowRanking.filters(query) || query.asOf() != null) ? MatchedRows.ofEveryRow(repo, corpus, query) : null;
+	static MatchedRows admitted(String repo, RecallCorpus.Corpus corpus, RecallQuery query) {
+		return MatchedRows.ofEveryRow(repo, corpus, query);
 	}
 
 	/**

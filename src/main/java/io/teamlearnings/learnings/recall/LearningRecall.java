@@ -120,7 +120,7 @@ public class LearningRecall {
 			RecallQuery query, RecallQuery.Mode mode) {
 		return new RankFusion.Semantic(mode, this.semanticProperties.candidates(), this.semanticProperties.rrfK(),
 				(admittedRows) -> {
-					BitSet lines = (admittedRows != null) ? admittedRows.candidateLines(corpus) : null;
+					BitSet lines = (admittedRows != null) ? admittedRows.selfScoringLines(corpus) : null;
 					LongPredicate admitted = (lines != null)
 							? (line) -> line <= Integer.MAX_VALUE && lines.get((int) line) : null;
 					List<SemanticIndex.Near> nearRows = this.semantic.nearest(repo, join(queryVector),

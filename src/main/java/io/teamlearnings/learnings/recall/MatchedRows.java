@@ -152,14 +152,19 @@ final class MatchedRows {
 	}
 
 	/**
-	 * The line numbers of the candidates, for the semantic index, which names rows by
-	 * line.
-	 * @return a set bit for each candidate's line
+	 * The line numbers of the candidates that score for themselves, for the semantic
+	 * index, which names rows by line. A superseded row whose score would go to the head
+	 * of its chain is left out: the head is near the query by its own, current text, and
+	 * a long chain of revisions near the query would otherwise fill the nearest rows with
+	 * one rule.
+	 * @return a set bit for each such candidate's line
 	 */
-	BitSet candidateLines(RecallCorpus.Corpus corpus) {
+	BitSet selfScoringLines(RecallCorpus.Corpus corpus) {
 		BitSet lines = new BitSet();
 		for (int number = this.candidates.nextSetBit(0); number >= 0; number = this.candidates.nextSetBit(number + 1)) {
-			lines.set(Math.toIntExact(corpus.line(number)));
+			if (!this.redirections.get(number)) {
+				lines.set(Math.toIntExact(corpus.line(number)));
+			}
 		}
 		return lines;
 	}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 import java.util.function.IntToDoubleFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -116,27 +117,41 @@ final class MaxScoreRanking {
 
 	/**
 	 * The {@code window} rows with the highest BM25F text score, best first (ties: the
-	 * later row first), of the matching rows {@code candidate} admits: what
-	 * {@link ExhaustiveRanking.Semantic#best} picks out of every such row, found by the
-	 * same walk without scoring the rows that cannot get in. This is the lexical side of
+	 * later row first), of the matching rows {@code candidate} admits, one for each row
+	 * their scores go to (the best of a chain's revisions stands for its head): what
+	 * {@link RankFusion.Semantic#best} picks out of every such row, found by the same
+	 * walk without scoring the rows that cannot get in. This is the lexical side of
 	 * hybrid recall, before boosts. Only when {@link Bm25f#bounded()}.
 	 * @param candidate whether a row may be in the window: captured by the query's
 	 * {@code as_of}, and passing its filters (itself or through the head of its chain)
+	 * @param target the row a row's score goes to: the head of its chain, or itself
 	 * @param window rows to keep, at least 1
 	 * @return the row numbers, at most {@code window} of them
 	 */
-	static int[] bestByText(Bm25f.Scorer scorer, IntPredicate candidate, int window) {
+	static int[] bestByText(Bm25f.Scorer scorer, IntPredicate candidate, IntUnaryOperator target, int window) {
 		Walk walk = new Walk(scorer, candidate, (number) -> 1, 1);
 		Comparator<TextHit> worstFirst = Comparator.comparingDouble(TextHit::bm25).thenComparingInt(TextHit::number);
 		PriorityQueue<TextHit> kept = new PriorityQueue<>(worstFirst);
+		Map<Integer, TextHit> keptByTarget = new HashMap<>();
 		for (int number = walk.next(); number >= 0; number = walk.next()) {
 			TextHit hit = new TextHit(number, walk.bm25());
-			if (kept.size() < window) {
+			int head = target.applyAsInt(number);
+			TextHit same = keptByTarget.get(head);
+			if (same != null) {
+				if (worstFirst.compare(hit, same) > 0) {
+					kept.remove(same);
+					kept.add(hit);
+					keptByTarget.put(head, hit);
+				}
+			}
+			else if (kept.size() < window) {
 				kept.add(hit);
+				keptByTarget.put(head, hit);
 			}
 			else if (worstFirst.compare(hit, kept.element()) > 0) {
-				kept.poll();
+				keptByTarget.remove(target.applyAsInt(kept.poll().number()));
 				kept.add(hit);
+				keptByTarget.put(head, hit);
 			}
 			if (kept.size() == window) {
 				walk.raiseThreshold(kept.element().bm25());

@@ -8,9 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,74 +47,80 @@ final class RankFusion {
 		 * ({@link ExhaustiveRanking#admitted}); null for every row
 		 */
 		Fused fuse(int[] lexicalBest, @Nullable MatchedRows admitted) {
-			Windows windows = new Windows(lexicalBest, new double[lexicalBest.length], this.nearest.apply(admitted));
+			Windows windows = new Windows(lexicalBest, lexicalBest.clone(), new double[lexicalBest.length],
+					this.nearest.apply(admitted));
 			return fuse(windows, windows.ranks(this.window));
 		}
 
 		/**
-		 * The rows to rank and the text score of each: semantic, the rows with a semantic
-		 * rank and their similarity; hybrid, the rows with either rank, each scored
+		 * The rows to rank and the text score of each, one row for each row the scores go
+		 * to (a chain's head, or the row itself): semantic, the rows with a semantic rank
+		 * and their similarity; hybrid, the rows with either rank, each scored
 		 * {@code (k + 1) x (1 / (k + lexical rank) + 1 / (k + semantic rank))}, a rank
-		 * outside its window adding nothing.
+		 * outside its window adding nothing. A head ranked lexically through a row it
+		 * supersedes is ranked from that row, so that recall names the row that matched.
 		 * @param windows the repository's windows
-		 * @param ranks the ranks of its rows, within it or across repositories
+		 * @param ranks the ranks of the rows the scores go to, within the repository or
+		 * across repositories
 		 */
 		Fused fuse(Windows windows, Ranks ranks) {
+			Map<Integer, Integer> lexicalSource = new HashMap<>();
+			for (int i = 0; i < windows.lexical().length; i++) {
+				lexicalSource.put(windows.lexicalTargets()[i], windows.lexical()[i]);
+			}
 			Map<Integer, Double> similarity = new HashMap<>();
 			windows.nearest().forEach((near) -> similarity.put(near.getKey(), near.getValue()));
-			Set<Integer> all = new LinkedHashSet<>();
+			Set<Integer> targets = new LinkedHashSet<>();
 			if (this.mode == RecallQuery.Mode.HYBRID) {
-				all.addAll(ranks.lexical().keySet());
+				targets.addAll(ranks.lexical().keySet());
 			}
-			all.addAll(ranks.semantic().keySet());
+			targets.addAll(ranks.semantic().keySet());
 			Map<Integer, Double> base = new HashMap<>();
 			Map<Integer, RecallResult.Fusion> fusions = new HashMap<>();
 			String name = this.mode.name().toLowerCase(Locale.ROOT);
-			int[] docs = new int[all.size()];
+			int[] docs = new int[targets.size()];
 			int n = 0;
-			for (int number : all) {
-				Integer lexical = (this.mode == RecallQuery.Mode.HYBRID) ? ranks.lexical().get(number) : null;
-				Integer semantic = ranks.semantic().get(number);
-				Double near = similarity.get(number);
+			for (int target : targets) {
+				Integer lexical = (this.mode == RecallQuery.Mode.HYBRID) ? ranks.lexical().get(target) : null;
+				Integer semantic = ranks.semantic().get(target);
+				Double near = similarity.get(target);
 				double score = (this.mode == RecallQuery.Mode.SEMANTIC) ? Math.max(0, near)
 						: (this.rrfK + 1) * (((lexical != null) ? 1.0 / (this.rrfK + lexical) : 0)
 								+ ((semantic != null) ? 1.0 / (this.rrfK + semantic) : 0));
-				base.put(number, score);
-				fusions.put(number,
+				int row = (lexical != null) ? lexicalSource.get(target) : target;
+				base.put(row, score);
+				fusions.put(row,
 						new RecallResult.Fusion(
 								name, lexical, semantic, (near != null)
 										? Boosts.round((this.mode == RecallQuery.Mode.SEMANTIC) ? score : near) : null,
 								Boosts.round(score)));
-				docs[n++] = number;
+				docs[n++] = row;
 			}
 			return new Fused(docs, base, fusions);
 		}
 
 		/**
 		 * The {@code window} rows of {@code matched} with the highest BM25F, best first
-		 * (ties: the later row first), without sorting every matching row: the reference
-		 * for {@link MaxScoreRanking#bestByText}.
+		 * (ties: the later row first), the best one for each row the scores go to: the
+		 * reference for {@link MaxScoreRanking#bestByText}.
+		 * @param target the row a row's score goes to
 		 */
-		static int[] best(int[] matched, double[] bm25, int window) {
+		static int[] best(int[] matched, double[] bm25, IntUnaryOperator target, int window) {
 			Comparator<Integer> worstFirst = (a, b) -> {
 				int order = Double.compare(bm25[a], bm25[b]);
 				return (order != 0) ? order : Integer.compare(a, b);
 			};
-			PriorityQueue<Integer> kept = new PriorityQueue<>(worstFirst);
+			Map<Integer, Integer> bestOfTarget = new HashMap<>();
 			for (int number : matched) {
-				if (kept.size() < window) {
-					kept.add(number);
-				}
-				else if (worstFirst.compare(number, kept.peek()) > 0) {
-					kept.poll();
-					kept.add(number);
-				}
+				bestOfTarget.merge(target.applyAsInt(number), number,
+						(kept, other) -> (worstFirst.compare(other, kept) > 0) ? other : kept);
 			}
-			int[] best = new int[kept.size()];
-			for (int i = best.length - 1; i >= 0; i--) {
-				best[i] = kept.poll();
-			}
-			return best;
+			return bestOfTarget.values()
+				.stream()
+				.sorted(worstFirst.reversed())
+				.limit(window)
+				.mapToInt(Integer::intValue)
+				.toArray();
 		}
 
 	}
@@ -122,11 +128,15 @@ final class RankFusion {
 	/**
 	 * One repository's two windows.
 	 *
-	 * @param lexical its best rows by BM25F, best first (empty in semantic recall)
+	 * @param lexical its best rows by BM25F, best first, one for each row the scores go
+	 * to (empty in semantic recall)
+	 * @param lexicalTargets the rows their scores go to (the head of a chain, or the row
+	 * itself), in the same order
 	 * @param bm25 their BM25F text scores, in the same order
-	 * @param nearest its rows nearest the query and their similarity, nearest first
+	 * @param nearest its rows nearest the query and their similarity, nearest first: rows
+	 * that score for themselves
 	 */
-	record Windows(int[] lexical, double[] bm25, List<Map.Entry<Integer, Double>> nearest) {
+	record Windows(int[] lexical, int[] lexicalTargets, double[] bm25, List<Map.Entry<Integer, Double>> nearest) {
 
 		/**
 		 * The ranks of the rows within this repository alone.
@@ -134,8 +144,8 @@ final class RankFusion {
 		 */
 		Ranks ranks(int window) {
 			Map<Integer, Integer> lexicalRanks = new LinkedHashMap<>();
-			for (int i = 0; i < Math.min(this.lexical.length, window); i++) {
-				lexicalRanks.put(this.lexical[i], i + 1);
+			for (int i = 0; i < Math.min(this.lexicalTargets.length, window); i++) {
+				lexicalRanks.put(this.lexicalTargets[i], i + 1);
 			}
 			Map<Integer, Integer> semanticRanks = new LinkedHashMap<>();
 			for (int i = 0; i < Math.min(this.nearest.size(), window); i++) {
@@ -147,8 +157,8 @@ final class RankFusion {
 	}
 
 	/**
-	 * Where a repository's rows rank in each window, 1 the best, by row number, best
-	 * first; a row outside a window has no rank in it.
+	 * Where the rows a repository's scores go to rank in each window, 1 the best, by row
+	 * number, best first; a row outside a window has no rank in it.
 	 *
 	 * @param lexical ranks by BM25F
 	 * @param semantic ranks by similarity
@@ -174,7 +184,7 @@ final class RankFusion {
 		List<Row<K>> nearest = new ArrayList<>();
 		windows.forEach((repo, own) -> {
 			for (int i = 0; i < own.lexical().length; i++) {
-				lexical.add(new Row<>(repo, own.lexical()[i], own.bm25()[i]));
+				lexical.add(new Row<>(repo, own.lexicalTargets()[i], own.bm25()[i]));
 			}
 			own.nearest().forEach((near) -> nearest.add(new Row<>(repo, near.getKey(), near.getValue())));
 		});

@@ -22,7 +22,8 @@ class FusionTests {
 		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.HYBRID, 100, 5,
 				(admitted) -> List.of(Map.entry(3, 0.91), Map.entry(1, 0.80)));
 
-		RankFusion.Fused fused = semantic.fuse(RankFusion.Semantic.best(new int[] { 1, 2 }, bm25, 100), null);
+		RankFusion.Fused fused = semantic.fuse(RankFusion.Semantic.best(new int[] { 1, 2 }, bm25, (row) -> row, 100),
+				null);
 
 		assertThat(fused.docs()).containsExactlyInAnyOrder(1, 2, 3);
 		assertThat(fused.base().get(1)).isCloseTo(6 * (1.0 / 6 + 1.0 / 7), within(1e-9));
@@ -40,7 +41,8 @@ class FusionTests {
 		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.HYBRID, 2, 5,
 				(admitted) -> List.of(Map.entry(4, 0.7)));
 
-		RankFusion.Fused fused = semantic.fuse(RankFusion.Semantic.best(new int[] { 0, 1, 2, 3, 4 }, bm25, 2), null);
+		RankFusion.Fused fused = semantic
+			.fuse(RankFusion.Semantic.best(new int[] { 0, 1, 2, 3, 4 }, bm25, (row) -> row, 2), null);
 
 		// the two best by BM25F, the later row first on a tie, and the nearest row
 		assertThat(fused.docs()).containsExactly(3, 1, 4);
@@ -48,7 +50,7 @@ class FusionTests {
 		assertThat(fused.fusions().get(1).lexicalRank()).isEqualTo(2);
 		assertThat(fused.fusions().get(4).lexicalRank()).isNull();
 		assertThat(fused.base()).doesNotContainKey(2);
-		assertThat(RankFusion.Semantic.best(new int[] { 4, 2, 0 }, bm25, 5)).containsExactly(2, 0, 4);
+		assertThat(RankFusion.Semantic.best(new int[] { 4, 2, 0 }, bm25, (row) -> row, 5)).containsExactly(2, 0, 4);
 	}
 
 	@Test
@@ -78,10 +80,10 @@ class FusionTests {
 
 	@Test
 	void ranksTheWindowsOfEveryRepositoryAskedTogether() {
-		RankFusion.Windows first = new RankFusion.Windows(new int[] { 4, 2 }, new double[] { 9.0, 3.0 },
-				List.of(Map.entry(2, 0.60), Map.entry(7, 0.50)));
-		RankFusion.Windows second = new RankFusion.Windows(new int[] { 1, 5 }, new double[] { 5.0, 3.0 },
-				List.of(Map.entry(1, 0.90)));
+		RankFusion.Windows first = new RankFusion.Windows(new int[] { 4, 2 }, new int[] { 4, 2 },
+				new double[] { 9.0, 3.0 }, List.of(Map.entry(2, 0.60), Map.entry(7, 0.50)));
+		RankFusion.Windows second = new RankFusion.Windows(new int[] { 1, 5 }, new int[] { 1, 5 },
+				new double[] { 5.0, 3.0 }, List.of(Map.entry(1, 0.90)));
 		Map<String, RankFusion.Windows> windows = new LinkedHashMap<>();
 		windows.put("first", first);
 		windows.put("second", second);
@@ -94,6 +96,22 @@ class FusionTests {
 		assertThat(ranks.get("first").semantic()).containsExactly(Map.entry(2, 2), Map.entry(7, 3));
 		assertThat(ranks.get("second").semantic()).containsExactly(Map.entry(1, 1));
 		assertThat(RankFusion.across(Map.of("first", first), 3).get("first")).isEqualTo(first.ranks(3));
+	}
+
+	@Test
+	void fusesAHeadRankedThroughARowItSupersedesAndByItsOwnTextIntoOneRow() {
+		// row 3 is an old revision of row 7: it matched the words, row 7 is near the
+		// query
+		RankFusion.Windows windows = new RankFusion.Windows(new int[] { 3, 5 }, new int[] { 7, 5 },
+				new double[] { 8.0, 2.0 }, List.of(Map.entry(7, 0.9), Map.entry(5, 0.7)));
+		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.HYBRID, 100, 5,
+				(admitted) -> List.of());
+
+		RankFusion.Fused fused = semantic.fuse(windows, windows.ranks(100));
+
+		assertThat(fused.docs()).containsExactly(3, 5);
+		assertThat(fused.fusions().get(3)).isEqualTo(new RecallResult.Fusion("hybrid", 1, 1, 0.9, 2.0));
+		assertThat(fused.base()).doesNotContainKey(7);
 	}
 
 }

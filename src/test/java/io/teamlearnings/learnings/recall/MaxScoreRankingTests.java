@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.IntPredicate;
 
 import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.index.IndexSync;
@@ -221,14 +220,13 @@ class MaxScoreRankingTests {
 				double[] bm25 = new double[corpus.docs().size()];
 				Bm25f.Scorer scorer = bm25f.scorer(corpus, terms, statistics);
 				MatchedRows admitted = ExhaustiveRanking.admitted(this.large.name(), corpus, query);
-				IntPredicate candidate = (admitted != null) ? admitted::isCandidate : (number) -> true;
 				int[] candidates = Arrays.stream(bm25f.score(corpus, terms, statistics, query.asOf(), bm25))
-					.filter(candidate)
+					.filter(admitted::isCandidate)
 					.toArray();
-				int[] walked = MaxScoreRanking.bestByText(scorer, candidate, window);
+				int[] walked = MaxScoreRanking.bestByText(scorer, admitted::isCandidate, admitted::target, window);
 
 				assertThat(walked).as("%s, window %d", query, window)
-					.containsExactly(RankFusion.Semantic.best(candidates, bm25, window));
+					.containsExactly(RankFusion.Semantic.best(candidates, bm25, admitted::target, window));
 				return null;
 			});
 		});

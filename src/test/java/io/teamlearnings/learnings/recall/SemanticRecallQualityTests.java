@@ -46,6 +46,14 @@ class SemanticRecallQualityTests {
 
 	private static final Path COPIES_ROOT = TestStores.newDirectory("semantic-copies");
 
+	/**
+	 * 120 rules about a quokka feeder, each withdrawn; a chain of 120 revisions of one
+	 * rule about a kiwi orchard's sprinkler; and 3 live rows about each.
+	 */
+	private static final String HIDDEN = "semantic-hidden";
+
+	private static final Path HIDDEN_ROOT = TestStores.newDirectory("semantic-hidden");
+
 	private static final LabelledRecallSet LABELLED = LabelledRecallSet.load();
 
 	private static final LabelledRecallSet PARAPHRASES = LabelledRecallSet.paraphrases();
@@ -70,7 +78,9 @@ class SemanticRecallQualityTests {
 				+ "\"status\":\"do_more\",\"learning\":\"   \",\"fingerprint\":\"0000000000000000\"}";
 		TestStores.install(COPIES_ROOT.resolve(".learnings.jsonl"), FIRST + "\n"
 				+ LABELLED.jsonl().lines().skip(1).findFirst().orElseThrow() + "\n" + blank + "\n" + copy + "\n");
-		TestStores.serve(registry, Map.entry(REPO, ROOT), Map.entry(COPIES, COPIES_ROOT));
+		TestStores.install(HIDDEN_ROOT.resolve(".learnings.jsonl"), hiddenRows());
+		TestStores.serve(registry, Map.entry(REPO, ROOT), Map.entry(COPIES, COPIES_ROOT),
+				Map.entry(HIDDEN, HIDDEN_ROOT));
 		registry.add("learnings.recall.semantic.enabled", () -> "true");
 		registry.add("learnings.recall.semantic.poll-interval", () -> "200ms");
 	}
@@ -209,6 +219,71 @@ class SemanticRecallQualityTests {
 		}
 	}
 
+	@Test
+	void withdrawnRowsAndOldRevisionsTakeNoPlaceInTheWindows() throws InterruptedException {
+		awaitEmbeddings();
+		Map<String, List<String>> live = Map.of("quokka feeder jams pellet chute",
+				List.of("lrn-20261130T090000Z-0000a001", "lrn-20261130T090000Z-0000a002",
+						"lrn-20261130T090000Z-0000a003"),
+				"kiwi orchard sprinkler timer controller",
+				List.of("lrn-20261130T100000Z-0000b119", "lrn-20261130T090000Z-0000b001",
+						"lrn-20261130T090000Z-0000b002", "lrn-20261130T090000Z-0000b003"));
+		live.forEach((text, ids) -> {
+			RecallQuery query = new RecallQuery(text, 10, true, Set.of(), Set.of(), null, null, List.of());
+			assertThat(ids(this.recall.recall(HIDDEN, query, RecallQuery.Mode.LEXICAL))).as("lexical, %s", text)
+				.containsAll(ids);
+			for (RecallQuery.Mode mode : List.of(RecallQuery.Mode.HYBRID, RecallQuery.Mode.SEMANTIC)) {
+				assertThat(ids(this.recall.recall(HIDDEN, query, mode))).as("%s, %s", mode, text)
+					.containsAll(ids)
+					.doesNotHaveDuplicates();
+			}
+		});
+	}
+
+	/**
+	 * The rows of {@link #HIDDEN}: its rules' withdrawals and revisions outnumber the
+	 * windows.
+	 */
+	private static String hiddenRows() {
+		StringBuilder rows = new StringBuilder();
+		String[] colours = { "red", "blue", "green", "amber", "violet", "grey" };
+		for (int i = 0; i < 120; i++) {
+			String id = String.format(Locale.ROOT, "lrn-20261130T080000Z-0000c%03d", i);
+			rows.append(row(id, "2026-11-30T08:00:00Z", "do_more",
+					"When the " + colours[i % 6] + " " + colours[(i / 6) % 6] + " quokka feeder jams at dawn (unit " + i
+							+ "), prefer clearing the pellet chute before restarting the timer.",
+					null));
+			rows.append(row(String.format(Locale.ROOT, "lrn-20261130T080100Z-0000d%03d", i), "2026-11-30T08:01:00Z",
+					"withdrawn", "Withdrawn " + id + ": the feeder was replaced.", id));
+		}
+		for (int i = 0; i < 120; i++) {
+			rows.append(row(String.format(Locale.ROOT, "lrn-20261130T100000Z-0000b%03d", i), "2026-11-30T10:00:00Z",
+					"do_more",
+					"When the kiwi orchard sprinkler timer drifts (revision " + i
+							+ "), prefer resetting the controller clock because the drift floods the rows.",
+					(i == 0) ? null : String.format(Locale.ROOT, "lrn-20261130T100000Z-0000b%03d", i - 1)));
+		}
+		for (int i = 1; i <= 3; i++) {
+			rows.append(row(String.format(Locale.ROOT, "lrn-20261130T090000Z-0000a%03d", i), "2026-11-30T09:00:00Z",
+					"do_more",
+					"In enclosure " + i + " the quokka feeder sticks when its hopper is damp after rain; "
+							+ "keep the lid shut, check the hinge, the motor and the spring each week, and log it.",
+					null));
+			rows.append(row(String.format(Locale.ROOT, "lrn-20261130T090000Z-0000b%03d", i), "2026-11-30T09:00:00Z",
+					"do_more",
+					"In orchard block " + i + " a power cut makes the kiwi sprinkler forget its schedule; "
+							+ "check the valves, the pumps and the hoses by hand, then write down what changed.",
+					null));
+		}
+		return rows.toString();
+	}
+
+	private static String row(String id, String captured, String status, String learning, String supersedes) {
+		return "{\"id\":\"" + id + "\",\"captured_at\":\"" + captured + "\",\"status\":\"" + status
+				+ "\",\"learning\":\"" + learning + "\""
+				+ ((supersedes != null) ? ",\"supersedes_id\":\"" + supersedes + "\"" : "") + "}\n";
+	}
+
 	private static List<String> ids(RecallResult result) {
 		return result.hits().stream().map(RecallResult.Hit::id).toList();
 	}
@@ -228,7 +303,8 @@ class SemanticRecallQualityTests {
 	private void awaitEmbeddings() throws InterruptedException {
 		long rows = LABELLED.rows().size();
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-		while (!(this.semantic.ready(REPO) && this.semantic.ready(COPIES)) && System.nanoTime() < deadline) {
+		while (!(this.semantic.ready(REPO) && this.semantic.ready(COPIES) && this.semantic.ready(HIDDEN))
+				&& System.nanoTime() < deadline) {
 			Thread.sleep(250);
 		}
 		assertThat(this.semantic.ready(REPO)).as("every row visited").isTrue();
