@@ -1,5 +1,6 @@
 package io.teamlearnings.learnings.semantic;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The configured embedding model, loaded on first use (never at start-up), turning texts
- * into unit vectors quantized to one signed byte a dimension.
+ * into unit vectors quantized to one signed byte a dimension. Texts are brought to
+ * Unicode NFKC first, as lexical recall's analysis brings them
+ * ({@code io.teamlearnings.learnings.analysis.TextAnalysis}): the models' WordPiece
+ * vocabulary knows {@code file} and {@code docker}, not the ligature in {@code ﬁle} or
+ * full-width letters, which it reads as unknown pieces.
  */
 @Component
 public class TextEmbedder {
@@ -51,7 +56,7 @@ public class TextEmbedder {
 	 * @return its quantized unit vector
 	 */
 	public byte[] query(String query) {
-		return quantize(model().embed(this.choice.queryPrefix() + query).content().vector());
+		return quantize(model().embed(this.choice.queryPrefix() + nfkc(query)).content().vector());
 	}
 
 	/**
@@ -60,10 +65,16 @@ public class TextEmbedder {
 	 * @return their quantized unit vectors, in the same order
 	 */
 	List<byte[]> rows(List<String> texts) {
-		List<Embedding> embeddings = model().embedAll(texts.stream().map(TextSegment::from).toList()).content();
+		List<Embedding> embeddings = model()
+			.embedAll(texts.stream().map((text) -> TextSegment.from(nfkc(text))).toList())
+			.content();
 		List<byte[]> vectors = new ArrayList<>(embeddings.size());
 		embeddings.forEach((embedding) -> vectors.add(quantize(embedding.vector())));
 		return vectors;
+	}
+
+	private static String nfkc(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFKC);
 	}
 
 	private EmbeddingModel model() {

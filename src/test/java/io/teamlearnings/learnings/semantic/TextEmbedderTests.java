@@ -55,4 +55,16 @@ class TextEmbedderTests {
 		assertThat(TextEmbedder.quantize(new float[] { 0, 0 })).containsExactly(0, 0);
 	}
 
+	@Test
+	void embedsFullWidthLettersAndLigaturesAsThePlainLetters() {
+		TextEmbedder embedder = new TextEmbedder(new SemanticProperties(true, EmbeddingModelChoice.BGE_SMALL_EN_V15_Q,
+				32, java.time.Duration.ofSeconds(2), 100, 5, 1000, 0.15, null));
+		assertThat(embedder.query("\uff44\uff4f\uff43\uff4b\uff45\uff52 \ufb01le watcher"))
+			.containsExactly(embedder.query("docker file watcher"));
+		assertThat(
+				embedder.rows(java.util.List.of("\uff52\uff45\uff53\uff45\uff52\uff56\uff41\uff54\uff49\uff4f\uff4e"))
+					.get(0))
+			.containsExactly(embedder.rows(java.util.List.of("reservation")).get(0));
+	}
+
 }
