@@ -416,6 +416,16 @@ public class LearningIndex {
 		});
 	}
 
+	/**
+	 * Whether row {@code id} of {@code repo} is a withdrawal: the last indexed row with
+	 * that id has status {@code withdrawn}.
+	 */
+	public boolean isWithdrawal(String repo, String id) {
+		List<String> statuses = this.jdbc.queryForList("SELECT status FROM indexed_row WHERE " + LIVE
+				+ " AND id = ? ORDER BY generation DESC, line_no DESC " + "LIMIT 1", String.class, repo, id);
+		return !statuses.isEmpty() && CanonicalFormat.WITHDRAWN.equals(statuses.get(0));
+	}
+
 	/** Whether any live row of {@code repo} has {@code id}. */
 	public boolean containsId(String repo, String id) {
 		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM indexed_row WHERE " + LIVE + " AND id = ?",

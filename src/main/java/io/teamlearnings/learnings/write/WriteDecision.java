@@ -166,7 +166,7 @@ class WriteDecision {
 	 * @param targetInPath whether the superseded id came from the request path (an
 	 * unknown one is then a 404, not a 400)
 	 * @throws AlreadySupersededException if the draft supersedes a row that is not the
-	 * head of its chain
+	 * head of its chain, or withdraws a withdrawal
 	 */
 	Decision decide(Batch batch, Prepared prepared, boolean force, boolean targetInPath) {
 		Repo repo = batch.repo;
@@ -178,6 +178,10 @@ class WriteDecision {
 				throw AlreadySupersededException.of(repo.name(), draft.supersedesId(), supersededInBatch);
 			}
 			checkSupersedable(repo, draft.supersedesId(), targetInPath);
+			if (CanonicalFormat.WITHDRAWN.equals(draft.status())
+					&& this.index.isWithdrawal(repo.name(), draft.supersedesId())) {
+				throw AlreadySupersededException.withdrawal(repo.name(), draft.supersedesId());
+			}
 		}
 		String existing = batch.idsByFingerprint.get(draft.fingerprint());
 		if (existing == null) {

@@ -145,7 +145,7 @@ class RecallApiTests extends SharedServiceContext {
 	}
 
 	@Test
-	void takesAWithdrawnRowOutOfRecallButNotOutOfBrowse() {
+	void takesAWithdrawnRowOutOfRecallButNotOutOfBrowse() throws IOException {
 		String id = append("recall-chains", "Pin the emulator image digest because tags move under the tests.",
 				"codify_now");
 		Response withdrawn = this.http.postJson("/api/repos/recall-chains/learnings/" + id + "/withdraw",
@@ -165,6 +165,13 @@ class RecallApiTests extends SharedServiceContext {
 				this.http.postJson("/api/repos/recall-chains/learnings/" + id + "/withdraw", "{\"reason\": \"again\"}")
 					.status())
 			.isEqualTo(409);
+		String withdrawal = withdrawn.json().get("id").asString();
+		String store = Files.readString(root("recall-chains").resolve(".learnings.jsonl"));
+		Response again = this.http.postJson("/api/repos/recall-chains/learnings/" + withdrawal + "/withdraw",
+				"{\"reason\": \"withdrawing the withdrawal\"}");
+		assertThat(again.status()).as(again.body()).isEqualTo(409);
+		assertThat(again.json().get("title").asString()).isEqualTo("Already withdrawn");
+		assertThat(Files.readString(root("recall-chains").resolve(".learnings.jsonl"))).isEqualTo(store);
 	}
 
 	@Test
