@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
  * order. As in the tool: at most 8 hits unless {@code --limit}; superseded rows are
  * ranked too unless {@code --drop-superseded}; a blank query prints
  * {@code error: --query is required} and exits 0; a store without rows prints
- * {@code (no learnings file at <store>)}. The scores are the service's (BM25F), not the
- * tool's.
+ * {@code (no learnings file at <store>)}. The scores are the service's (BM25F, or its
+ * fusion with semantic ranking: {@code --mode}), not the tool's.
  */
 @Command(name = "recall", mixinStandardHelpOptions = true, description = "Rank relevant learnings for a task.")
 final class RecallCommand extends ServiceCommand {
@@ -49,6 +49,11 @@ final class RecallCommand extends ServiceCommand {
 	@Option(names = "--drop-superseded", description = "Leave out rows that a later row supersedes")
 	boolean dropSuperseded;
 
+	@Option(names = "--mode", paramLabel = "{lexical,semantic,hybrid}",
+			description = "How the service ranks (default: its own, hybrid once semantic recall is on and the "
+					+ "repository is embedded, else lexical); not an option of the original tool")
+	String mode;
+
 	RecallCommand(Session session) {
 		super(session);
 	}
@@ -71,6 +76,9 @@ final class RecallCommand extends ServiceCommand {
 			.append(hits)
 			.append("&drop_superseded=")
 			.append(this.dropSuperseded);
+		if (this.mode != null) {
+			path.append("&mode=").append(ServiceClient.encode(this.mode));
+		}
 		for (String file : this.paths.split(",")) {
 			if (!ToolOutput.trim(file).isEmpty()) {
 				path.append("&paths=").append(ServiceClient.encode(ToolOutput.trim(file)));

@@ -237,6 +237,20 @@ class LearningsCliTests extends SharedServiceContext {
 	}
 
 	@Test
+	void passesTheRankingModeToTheService() {
+		CliRun byDefault = cli("cli-recall", "recall", "--query", "JSONL store test", "--drop-superseded");
+		CliRun lexical = cli("cli-recall", "recall", "--query", "JSONL store test", "--drop-superseded", "--mode",
+				"lexical");
+		// semantic recall is off on the tests' service
+		CliRun semantic = cli("cli-recall", "recall", "--query", "JSONL store test", "--mode", "semantic");
+
+		assertThat(lexical.out()).isEqualTo(byDefault.out()).contains("When a test touches the JSONL store");
+		assertThat(lexical.status()).isZero();
+		assertThat(semantic.status()).isNotZero();
+		assertThat(semantic.err()).contains("Semantic recall is off");
+	}
+
+	@Test
 	void saysThereIsNoLearningsFileForAnEmptyStore() {
 		CliRun run = cli("cli-empty", "recall", "--query", "anything");
 
