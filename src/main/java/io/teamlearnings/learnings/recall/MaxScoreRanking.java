@@ -78,7 +78,7 @@ final class MaxScoreRanking {
 		for (double statusBoost : statusBoosts) {
 			belowPossible |= statusBoost < -1;
 		}
-		Kept kept = new Kept(corpus, query.limit());
+		Kept kept = new Kept(RowRanking.bestFirst(corpus, Hit::score, Hit::target), query.limit());
 		BoostRules.Ceilings factors = this.boostRules.ceilings(corpus, statusBoosts, query, now);
 		Walk walk = new Walk(scorer, rows::isCandidate, (number) -> factors.of(rows.target(number)), factors.max());
 		if (belowPossible) {
@@ -118,10 +118,11 @@ final class MaxScoreRanking {
 	/**
 	 * The {@code window} rows with the highest BM25F text score, best first (ties: the
 	 * later row first), of the matching rows {@code candidate} admits, one for each row
-	 * their scores go to (the best of a chain's revisions stands for its head): what
-	 * {@link RankFusion.Semantic#best} picks out of every such row, found by the same
-	 * walk without scoring the rows that cannot get in. This is the lexical side of
-	 * hybrid recall, before boosts. Only when {@link Bm25f#bounded()}.
+	 * their scores go to (a chain's best revision stands for its head, the first in row
+	 * order of those that score as high): what {@link RankFusion.Semantic#best} picks out
+	 * of every such row, found by the same walk without scoring the rows that cannot get
+	 * in. This is the lexical side of hybrid recall, before boosts. Only when
+	 * {@link Bm25f#bounded()}.
 	 * @param candidate whether a row may be in the window: captured by the query's
 	 * {@code as_of}, and passing its filters (itself or through the head of its chain)
 	 * @param target the row a row's score goes to: the head of its chain, or itself
@@ -130,42 +131,14 @@ final class MaxScoreRanking {
 	 */
 	static int[] bestByText(Bm25f.Scorer scorer, IntPredicate candidate, IntUnaryOperator target, int window) {
 		Walk walk = new Walk(scorer, candidate, (number) -> 1, 1);
-		Comparator<TextHit> worstFirst = Comparator.comparingDouble(TextHit::bm25).thenComparingInt(TextHit::number);
-		PriorityQueue<TextHit> kept = new PriorityQueue<>(worstFirst);
-		Map<Integer, TextHit> keptByTarget = new HashMap<>();
+		Kept kept = new Kept(Comparator.comparingDouble(Hit::bm25).thenComparingInt(Hit::source).reversed(), window);
 		for (int number = walk.next(); number >= 0; number = walk.next()) {
-			TextHit hit = new TextHit(number, walk.bm25());
-			int head = target.applyAsInt(number);
-			TextHit same = keptByTarget.get(head);
-			if (same != null) {
-				if (worstFirst.compare(hit, same) > 0) {
-					kept.remove(same);
-					kept.add(hit);
-					keptByTarget.put(head, hit);
-				}
-			}
-			else if (kept.size() < window) {
-				kept.add(hit);
-				keptByTarget.put(head, hit);
-			}
-			else if (worstFirst.compare(hit, kept.element()) > 0) {
-				keptByTarget.remove(target.applyAsInt(kept.poll().number()));
-				kept.add(hit);
-				keptByTarget.put(head, hit);
-			}
-			if (kept.size() == window) {
-				walk.raiseThreshold(kept.element().bm25());
+			kept.offer(new Hit(target.applyAsInt(number), walk.bm25(), number, walk.bm25()));
+			if (kept.isFull()) {
+				walk.raiseThreshold(kept.threshold());
 			}
 		}
-		int[] best = new int[kept.size()];
-		for (int i = best.length - 1; i >= 0; i--) {
-			best[i] = kept.poll().number();
-		}
-		return best;
-	}
-
-	/** A row and its text score, unrounded. */
-	private record TextHit(int number, double bm25) {
+		return kept.bestFirst().stream().mapToInt(Hit::source).toArray();
 	}
 
 	/**
@@ -189,8 +162,9 @@ final class MaxScoreRanking {
 	}
 
 	/**
-	 * The best {@code limit} targets so far, each with its best hit: the first of its
-	 * highest-scoring sources in row order, as {@link ExhaustiveRanking} keeps it.
+	 * The best {@code limit} targets so far by {@code bestFirst}, each with its best hit:
+	 * the first of its highest-scoring sources in row order, as {@link ExhaustiveRanking}
+	 * keeps it.
 	 */
 	private static final class Kept {
 
@@ -202,9 +176,9 @@ final class MaxScoreRanking {
 
 		private final Map<Integer, Hit> byTarget = new HashMap<>();
 
-		Kept(RecallCorpus.Corpus corpus, int limit) {
+		Kept(Comparator<Hit> bestFirst, int limit) {
 			this.limit = limit;
-			this.bestFirst = RowRanking.bestFirst(corpus, Hit::score, Hit::target);
+			this.bestFirst = bestFirst;
 			this.worstFirst = new PriorityQueue<>(this.bestFirst.reversed());
 		}
 

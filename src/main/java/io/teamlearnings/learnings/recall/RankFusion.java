@@ -101,26 +101,22 @@ final class RankFusion {
 
 		/**
 		 * The {@code window} rows of {@code matched} with the highest BM25F, best first
-		 * (ties: the later row first), the best one for each row the scores go to: the
-		 * reference for {@link MaxScoreRanking#bestByText}.
+		 * (ties: the later row first), one for each row the scores go to: the highest
+		 * scoring of its rows, the first in row order on a tie. The reference for
+		 * {@link MaxScoreRanking#bestByText}.
 		 * @param target the row a row's score goes to
 		 */
 		static int[] best(int[] matched, double[] bm25, IntUnaryOperator target, int window) {
-			Comparator<Integer> worstFirst = (a, b) -> {
-				int order = Double.compare(bm25[a], bm25[b]);
-				return (order != 0) ? order : Integer.compare(a, b);
-			};
 			Map<Integer, Integer> bestOfTarget = new HashMap<>();
 			for (int number : matched) {
 				bestOfTarget.merge(target.applyAsInt(number), number,
-						(kept, other) -> (worstFirst.compare(other, kept) > 0) ? other : kept);
+						(kept, other) -> (bm25[other] > bm25[kept] || (bm25[other] == bm25[kept] && other < kept))
+								? other : kept);
 			}
-			return bestOfTarget.values()
-				.stream()
-				.sorted(worstFirst.reversed())
-				.limit(window)
-				.mapToInt(Integer::intValue)
-				.toArray();
+			Comparator<Integer> bestFirst = Comparator.<Integer>comparingDouble((number) -> bm25[number])
+				.thenComparingInt(Integer::intValue)
+				.reversed();
+			return bestOfTarget.values().stream().sorted(bestFirst).limit(window).mapToInt(Integer::intValue).toArray();
 		}
 
 	}
