@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.teamlearnings.learnings.index.SupersessionChains;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every row of one corpus that matches a query, and what becomes of it before any score
@@ -39,6 +40,11 @@ final class MatchedRows {
 	private final List<RecallResult.SupersededRow> supersededRows;
 
 	private final List<String> withdrawnIds;
+
+	/**
+	 * {@link #selfScoringLines}, once worked out (the rows of one corpus, never changed).
+	 */
+	private volatile @Nullable BitSet selfScoringLines;
 
 	private MatchedRows(BitSet candidates, int[] redirected, int[] heads, int superseded, int withdrawn, int filtered,
 			List<RecallResult.SupersededRow> supersededRows, List<String> withdrawnIds) {
@@ -81,6 +87,13 @@ final class MatchedRows {
 	 * postings, so never match). The candidates are the rows semantic ranking may offer.
 	 */
 	static MatchedRows ofEveryRow(String repo, RecallCorpus.Corpus corpus, RecallQuery query) {
+		if (!RowRanking.filters(query) && query.asOf() == null) {
+			return corpus.unfilteredRows(query.dropSuperseded(), () -> everyRow(repo, corpus, query));
+		}
+		return everyRow(repo, corpus, query);
+	}
+
+	private static MatchedRows everyRow(String repo, RecallCorpus.Corpus corpus, RecallQuery query) {
 		int size = corpus.docs().size();
 		BitSet every = new BitSet(size);
 		for (int number = 0; number < size; number++) {
@@ -160,12 +173,17 @@ final class MatchedRows {
 	 * @return a set bit for each such candidate's line
 	 */
 	BitSet selfScoringLines(RecallCorpus.Corpus corpus) {
-		BitSet lines = new BitSet();
+		BitSet lines = this.selfScoringLines;
+		if (lines != null) {
+			return lines;
+		}
+		lines = new BitSet();
 		for (int number = this.candidates.nextSetBit(0); number >= 0; number = this.candidates.nextSetBit(number + 1)) {
 			if (!this.redirections.get(number)) {
 				lines.set(Math.toIntExact(corpus.line(number)));
 			}
 		}
+		this.selfScoringLines = lines;
 		return lines;
 	}
 

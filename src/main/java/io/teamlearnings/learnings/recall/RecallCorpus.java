@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import io.teamlearnings.learnings.analysis.TermVector;
 import io.teamlearnings.learnings.index.LearningIndex;
@@ -184,6 +186,13 @@ public class RecallCorpus {
 		@Nullable
 		private volatile Map<Integer, SupersessionChains.Tail> currentTails;
 
+		/**
+		 * The rows semantic and hybrid recall may rank for a query without filters or
+		 * {@code as_of} ({@link MatchedRows#ofEveryRow}), keeping superseded rows (0) or
+		 * dropping them (1); null until asked for after the last add.
+		 */
+		private final AtomicReferenceArray<MatchedRows> unfilteredRows = new AtomicReferenceArray<>(2);
+
 		private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
 		Corpus(long generation) {
@@ -266,6 +275,20 @@ public class RecallCorpus {
 				this.currentTails = tails;
 			}
 			return tails.get(number);
+		}
+
+		/**
+		 * {@code work}'s rows for a query without filters or {@code as_of}, worked out
+		 * once until the next row is added.
+		 */
+		MatchedRows unfilteredRows(boolean dropSuperseded, Supplier<MatchedRows> work) {
+			int slot = dropSuperseded ? 1 : 0;
+			MatchedRows rows = this.unfilteredRows.get(slot);
+			if (rows == null) {
+				rows = work.get();
+				this.unfilteredRows.set(slot, rows);
+			}
+			return rows;
 		}
 
 		/** Terms of row {@code number} in {@code field}. */
@@ -422,6 +445,8 @@ public class RecallCorpus {
 			}
 			remember(number, doc);
 			this.currentTails = null;
+			this.unfilteredRows.set(0, null);
+			this.unfilteredRows.set(1, null);
 			this.lastLine = line;
 		}
 

@@ -240,6 +240,21 @@ class SemanticRecallQualityTests {
 		});
 	}
 
+	@Test
+	void findsARowAppendedAfterAHybridRecallBeforeItIsEmbedded() throws Exception {
+		awaitEmbeddings();
+		RecallQuery query = new RecallQuery("zebrafish aquarium heater", 10, true, Set.of(), Set.of(), null, null,
+				List.of());
+		assertThat(this.recall.recall(HIDDEN, query, RecallQuery.Mode.HYBRID).hits()).isEmpty();
+		java.nio.file.Files.writeString(HIDDEN_ROOT.resolve(".learnings.jsonl"),
+				row("lrn-20261130T110000Z-0000e001", "2026-11-30T11:00:00Z", "do_more",
+						"When the zebrafish aquarium heater clicks, prefer checking the thermostat.", null),
+				java.nio.file.StandardOpenOption.APPEND);
+
+		assertThat(ids(this.recall.recall(HIDDEN, query, RecallQuery.Mode.HYBRID)))
+			.contains("lrn-20261130T110000Z-0000e001");
+	}
+
 	/**
 	 * The rows of {@link #HIDDEN}: its rules' withdrawals and revisions outnumber the
 	 * windows.
