@@ -40,19 +40,6 @@ final class RankFusion {
 			Function<@Nullable MatchedRows, List<Map.Entry<Integer, Double>>> nearest) {
 
 		/**
-		 * Fuses one repository's windows ranked within it alone: its lexical window and
-		 * the nearest rows {@link #nearest} gives.
-		 * @param lexicalBest the lexical window: at most {@code window} rows, best first
-		 * @param admitted the rows the nearest are taken from
-		 * ({@link ExhaustiveRanking#admitted}); null for every row
-		 */
-		Fused fuse(int[] lexicalBest, @Nullable MatchedRows admitted) {
-			Windows windows = new Windows(lexicalBest, lexicalBest.clone(), new double[lexicalBest.length],
-					this.nearest.apply(admitted));
-			return fuse(windows, windows.ranks(this.window));
-		}
-
-		/**
 		 * The rows to rank and the text score of each, one row for each row the scores go
 		 * to (a chain's head, or the row itself): semantic, the rows with a semantic rank
 		 * and their similarity; hybrid, the rows with either rank, each scored

@@ -22,8 +22,8 @@ class FusionTests {
 		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.HYBRID, 100, 5,
 				(admitted) -> List.of(Map.entry(3, 0.91), Map.entry(1, 0.80)));
 
-		RankFusion.Fused fused = semantic.fuse(RankFusion.Semantic.best(new int[] { 1, 2 }, bm25, (row) -> row, 100),
-				null);
+		RankFusion.Fused fused = fuseAlone(semantic,
+				RankFusion.Semantic.best(new int[] { 1, 2 }, bm25, (row) -> row, 100));
 
 		assertThat(fused.docs()).containsExactlyInAnyOrder(1, 2, 3);
 		assertThat(fused.base().get(1)).isCloseTo(6 * (1.0 / 6 + 1.0 / 7), within(1e-9));
@@ -41,8 +41,8 @@ class FusionTests {
 		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.HYBRID, 2, 5,
 				(admitted) -> List.of(Map.entry(4, 0.7)));
 
-		RankFusion.Fused fused = semantic
-			.fuse(RankFusion.Semantic.best(new int[] { 0, 1, 2, 3, 4 }, bm25, (row) -> row, 2), null);
+		RankFusion.Fused fused = fuseAlone(semantic,
+				RankFusion.Semantic.best(new int[] { 0, 1, 2, 3, 4 }, bm25, (row) -> row, 2));
 
 		// the two best by BM25F, the later row first on a tie, and the nearest row
 		assertThat(fused.docs()).containsExactly(3, 1, 4);
@@ -58,7 +58,7 @@ class FusionTests {
 		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.SEMANTIC, 100, 5,
 				(admitted) -> List.of(Map.entry(3, 0.91), Map.entry(0, 0.42)));
 
-		RankFusion.Fused fused = semantic.fuse(new int[0], null);
+		RankFusion.Fused fused = fuseAlone(semantic, new int[0]);
 
 		assertThat(fused.docs()).containsExactly(3, 0);
 		assertThat(fused.base()).containsEntry(3, 0.91).doesNotContainKey(1);
@@ -112,6 +112,16 @@ class FusionTests {
 		assertThat(fused.docs()).containsExactly(3, 5);
 		assertThat(fused.fusions().get(3)).isEqualTo(new RecallResult.Fusion("hybrid", 1, 1, 0.9, 2.0));
 		assertThat(fused.base()).doesNotContainKey(7);
+	}
+
+	/**
+	 * Fuses the repository's own windows, ranked within it: its lexical window and
+	 * nearest rows.
+	 */
+	private static RankFusion.Fused fuseAlone(RankFusion.Semantic semantic, int[] lexicalBest) {
+		RankFusion.Windows windows = new RankFusion.Windows(lexicalBest, lexicalBest.clone(),
+				new double[lexicalBest.length], semantic.nearest().apply(null));
+		return semantic.fuse(windows, windows.ranks(semantic.window()));
 	}
 
 }
