@@ -196,11 +196,11 @@ public class LearningRecall {
 
 	/**
 	 * The mode a recall runs in: the one asked for; else hybrid while semantic recall is
-	 * on and every repository asked has been embedded once ({@link SemanticIndex#ready}),
-	 * lexical before (a partly embedded repository would favour the rows embedded first).
-	 * A query without a word recall searches (paths alone, stop words, symbols, emoji)
-	 * has nothing to embed either and is lexical: every query has nearest rows, and these
-	 * would be noise.
+	 * on and every repository asked has been embedded once ({@link SemanticIndex#ready})
+	 * or has no rows, lexical before (a partly embedded repository would favour the rows
+	 * embedded first). A query without a word recall searches (paths alone, stop words,
+	 * symbols, emoji) has nothing to embed either and is lexical: every query has nearest
+	 * rows, and these would be noise.
 	 */
 	private RecallQuery.Mode mode(List<Repo> repos, RecallQuery query, RecallQuery.@Nullable Mode asked) {
 		boolean on = this.semantic.enabled();
@@ -219,8 +219,16 @@ public class LearningRecall {
 			}
 			return asked;
 		}
-		return (on && repos.stream().allMatch((repo) -> this.semantic.ready(repo.name()))) ? RecallQuery.Mode.HYBRID
-				: RecallQuery.Mode.LEXICAL;
+		return (on && repos.stream().allMatch((repo) -> this.semantic.ready(repo.name()) || isEmpty(repo)))
+				? RecallQuery.Mode.HYBRID : RecallQuery.Mode.LEXICAL;
+	}
+
+	/**
+	 * Whether {@code repo} has no rows (no file, or an empty one): nothing to embed, so
+	 * it keeps no team-wide recall from being hybrid.
+	 */
+	private boolean isEmpty(Repo repo) {
+		return this.corpus.read(repo, (corpus) -> corpus.docs().isEmpty());
 	}
 
 	private RecallResult recall(List<Repo> repos, RecallQuery query, Ranking ranking,

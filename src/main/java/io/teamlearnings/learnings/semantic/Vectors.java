@@ -149,6 +149,8 @@ final class Vectors {
 			this.ranges.push(new long[] { this.walkedUpTo, lastLine });
 			this.walkedUpTo = lastLine;
 		}
+		// a generation without rows is walked as soon as it is looked at
+		markWalkedIfDone();
 	}
 
 	/**

@@ -54,6 +54,11 @@ class SemanticRecallQualityTests {
 
 	private static final Path HIDDEN_ROOT = TestStores.newDirectory("semantic-hidden");
 
+	/** A repository without a file. */
+	private static final String EMPTY = "semantic-empty";
+
+	private static final Path EMPTY_ROOT = TestStores.newDirectory("semantic-empty");
+
 	private static final LabelledRecallSet LABELLED = LabelledRecallSet.load();
 
 	private static final LabelledRecallSet PARAPHRASES = LabelledRecallSet.paraphrases();
@@ -80,7 +85,7 @@ class SemanticRecallQualityTests {
 				+ LABELLED.jsonl().lines().skip(1).findFirst().orElseThrow() + "\n" + blank + "\n" + copy + "\n");
 		TestStores.install(HIDDEN_ROOT.resolve(".learnings.jsonl"), hiddenRows());
 		TestStores.serve(registry, Map.entry(REPO, ROOT), Map.entry(COPIES, COPIES_ROOT),
-				Map.entry(HIDDEN, HIDDEN_ROOT));
+				Map.entry(HIDDEN, HIDDEN_ROOT), Map.entry(EMPTY, EMPTY_ROOT));
 		registry.add("learnings.recall.semantic.enabled", () -> "true");
 		registry.add("learnings.recall.semantic.poll-interval", () -> "200ms");
 	}
@@ -238,6 +243,16 @@ class SemanticRecallQualityTests {
 					.doesNotHaveDuplicates();
 			}
 		});
+	}
+
+	@Test
+	void aRepositoryWithoutRowsKeepsNoTeamWideRecallFromBeingHybrid() throws InterruptedException {
+		awaitEmbeddings();
+		RecallResult result = this.recall.recallAcross(List.of(REPO, EMPTY),
+				new RecallQuery("keep the dock from hiding", 3, true, Set.of(), Set.of(), null, null, List.of()),
+				(RecallQuery.Mode) null);
+		assertThat(result.mode()).isEqualTo(RecallQuery.Mode.HYBRID);
+		assertThat(result.hits()).isNotEmpty();
 	}
 
 	@Test

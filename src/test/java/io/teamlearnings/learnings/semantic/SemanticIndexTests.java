@@ -145,6 +145,15 @@ class SemanticIndexTests {
 	}
 
 	@Test
+	void aGenerationWithoutRowsIsWalkedOnceLookedAt() {
+		Vectors empty = new Vectors(3, 4, 0);
+		assertThat(empty.walked()).isFalse();
+		empty.extendWalk(0);
+		assertThat(empty.walked()).isTrue();
+		assertThat(empty.nextRange()).isNull();
+	}
+
+	@Test
 	void theWalkVisitsRowsAppendedMeanwhileFirstAndEveryRowOnce() {
 		Vectors walk = new Vectors(7, 4, 0);
 		walk.extendWalk(10);
