@@ -422,7 +422,7 @@ public class LearningIndex {
 	 */
 	public boolean isWithdrawal(String repo, String id) {
 		List<String> statuses = this.jdbc.queryForList("SELECT status FROM indexed_row WHERE " + LIVE
-				+ " AND id = ? ORDER BY generation DESC, line_no DESC " + "LIMIT 1", String.class, repo, id);
+				+ " AND id = ? ORDER BY generation DESC, line_no DESC LIMIT 1", String.class, repo, id);
 		return !statuses.isEmpty() && CanonicalFormat.WITHDRAWN.equals(statuses.get(0));
 	}
 

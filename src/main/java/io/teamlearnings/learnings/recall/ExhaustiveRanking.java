@@ -86,12 +86,12 @@ final class ExhaustiveRanking {
 	 * rows by BM25F, found by {@link MaxScoreRanking#bestByText} when the settings allow
 	 * (not by scoring every matching row); and its rows nearest the query, asked for once
 	 * the lexical window is found, so that the query's vector can be computed meanwhile.
-	 * Both are taken from the rows the query admits ({@link #admitted}).
+	 * Both are taken from the rows the query admits ({@link MatchedRows#ofEveryRow}).
 	 */
 	RankFusion.Windows windows(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms,
 			CollectionStatistics statistics, RecallQuery query, RankFusion.Semantic semantic) {
 		Bm25f.Scorer scorer = this.bm25f.scorer(corpus, terms, statistics);
-		MatchedRows admitted = admitted(repo, corpus, query);
+		MatchedRows admitted = MatchedRows.ofEveryRow(repo, corpus, query);
 		int[] lexical = (semantic.mode() == RecallQuery.Mode.HYBRID)
 				? lexicalWindow(scorer, corpus, terms, statistics, admitted, query.asOf(), semantic.window())
 				: new int[0];
@@ -207,18 +207,6 @@ final class ExhaustiveRanking {
 		int[] matched = this.bm25f.score(corpus, terms, statistics, asOf, bm25);
 		return RankFusion.Semantic.best(Arrays.stream(matched).filter(admitted::isCandidate).toArray(), bm25,
 				admitted::target, window);
-	}
-
-	/**
-	 * The rows that may be in either ranking's window, whatever their words: those
-	 * captured by the query's {@code as_of}, passing its status, tag and since filters
-	 * (themselves, or through the head of their chain when superseded rows are dropped),
-	 * neither withdrawn nor superseded by a withdrawal ({@link MatchedRows#ofEveryRow}).
-	 * Both windows are taken from these rows, so that a filter admitting few rows still
-	 * gets its best ones, and withdrawn rows take no place in them.
-	 */
-	static MatchedRows admitted(String repo, RecallCorpus.Corpus corpus, RecallQuery query) {
-		return MatchedRows.ofEveryRow(repo, corpus, query);
 	}
 
 	/**

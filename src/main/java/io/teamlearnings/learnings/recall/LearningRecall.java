@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.LongPredicate;
 
 import io.teamlearnings.learnings.analysis.TextAnalysis;
 import io.teamlearnings.learnings.index.IndexSync;
@@ -110,28 +109,24 @@ public class LearningRecall {
 	/**
 	 * The semantic side of a recall of {@code corpus}: its rows nearest the query, by row
 	 * number, once found (the semantic index names rows by line, which the corpus holds
-	 * in file order), of the rows the query admits (see
-	 * {@link ExhaustiveRanking#admitted}, worked out while the query's vector is
-	 * computed). Left out too: a cross-clone duplicate (it has no postings), and a row
-	 * less similar to the query than {@code min-similarity}, which shares no meaning with
-	 * it.
+	 * in file order), of the rows that score for themselves among those the query admits
+	 * ({@link MatchedRows#ofEveryRow}: captured by its {@code as_of}, not cross-clone
+	 * copies, passing its filters), worked out while the query's vector is computed. Left
+	 * out too: a row less similar to the query than {@code min-similarity}, which shares
+	 * no meaning with it.
 	 */
 	private RankFusion.Semantic semantic(String repo, RecallCorpus.Corpus corpus, CompletableFuture<byte[]> queryVector,
 			RecallQuery query, RecallQuery.Mode mode) {
 		return new RankFusion.Semantic(mode, this.semanticProperties.candidates(), this.semanticProperties.rrfK(),
 				(admittedRows) -> {
-					BitSet lines = (admittedRows != null) ? admittedRows.selfScoringLines(corpus) : null;
-					LongPredicate admitted = (lines != null)
-							? (line) -> line <= Integer.MAX_VALUE && lines.get((int) line) : null;
+					BitSet lines = admittedRows.selfScoringLines(corpus);
 					List<SemanticIndex.Near> nearRows = this.semantic.nearest(repo, join(queryVector),
-							this.semanticProperties.candidates(), admitted);
+							this.semanticProperties.candidates(),
+							(line) -> line <= Integer.MAX_VALUE && lines.get((int) line));
 					List<Map.Entry<Integer, Double>> nearest = new ArrayList<>();
-					List<RecallCorpus.Doc> docs = corpus.docs();
 					for (SemanticIndex.Near near : nearRows) {
-						int number = numberOfLine(docs, near.line());
-						if (number >= 0 && !corpus.isCrossCloneCopy(number)
-								&& near.similarity() >= this.semanticProperties.similarityFloor()
-								&& (query.asOf() == null || docs.get(number).capturedBy(query.asOf()))) {
+						int number = numberOfLine(corpus.docs(), near.line());
+						if (number >= 0 && near.similarity() >= this.semanticProperties.similarityFloor()) {
 							nearest.add(Map.entry(number, near.similarity()));
 						}
 					}

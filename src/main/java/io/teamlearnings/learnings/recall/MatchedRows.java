@@ -84,7 +84,13 @@ final class MatchedRows {
 	/**
 	 * Every row of {@code corpus} as if it matched: those captured by
 	 * {@code query.asOf()} if it is given, but for cross-clone copies (which have no
-	 * postings, so never match). The candidates are the rows semantic ranking may offer.
+	 * postings, so never match). The candidates are the rows either window of semantic
+	 * and hybrid recall may hold, whatever their words: passing the query's status, tag
+	 * and since filters (themselves, or through the head of their chain when superseded
+	 * rows are dropped), neither withdrawn nor superseded by a withdrawal. So a filter
+	 * admitting few rows still gets its best ones, and withdrawn rows take no place in
+	 * the windows. Without filters or {@code as_of} the answer depends on the corpus
+	 * alone, which keeps it until the next row is added.
 	 */
 	static MatchedRows ofEveryRow(String repo, RecallCorpus.Corpus corpus, RecallQuery query) {
 		if (!RowRanking.filters(query) && query.asOf() == null) {

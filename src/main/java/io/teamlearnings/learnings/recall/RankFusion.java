@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Reciprocal-rank fusion for semantic and hybrid recall. Each repository asked gives two
  * windows: its best rows by BM25F and its rows nearest the query. The rows are ranked in
@@ -34,10 +32,10 @@ final class RankFusion {
 	 * window, as many as the semantic side's candidates)
 	 * @param rrfK the fusion's constant k
 	 * @param nearest row numbers and their similarity, nearest first, of the rows
-	 * admitted (every row when given null); may wait for them
+	 * admitted ({@link MatchedRows#ofEveryRow}); may wait for them
 	 */
 	record Semantic(RecallQuery.Mode mode, int window, int rrfK,
-			Function<@Nullable MatchedRows, List<Map.Entry<Integer, Double>>> nearest) {
+			Function<MatchedRows, List<Map.Entry<Integer, Double>>> nearest) {
 
 		/**
 		 * The rows to rank and the text score of each, one row for each row the scores go

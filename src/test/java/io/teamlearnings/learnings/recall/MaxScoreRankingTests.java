@@ -219,7 +219,7 @@ class MaxScoreRankingTests {
 				CollectionStatistics statistics = new CollectionStatistics(terms.keySet()).add(corpus);
 				double[] bm25 = new double[corpus.docs().size()];
 				Bm25f.Scorer scorer = bm25f.scorer(corpus, terms, statistics);
-				MatchedRows admitted = ExhaustiveRanking.admitted(this.large.name(), corpus, query);
+				MatchedRows admitted = MatchedRows.ofEveryRow(this.large.name(), corpus, query);
 				int[] candidates = Arrays.stream(bm25f.score(corpus, terms, statistics, query.asOf(), bm25))
 					.filter(admitted::isCandidate)
 					.toArray();
@@ -227,6 +227,20 @@ class MaxScoreRankingTests {
 
 				assertThat(walked).as("%s, window %d", query, window)
 					.containsExactly(RankFusion.Semantic.best(candidates, bm25, admitted::target, window));
+				return null;
+			});
+		});
+	}
+
+	@Test
+	void tellsWhetherARowPassesTheFiltersFromTheFlatArraysAsFromTheRow() {
+		qt().withExamples(200).forAll(longs().all()).checkAssert((seed) -> {
+			RecallQuery query = this.generated.query(new Random(seed));
+			this.corpus.read(this.large, (corpus) -> {
+				for (int number = 0; number < corpus.docs().size(); number++) {
+					assertThat(corpus.admits(number, query)).as("row %d, %s", number, query)
+						.isEqualTo(RowRanking.admits(corpus.docs().get(number), query));
+				}
 				return null;
 			});
 		});
