@@ -116,7 +116,7 @@ public class LearningRecall {
 	 * no meaning with it.
 	 */
 	private RankFusion.Semantic semantic(String repo, RecallCorpus.Corpus corpus, CompletableFuture<byte[]> queryVector,
-			RecallQuery query, RecallQuery.Mode mode) {
+			RecallQuery.Mode mode) {
 		return new RankFusion.Semantic(mode, this.semanticProperties.candidates(), this.semanticProperties.rrfK(),
 				(admittedRows) -> {
 					BitSet lines = admittedRows.selfScoringLines(corpus);
@@ -248,7 +248,7 @@ public class LearningRecall {
 				this.corpus.read(repo, (corpus) -> {
 					windowed.put(repo, corpus);
 					return windows.put(repo, this.everyRow.windows(repo.name(), corpus, terms, statistics, query,
-							semantic(repo.name(), corpus, queryVector, query, mode)));
+							semantic(repo.name(), corpus, queryVector, mode)));
 				});
 			}
 		}
@@ -260,7 +260,7 @@ public class LearningRecall {
 			RowRanking rows = this.corpus.read(repo, (corpus) -> {
 				Instant now = (query.asOf() != null) ? query.asOf() : this.clock.instant();
 				if (queryVector != null) {
-					RankFusion.Semantic semantic = semantic(repo.name(), corpus, queryVector, query, mode);
+					RankFusion.Semantic semantic = semantic(repo.name(), corpus, queryVector, mode);
 					// a corpus rebuilt since its windows were found is ranked within
 					// itself
 					return (windowed.get(repo) == corpus)
