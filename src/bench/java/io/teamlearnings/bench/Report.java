@@ -238,7 +238,7 @@ final class Report {
 		StringBuilder text = new StringBuilder();
 		text.append(String.format(Locale.ROOT, "### Semantic recall at %,d rows%n%n", rows));
 		text.append(String.format(Locale.ROOT,
-				"One service with `learnings.recall.semantic.enabled=true` (bge-small-en-v1.5, quantized, in-process), "
+				"One service with `learnings.recall.semantic.enabled=true` (all-MiniLM-L6-v2, quantized, in-process), "
 						+ "the store embedded by its background worker from its start; then %d seeded queries, each "
 						+ "sent once in each mode to warm up and once measured, lexical and hybrid alternating which "
 						+ "goes first, `limit=10`, server-side time (`Server-Timing`). Lucene: BM25 in this process over "

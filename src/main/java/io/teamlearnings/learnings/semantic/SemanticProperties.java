@@ -37,7 +37,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("learnings.recall.semantic")
 public record SemanticProperties(@DefaultValue("false") boolean enabled,
-		@DefaultValue("bge-small-en-v15-q") EmbeddingModelChoice model,
+		@DefaultValue("all-minilm-l6-v2-q") EmbeddingModelChoice model,
 		@DefaultValue("32") @Min(1) @Max(512) int batchSize, @DefaultValue("2s") Duration pollInterval,
 		@DefaultValue("100") @Min(1) @Max(10000) int candidates, @DefaultValue("5") @Min(1) int rrfK,
 		@DefaultValue("5000") @Min(1) int shortlist,

@@ -2,13 +2,17 @@ package io.teamlearnings.learnings.recall;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.teamlearnings.learnings.semantic.EmbeddingModelChoice;
 import io.teamlearnings.learnings.semantic.SemanticIndex;
+import io.teamlearnings.learnings.semantic.SemanticProperties;
 import io.teamlearnings.support.FixedClock;
 import io.teamlearnings.support.LabelledRecallSet;
 import io.teamlearnings.support.TestStores;
@@ -67,11 +71,22 @@ class SemanticRecallQualityTests {
 
 	private static final int K = 5;
 
+	private static final java.util.regex.Pattern ROW_ID = java.util.regex.Pattern
+		.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+	/** Questions about nothing in the rows. */
+	private static final List<String> NONSENSE = List.of("zzzz qqqq", "banana bread recipe",
+			"how tall is mount everest", "best pizza in naples", "knitting a wool scarf",
+			"migration of monarch butterflies", "who won the world cup in 1998", "lorem ipsum dolor sit amet");
+
 	@Autowired
 	LearningRecall recall;
 
 	@Autowired
 	SemanticIndex semantic;
+
+	@Autowired
+	SemanticProperties semanticProperties;
 
 	@DynamicPropertySource
 	static void service(DynamicPropertyRegistry registry) {
@@ -88,6 +103,7 @@ class SemanticRecallQualityTests {
 				Map.entry(HIDDEN, HIDDEN_ROOT), Map.entry(EMPTY, EMPTY_ROOT));
 		registry.add("learnings.recall.semantic.enabled", () -> "true");
 		registry.add("learnings.recall.semantic.poll-interval", () -> "200ms");
+		registry.add("learnings.recall.semantic.model", () -> System.getProperty("qmodel", "all-minilm-l6-v2-q"));
 	}
 
 	@Test
@@ -173,6 +189,58 @@ class SemanticRecallQualityTests {
 		}
 	}
 
+	/**
+	 * The default model's floor ({@link EmbeddingModelChoice#minSimilarity()}) against
+	 * what it must tell apart: no row is that similar to a question about nothing in the
+	 * rows, and the questions whose relevant rows all fall below it (found by their words
+	 * only) are printed and counted.
+	 */
+	@Test
+	void theFloorIsAboveEveryRowsSimilarityToAQuestionAboutNothing() throws InterruptedException {
+		awaitEmbeddings();
+		double floor = this.semanticProperties.similarityFloor();
+		// by line number, from 1 (two torn lines are no rows)
+		List<String> lines = LABELLED.jsonl().lines().toList();
+		StringBuilder report = new StringBuilder();
+		for (String nonsense : NONSENSE) {
+			double best = similarities(nonsense).values().stream().mapToDouble(Double::doubleValue).max().orElse(-1);
+			report.append(String.format(Locale.ROOT, "%.3f  nothing: %s%n", best, nonsense));
+			assertThat(best).as("the best row for \"%s\" against the floor", nonsense).isLessThan(floor);
+		}
+		int below = 0;
+		List<LabelledRecallSet.Query> questions = new ArrayList<>(LABELLED.queries());
+		questions.addAll(PARAPHRASES.queries());
+		for (LabelledRecallSet.Query question : questions) {
+			Map<Long, Double> similarity = similarities(question.query());
+			double best = -1;
+			for (int i = 0; i < lines.size(); i++) {
+				java.util.regex.Matcher id = ROW_ID.matcher(lines.get(i));
+				if (id.find() && question.relevant().contains(id.group(1))) {
+					best = Math.max(best, similarity.getOrDefault(i + 1L, -1.0));
+				}
+			}
+			if (best < floor) {
+				below++;
+				report.append(
+						String.format(Locale.ROOT, "%.3f  relevant, below the floor: %s%n", best, question.query()));
+			}
+		}
+		System.out.printf("%s floor %.2f: %d of %d questions have every relevant row below it%n%s",
+				this.semanticProperties.model().id(), floor, below, questions.size(), report);
+		assertThat(below).as("questions found by their words only\n" + report).isLessThan(questions.size() / 4);
+	}
+
+	/**
+	 * Every embedded row of the labelled repository's similarity to {@code text}, by
+	 * line.
+	 */
+	private Map<Long, Double> similarities(String text) {
+		Map<Long, Double> similarity = new HashMap<>();
+		this.semantic.nearest(REPO, this.semantic.embedQuery(text), LABELLED.rows().size(), null)
+			.forEach((near) -> similarity.put(near.line(), near.similarity()));
+		return similarity;
+	}
+
 	@Test
 	void aFilterAdmittingFewRowsGetsThemInEveryModeNotWhatIsLeftOfTheWindows() throws InterruptedException {
 		awaitEmbeddings();
@@ -180,7 +248,7 @@ class SemanticRecallQualityTests {
 		// more,
 		// so the do_less rows are not among the 100 best of either ranking unfiltered
 		for (String text : List.of("prefer the skill over the script", "when the agent runs a test",
-				"review the code change")) {
+				"run the script again")) {
 			RecallQuery filtered = new RecallQuery(text, 10, true, Set.of("do_less"), Set.of(), null, null, List.of());
 			RecallQuery unfiltered = new RecallQuery(text, 100, true, Set.of(), Set.of(), null, null, List.of());
 			List<String> lexical = ids(this.recall.recall(REPO, filtered, RecallQuery.Mode.LEXICAL));
