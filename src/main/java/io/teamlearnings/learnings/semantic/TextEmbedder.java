@@ -34,9 +34,9 @@ public class TextEmbedder {
 	/**
 	 * One session of the model for the background worker's rows, on every core, and one
 	 * for queries, on one thread: a recall ranks its rows lexically on another core while
-	 * its query is embedded, and a query spread over both cores waits for that work
-	 * (bge's p50 went from 9.4 to 14 ms beside a busy thread, against 8 ms alone either
-	 * way).
+	 * its query is embedded, and a query spread over both cores waits for that work (bge
+	 * beside a busy thread: p50 9.4 ms on one thread, 14 ms over both; alone, about 8 ms
+	 * either way).
 	 */
 	private record Sessions(EmbeddingModel rows, EmbeddingModel queries) {
 	}
