@@ -60,8 +60,9 @@ class SkillsApiTests extends SharedServiceContext {
 	@Test
 	void refusesNamesAndRootsThatLeaveTheRootsAndWritesNothing() throws IOException {
 		HttpClientSupport http = new HttpClientSupport(this.port);
-		Path repos = root("skills-app").getParent();
-		List<Path> before = tree(repos);
+		// this test's own root, whole; other tests write into their roots meanwhile
+		Path app = root("skills-app");
+		List<Path> before = tree(app);
 
 		for (String name : List.of("../escape", "../../../tmp/escape", "/tmp/escape", "a/../../b", "..")) {
 			HttpClientSupport.Response refused = http.postJson("/api/skills",
@@ -80,7 +81,13 @@ class SkillsApiTests extends SharedServiceContext {
 			.isEqualTo(400);
 		assertThat(http.postJson("/api/skills/validate", "{\"paths\": [\"/etc\"]}").status()).isEqualTo(400);
 
-		assertThat(tree(repos)).containsExactlyInAnyOrderElementsOf(before);
+		assertThat(tree(app)).containsExactlyInAnyOrderElementsOf(before);
+		// nor anything where a name or root that leaves the roots would have led
+		try (Stream<Path> paths = Files.walk(app.getParent().getParent())) {
+			assertThat(paths.map((path) -> path.getFileName().toString())).doesNotContain("escape", "b")
+				.doesNotContain("etc");
+		}
+		assertThat(Path.of("/tmp/escape")).doesNotExist();
 	}
 
 	@Test
