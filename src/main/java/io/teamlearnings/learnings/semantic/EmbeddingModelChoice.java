@@ -26,8 +26,8 @@ public enum EmbeddingModelChoice {
 
 	/**
 	 * BAAI bge-small-en-v1.5, quantized: 384 dimensions. Short queries are prefixed with
-	 * the model's retrieval instruction, as its authors advise. About four times MiniLM's
-	 * cost a query and a row.
+	 * the model's retrieval instruction, as its authors advise. On this project's machine
+	 * about five times MiniLM's cost a query, two and a half a row.
 	 */
 	BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", "bge-small-en-v1.5-q", PoolingMode.CLS, 384, 0.60,
 			"Represent this sentence for searching relevant passages: "),
