@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.teamlearnings.learnings.semantic.EmbeddingModelChoice;
 import io.teamlearnings.learnings.semantic.SemanticIndex;
@@ -71,8 +73,7 @@ class SemanticRecallQualityTests {
 
 	private static final int K = 5;
 
-	private static final java.util.regex.Pattern ROW_ID = java.util.regex.Pattern
-		.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+	private static final Pattern ROW_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
 	/** Questions about nothing in the rows. */
 	private static final List<String> NONSENSE = List.of("zzzz qqqq", "banana bread recipe",
@@ -103,7 +104,6 @@ class SemanticRecallQualityTests {
 				Map.entry(HIDDEN, HIDDEN_ROOT), Map.entry(EMPTY, EMPTY_ROOT));
 		registry.add("learnings.recall.semantic.enabled", () -> "true");
 		registry.add("learnings.recall.semantic.poll-interval", () -> "200ms");
-		registry.add("learnings.recall.semantic.model", () -> System.getProperty("qmodel", "all-minilm-l6-v2-q"));
 	}
 
 	@Test
@@ -214,7 +214,7 @@ class SemanticRecallQualityTests {
 			Map<Long, Double> similarity = similarities(question.query());
 			double best = -1;
 			for (int i = 0; i < lines.size(); i++) {
-				java.util.regex.Matcher id = ROW_ID.matcher(lines.get(i));
+				Matcher id = ROW_ID.matcher(lines.get(i));
 				if (id.find() && question.relevant().contains(id.group(1))) {
 					best = Math.max(best, similarity.getOrDefault(i + 1L, -1.0));
 				}
