@@ -78,7 +78,7 @@ final class MaxScoreRanking {
 		for (double statusBoost : statusBoosts) {
 			belowPossible |= statusBoost < -1;
 		}
-		Kept kept = new Kept(RowRanking.bestFirst(corpus, Hit::score, Hit::target), query.limit());
+		Kept kept = new Kept(RowRanking.bestFirst(corpus, Hit::score, Hit::target), query.limit(), false);
 		BoostRules.Ceilings factors = this.boostRules.ceilings(corpus, statusBoosts, query, now);
 		Walk walk = new Walk(scorer, rows::isCandidate, (number) -> factors.of(rows.target(number)), factors.max());
 		if (belowPossible) {
@@ -131,7 +131,8 @@ final class MaxScoreRanking {
 	 */
 	static int[] bestByText(Bm25f.Scorer scorer, IntPredicate candidate, IntUnaryOperator target, int window) {
 		Walk walk = new Walk(scorer, candidate, (number) -> 1, 1);
-		Kept kept = new Kept(Comparator.comparingDouble(Hit::bm25).thenComparingInt(Hit::source).reversed(), window);
+		Kept kept = new Kept(Comparator.comparingDouble(Hit::bm25).thenComparingInt(Hit::source).reversed(), window,
+				true);
 		for (int number = walk.next(); number >= 0; number = walk.next()) {
 			kept.offer(new Hit(target.applyAsInt(number), walk.bm25(), number, walk.bm25()));
 			if (kept.isFull()) {
@@ -165,6 +166,13 @@ final class MaxScoreRanking {
 	 * The best {@code limit} targets so far by {@code bestFirst}, each with its best hit:
 	 * the first of its highest-scoring sources in row order, as {@link ExhaustiveRanking}
 	 * keeps it.
+	 * <p>
+	 * Where {@code bestFirst} breaks ties by the source row (the lexical window: the
+	 * later row first), a target kept out stays out unless a later row of it scores
+	 * higher than the hit it was kept out with: a later row that only ties that hit is
+	 * not the target's best, though it would itself rank above the worst kept. Where ties
+	 * go by target, every row of a target ranks as its best does, and nothing needs
+	 * keeping.
 	 */
 	private static final class Kept {
 
@@ -176,9 +184,22 @@ final class MaxScoreRanking {
 
 		private final Map<Integer, Hit> byTarget = new HashMap<>();
 
-		Kept(Comparator<Hit> bestFirst, int limit) {
+		/**
+		 * The best hit of each target kept out, by target; {@code null} when ties go by
+		 * target.
+		 */
+		private final Map<Integer, Hit> keptOut;
+
+		/**
+		 * @param bestFirst the order of hits, best first
+		 * @param limit how many targets to keep
+		 * @param tiesBySource whether {@code bestFirst} breaks ties by source row rather
+		 * than by target
+		 */
+		Kept(Comparator<Hit> bestFirst, int limit, boolean tiesBySource) {
 			this.limit = limit;
 			this.bestFirst = bestFirst;
+			this.keptOut = tiesBySource ? new HashMap<>() : null;
 			this.worstFirst = new PriorityQueue<>(this.bestFirst.reversed());
 		}
 
@@ -192,14 +213,27 @@ final class MaxScoreRanking {
 				}
 				return;
 			}
+			Hit out = (this.keptOut != null) ? this.keptOut.get(hit.target()) : null;
+			if (out != null && out.score() >= hit.score()) {
+				return;
+			}
 			if (this.worstFirst.size() == this.limit) {
 				if (this.bestFirst.compare(hit, this.worstFirst.peek()) >= 0) {
+					keepOut(hit);
 					return;
 				}
-				this.byTarget.remove(this.worstFirst.poll().target());
+				Hit worst = this.worstFirst.poll();
+				this.byTarget.remove(worst.target());
+				keepOut(worst);
 			}
 			this.worstFirst.add(hit);
 			this.byTarget.put(hit.target(), hit);
+		}
+
+		private void keepOut(Hit hit) {
+			if (this.keptOut != null) {
+				this.keptOut.put(hit.target(), hit);
+			}
 		}
 
 		boolean isFull() {

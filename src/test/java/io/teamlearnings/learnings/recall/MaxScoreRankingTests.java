@@ -26,6 +26,7 @@ import io.teamlearnings.support.LabelledRecallSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.quicktheories.dsl.TheoryBuilder;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -208,33 +209,50 @@ class MaxScoreRankingTests {
 
 	@Test
 	void findsTheHybridLexicalWindowAsPickingItOutOfEveryMatchingRowDoes() {
-		Bm25f bm25f = new Bm25f(RecallDefaults.properties());
-		qt().withExamples(200).forAll(longs().all()).checkAssert((seed) -> {
-			Random random = new Random(seed);
-			RecallQuery query = this.generated.query(random);
-			Map<String, Double> terms = new LinkedHashMap<>();
-			this.analysis.terms(query.text()).forEach((term) -> terms.put(term, random.nextBoolean() ? 1.0 : 0.5));
-			int window = new int[] { 1, 10, 100, 1000 }[random.nextInt(4)];
-			this.corpus.read(this.large, (corpus) -> {
-				CollectionStatistics statistics = new CollectionStatistics(terms.keySet()).add(corpus);
-				double[] bm25 = new double[corpus.docs().size()];
-				Bm25f.Scorer scorer = bm25f.scorer(corpus, terms, statistics);
-				MatchedRows admitted = MatchedRows.ofEveryRow(this.large.name(), corpus, query);
-				int[] candidates = Arrays.stream(bm25f.score(corpus, terms, statistics, query.asOf(), bm25))
-					.filter(admitted::isCandidate)
-					.toArray();
-				int[] walked = MaxScoreRanking.bestByText(scorer, admitted::isCandidate, admitted::target, window);
+		seeds(400).checkAssert(this::assertSameLexicalWindow);
+	}
 
-				assertThat(walked).as("%s, window %d", query, window)
-					.containsExactly(RankFusion.Semantic.best(candidates, bm25, admitted::target, window));
-				return null;
-			});
+	/**
+	 * Seed -1952352071577036006 asks "generated variable" with a window of 1,000: at the
+	 * window's edge, a chain's first best revision was pushed out by a tie that ranks
+	 * after it, and its later revision scoring the same got in, though it is not the
+	 * chain's best.
+	 */
+	@Test
+	void keepsAChainOutOfTheLexicalWindowWhenALaterRevisionOnlyTiesTheOneKeptOut() {
+		assertSameLexicalWindow(-1952352071577036006L);
+	}
+
+	/**
+	 * Checks {@link MaxScoreRanking#bestByText} against its reference for a query, term
+	 * weights and window drawn from {@code seed}.
+	 */
+	private void assertSameLexicalWindow(long seed) {
+		Bm25f bm25f = new Bm25f(RecallDefaults.properties());
+		Random random = new Random(seed);
+		RecallQuery query = this.generated.query(random);
+		Map<String, Double> terms = new LinkedHashMap<>();
+		this.analysis.terms(query.text()).forEach((term) -> terms.put(term, random.nextBoolean() ? 1.0 : 0.5));
+		int window = new int[] { 1, 10, 100, 1000 }[random.nextInt(4)];
+		this.corpus.read(this.large, (corpus) -> {
+			CollectionStatistics statistics = new CollectionStatistics(terms.keySet()).add(corpus);
+			double[] bm25 = new double[corpus.docs().size()];
+			Bm25f.Scorer scorer = bm25f.scorer(corpus, terms, statistics);
+			MatchedRows admitted = MatchedRows.ofEveryRow(this.large.name(), corpus, query);
+			int[] candidates = Arrays.stream(bm25f.score(corpus, terms, statistics, query.asOf(), bm25))
+				.filter(admitted::isCandidate)
+				.toArray();
+			int[] walked = MaxScoreRanking.bestByText(scorer, admitted::isCandidate, admitted::target, window);
+
+			assertThat(walked).as("%s, window %d", query, window)
+				.containsExactly(RankFusion.Semantic.best(candidates, bm25, admitted::target, window));
+			return null;
 		});
 	}
 
 	@Test
 	void tellsWhetherARowPassesTheFiltersFromTheFlatArraysAsFromTheRow() {
-		qt().withExamples(200).forAll(longs().all()).checkAssert((seed) -> {
+		seeds(200).checkAssert((seed) -> {
 			RecallQuery query = this.generated.query(new Random(seed));
 			this.corpus.read(this.large, (corpus) -> {
 				for (int number = 0; number < corpus.docs().size(); number++) {
@@ -273,7 +291,7 @@ class MaxScoreRankingTests {
 	@Test
 	void eachRowsFactorCeilingIsAtLeastItsBoostFactor() {
 		BoostRules boostRules = new BoostRules(RecallDefaults.properties());
-		qt().withExamples(40).forAll(longs().all()).checkAssert((seed) -> {
+		seeds(40).checkAssert((seed) -> {
 			RecallQuery query = this.generated.query(new Random(seed));
 			Instant now = (query.asOf() != null) ? query.asOf() : NOW;
 			this.corpus.read(this.large, (corpus) -> {
@@ -297,10 +315,8 @@ class MaxScoreRankingTests {
 			int examples) {
 		LearningRecall recall = recall(properties);
 		List<RecallResult> answers = new ArrayList<>();
-		qt().withExamples(examples)
-			.forAll(longs().all())
-			.checkAssert(
-					(seed) -> answers.add(assertSameAnswer(recall, repos, this.generated.query(new Random(seed)))));
+		seeds(examples).checkAssert(
+				(seed) -> answers.add(assertSameAnswer(recall, repos, this.generated.query(new Random(seed)))));
 		return answers;
 	}
 
@@ -313,6 +329,15 @@ class MaxScoreRankingTests {
 		RecallResult everyRow = recall.recallAcross(repos, query, LearningRecall.Ranking.EVERY_ROW);
 		assertThat(skipping).as("%s", query).isEqualTo(everyRow);
 		return skipping;
+	}
+
+	/**
+	 * {@code examples} random seeds, each drawing one query. A failing seed is reported
+	 * as is: shrinking a seed gives an unrelated query, and on these rows each try costs
+	 * a full scoring, so a shrink could run for many minutes.
+	 */
+	private static TheoryBuilder<Long> seeds(int examples) {
+		return qt().withShrinkCycles(0).withExamples(examples).forAll(longs().all());
 	}
 
 	/** Recall settings with these scoring values and the default limits. */
