@@ -99,6 +99,10 @@ final class MaxScoreRanking {
 				passed.set(target);
 				passedRows++;
 			}
+			if (kept.isFull() && score < kept.threshold()) {
+				// cannot get in, nor raise its target's score among those kept
+				continue;
+			}
 			kept.offer(new Hit(target, score, number, walk.bm25()));
 			if (!belowPossible && kept.isFull()) {
 				walk.raiseThreshold(kept.threshold());
@@ -134,7 +138,13 @@ final class MaxScoreRanking {
 		Kept kept = new Kept(Comparator.comparingDouble(Hit::bm25).thenComparingInt(Hit::source).reversed(), window,
 				true);
 		for (int number = walk.next(); number >= 0; number = walk.next()) {
-			kept.offer(new Hit(target.applyAsInt(number), walk.bm25(), number, walk.bm25()));
+			double bm25 = walk.bm25();
+			if (kept.isFull() && bm25 < kept.threshold()) {
+				// cannot get in, nor raise its target's score among those kept; nor can a
+				// later row of its target that only ties it, as the threshold only rises
+				continue;
+			}
+			kept.offer(new Hit(target.applyAsInt(number), bm25, number, bm25));
 			if (kept.isFull()) {
 				walk.raiseThreshold(kept.threshold());
 			}
