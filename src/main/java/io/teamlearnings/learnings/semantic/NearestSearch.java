@@ -7,30 +7,50 @@ import java.util.List;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntFunction;
 import java.util.function.LongPredicate;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The rows nearest a query vector, best first. A view of at most {@code shortlist} rows
- * (or {@code count}) is compared exactly; a larger one first by the Hamming distance of
- * the sign bits (binary quantization: 0.7 ms for 100,000 rows here, where the int8 dot
- * product of every row takes 18 ms), and the {@code shortlist} closest are rescored
- * exactly: the usual binary quantization with rescoring.
+ * (or {@code count}) is compared exactly. A larger one goes through three passes, each
+ * reading less of fewer rows than a comparison of every row would (the int8 dot product
+ * of every row takes 18 ms at 100,000 rows here):
+ * <ol>
+ * <li>the Hamming distance of every row's sign bits from the query's (binary
+ * quantization, 48 bytes a row, read in order) keeps the {@code shortlist} closest;</li>
+ * <li>of these, the {@code 10 x count} whose sign bits score highest against the query's
+ * own values (asymmetric scoring: a table lookup a byte of sign bits, the bytes the first
+ * pass has just brought into the cache) go on;</li>
+ * <li>those are rescored exactly (384 bytes a row, read from anywhere in memory).</li>
+ * </ol>
+ * Over the 100,000 rows of the benchmark and its 300 questions, the second pass keeps
+ * 0.993 of the exact top 10 where rescoring the whole shortlist keeps 0.994, and the
+ * search takes 3.4 ms on one thread against 4.9 ms. When the rows admitted number no more
+ * than the shortlist, all of them are rescored.
  * <p>
- * Both passes run over slices of the rows at once, one a core, the calling thread taking
- * the first: rescoring reads each shortlisted row's vector from anywhere in memory, and
- * two cores wait on memory for half as long. The answer does not depend on the slicing:
- * the shortlist's cut is taken over every slice's distances (ties at the cut go to the
- * earlier rows), and rows are ranked by similarity, then by line, later first.
+ * The first and last passes run over slices of the rows at once, one a core, the calling
+ * thread taking the first. The answer does not depend on the slicing: each cut is taken
+ * over every slice's rows (ties at a cut go to the earlier rows), and rows are ranked by
+ * similarity, then by line, later first.
  * <p>
  * A search may be limited to some rows (those a recall's filters admit): the others are
- * left out of both passes, so the shortlist and the answer are drawn from the admitted
+ * left out of every pass, so the shortlist and the answer are drawn from the admitted
  * rows alone, however few they are.
  */
 final class NearestSearch {
 
 	/** Below this many rows a search is not worth a second thread. */
 	static final int ROWS_PER_SLICE = 20_000;
+
+	/** Below this many rows to rescore, rescoring is not worth a second thread. */
+	static final int RESCORED_PER_SLICE = 500;
+
+	/**
+	 * How many rows of the shortlist are rescored exactly for each row asked for, chosen
+	 * by asymmetric scoring: 1,000 of the 5,000 for recall's 100.
+	 */
+	static final int RESCORED_PER_ROW_ASKED = 10;
 
 	/** Best first: the higher similarity, then the later line. */
 	private static final Comparator<SemanticIndex.Near> BEST_FIRST = Comparator
@@ -46,7 +66,7 @@ final class NearestSearch {
 	 * @param view the rows
 	 * @param query the query's vector, {@code view.dimensions()} bytes
 	 * @param count at most this many rows
-	 * @param shortlist how many rows the sign-bit pass keeps for rescoring
+	 * @param shortlist how many rows the sign-bit pass keeps
 	 * @param slices how many slices to search at once (1: on the calling thread alone)
 	 * @return the nearest rows, best first
 	 */
@@ -67,44 +87,28 @@ final class NearestSearch {
 			return List.of();
 		}
 		int parts = Math.max(1, Math.min(slices, n / ROWS_PER_SLICE));
-		int[] bounds = new int[parts + 1];
-		for (int part = 0; part <= parts; part++) {
-			bounds[part] = (int) ((long) n * part / parts);
-		}
-		List<List<SemanticIndex.Near>> found;
+		int[] candidates;
 		if (n <= Math.max(shortlist, count)) {
-			found = inParallel(parts,
-					(part) -> rescore(view, query, bounds[part], bounds[part + 1], admitted, null, n + 1, 0, keep));
+			long[] lines = view.lines();
+			candidates = IntStream.range(0, n).filter((i) -> admitted == null || admitted.test(lines[i])).toArray();
 		}
 		else {
 			long[] queryBits = new long[view.words()];
 			Vectors.signBits(query, queryBits, 0);
 			short[] distance = new short[n];
-			List<int[]> histograms = inParallel(parts,
-					(part) -> hamming(view, queryBits, bounds[part], bounds[part + 1], admitted, distance));
+			List<int[]> histograms = inParallel(parts, (part) -> hamming(view, queryBits,
+					(int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts), admitted, distance));
 			int[] histogram = new int[view.dimensions() + 1];
 			histograms.forEach((part) -> Arrays.setAll(histogram, (d) -> histogram[d] + part[d]));
-			int keepShortlist = Math.min(Math.max(shortlist, count), Arrays.stream(histogram).sum());
-			if (keepShortlist == 0) {
-				return List.of();
-			}
-			int cut = 0;
-			int below = 0;
-			while (below + histogram[cut] < keepShortlist) {
-				below += histogram[cut++];
-			}
-			// the rows at the cut that get in, earlier slices first
-			int[] tiesIn = new int[parts];
-			int atCut = keepShortlist - below;
-			for (int part = 0; part < parts; part++) {
-				tiesIn[part] = Math.min(atCut, histograms.get(part)[cut]);
-				atCut -= tiesIn[part];
-			}
-			int shortlistCut = cut;
-			found = inParallel(parts, (part) -> rescore(view, query, bounds[part], bounds[part + 1], null, distance,
-					shortlistCut, tiesIn[part], keep));
+			int admittedRows = Arrays.stream(histogram).sum();
+			int[] shortlisted = shortlisted(distance, histogram, Math.min(Math.max(shortlist, count), admittedRows));
+			candidates = (admittedRows > shortlisted.length)
+					? refine(view, query, shortlisted, Math.max(count, RESCORED_PER_ROW_ASKED * count)) : shortlisted;
 		}
-		List<SemanticIndex.Near> nearest = new ArrayList<>(keep * parts);
+		int rescoringParts = Math.max(1, Math.min(slices, candidates.length / RESCORED_PER_SLICE));
+		List<List<SemanticIndex.Near>> found = inParallel(rescoringParts, (part) -> rescore(view, query, candidates,
+				candidates.length * part / rescoringParts, candidates.length * (part + 1) / rescoringParts, keep));
+		List<SemanticIndex.Near> nearest = new ArrayList<>(keep * rescoringParts);
 		found.forEach(nearest::addAll);
 		nearest.sort(BEST_FIRST);
 		return List.copyOf(nearest.subList(0, Math.min(keep, nearest.size())));
@@ -144,10 +148,21 @@ final class NearestSearch {
 				distance[i] = (short) (view.dimensions() + 1);
 				continue;
 			}
-			int d = 0;
 			int offset = i * words;
-			for (int w = 0; w < words; w++) {
-				d += Long.bitCount(queryBits[w] ^ bits[offset + w]);
+			int d;
+			if (words == 6) {
+				// the shipped models' 384 dimensions: unrolled, a third faster here
+				d = Long.bitCount(queryBits[0] ^ bits[offset]) + Long.bitCount(queryBits[1] ^ bits[offset + 1])
+						+ Long.bitCount(queryBits[2] ^ bits[offset + 2])
+						+ Long.bitCount(queryBits[3] ^ bits[offset + 3])
+						+ Long.bitCount(queryBits[4] ^ bits[offset + 4])
+						+ Long.bitCount(queryBits[5] ^ bits[offset + 5]);
+			}
+			else {
+				d = 0;
+				for (int w = 0; w < words; w++) {
+					d += Long.bitCount(queryBits[w] ^ bits[offset + w]);
+				}
 			}
 			distance[i] = (short) d;
 			histogram[d]++;
@@ -156,29 +171,91 @@ final class NearestSearch {
 	}
 
 	/**
-	 * The best {@code keep} rows of {@code from} to {@code to} (exclusive) by exact
-	 * similarity, of those shortlisted: every row {@code admitted} accepts (every row
-	 * when it is null) when {@code distance} is null, else those closer than {@code cut}
-	 * and the first {@code tiesIn} at it. A min-heap of row indexes: n log keep, no
-	 * boxing of every row.
+	 * The rows of the sign-bit pass's shortlist: the {@code keep} rows nearest by Hamming
+	 * distance, those at the cut in row order (the earlier first), by row index,
+	 * ascending. Rows left out of the pass are one further than any row can be.
+	 * @param histogram how many rows are at each distance
 	 */
-	private static List<SemanticIndex.Near> rescore(Vectors.View view, byte[] query, int from, int to,
-			@Nullable LongPredicate admitted, short @Nullable [] distance, int cut, int tiesIn, int keep) {
+	private static int[] shortlisted(short[] distance, int[] histogram, int keep) {
+		int cut = 0;
+		int below = 0;
+		while (cut < histogram.length && below + histogram[cut] < keep) {
+			below += histogram[cut++];
+		}
+		int atCut = keep - below;
+		int[] rows = new int[keep];
+		int size = 0;
+		for (int i = 0; i < distance.length && size < keep; i++) {
+			int d = distance[i];
+			if (d < cut || (d == cut && atCut-- > 0)) {
+				rows[size++] = i;
+			}
+		}
+		return (size == keep) ? rows : Arrays.copyOf(rows, size);
+	}
+
+	/**
+	 * The {@code keep} of {@code rows} whose sign bits score highest against the query's
+	 * own values (asymmetric binary scoring: the sum of the query's values over the
+	 * dimensions where the row's is positive, which orders rows as
+	 * {@code sum(query x sign(row))} does), the earlier row first on a tie. One table of
+	 * 256 sums for each byte of sign bits makes a row's score 48 lookups.
+	 * @param rows row indexes, ascending
+	 * @return the rows kept, by row index, ascending; {@code rows} itself when it has no
+	 * more than {@code keep}
+	 */
+	private static int[] refine(Vectors.View view, byte[] query, int[] rows, int keep) {
+		if (rows.length <= keep) {
+			return rows;
+		}
+		// byte j of a row's sign bits covers dimensions 8j to 8j + 7
+		int dimensions = view.dimensions();
+		int bytes = (dimensions + 7) / 8;
+		short[] table = new short[bytes * 256];
+		for (int j = 0; j < bytes; j++) {
+			for (int b = 1; b < 256; b++) {
+				int dimension = j * 8 + Integer.numberOfTrailingZeros(b);
+				int value = (dimension < dimensions) ? query[dimension] : 0;
+				table[j * 256 + b] = (short) (table[j * 256 + (b & (b - 1))] + value);
+			}
+		}
+		long[] bits = view.bits();
+		int words = view.words();
+		// best first: the higher score, then the earlier row
+		long[] ranked = new long[rows.length];
+		for (int r = 0; r < rows.length; r++) {
+			int offset = rows[r] * words;
+			int score = 0;
+			for (int w = 0; w < words; w++) {
+				long word = bits[offset + w];
+				int base = w * 8 * 256;
+				for (int k = 0; k < 8 && w * 8 + k < bytes; k++) {
+					score += table[base + k * 256 + (int) ((word >>> (k * 8)) & 0xFF)];
+				}
+			}
+			ranked[r] = ((long) -score << 32) | rows[r];
+		}
+		Arrays.sort(ranked);
+		int[] kept = new int[keep];
+		for (int r = 0; r < keep; r++) {
+			kept[r] = (int) ranked[r];
+		}
+		Arrays.sort(kept);
+		return kept;
+	}
+
+	/**
+	 * The best {@code keep} rows of {@code rows[from]} to {@code rows[to - 1]} by exact
+	 * similarity. A min-heap of row indexes: n log keep, no boxing of every row.
+	 */
+	private static List<SemanticIndex.Near> rescore(Vectors.View view, byte[] query, int[] rows, int from, int to,
+			int keep) {
 		long[] lines = view.lines();
 		int[] heap = new int[keep];
 		double[] heapScore = new double[keep];
 		int size = 0;
-		int ties = tiesIn;
-		for (int i = from; i < to; i++) {
-			if (distance != null) {
-				int d = distance[i];
-				if (d > cut || (d == cut && ties-- <= 0)) {
-					continue;
-				}
-			}
-			else if (admitted != null && !admitted.test(lines[i])) {
-				continue;
-			}
+		for (int r = from; r < to; r++) {
+			int i = rows[r];
 			double similarity = TextEmbedder.cosine(query, view.vectors(), i * view.dimensions());
 			if (size < keep) {
 				heap[size] = i;

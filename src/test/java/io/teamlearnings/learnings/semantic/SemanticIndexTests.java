@@ -50,25 +50,29 @@ class SemanticIndexTests {
 	void aShortlistByTheSignBitsKeepsTheRowsAnExactComparisonRanksFirst() {
 		Vectors.View view = vectors.view();
 		int rows = view.size();
-		// ten times the rows asked for, as the default 5,000 is fifty times the 100
-		// candidates recall asks for; the figure at 100,000 rows is the benchmark's
-		int shortlist = 100;
-		int sameFirst = 0;
-		double overlap = 0;
-		for (LabelledRecallSet.Query query : PARAPHRASES.queries()) {
-			byte[] vector = embedder.query(query.query());
-			List<Long> exact = lines(NearestSearch.nearest(view, vector, 10, rows, 1));
-			List<Long> shortlisted = lines(NearestSearch.nearest(view, vector, 10, shortlist, 1));
-			assertThat(shortlisted).hasSize(10);
-			sameFirst += exact.get(0).equals(shortlisted.get(0)) ? 1 : 0;
-			overlap += exact.stream().filter(shortlisted::contains).count() / 10.0;
+		// 100: ten times the rows asked for, as the default 5,000 is fifty times the 100
+		// candidates recall asks for, all of it rescored; 300: more than the 10 x 10
+		// rows rescored, which asymmetric scoring of the sign bits picks out of it. The
+		// figure at 100,000 rows is the benchmark's
+		for (int shortlist : new int[] { 100, 300 }) {
+			int sameFirst = 0;
+			double overlap = 0;
+			for (LabelledRecallSet.Query query : PARAPHRASES.queries()) {
+				byte[] vector = embedder.query(query.query());
+				List<Long> exact = lines(NearestSearch.nearest(view, vector, 10, rows, 1));
+				List<Long> shortlisted = lines(NearestSearch.nearest(view, vector, 10, shortlist, 1));
+				assertThat(shortlisted).hasSize(10);
+				sameFirst += exact.get(0).equals(shortlisted.get(0)) ? 1 : 0;
+				overlap += exact.stream().filter(shortlisted::contains).count() / 10.0;
+			}
+			int queries = PARAPHRASES.queries().size();
+			System.out.printf(Locale.ROOT,
+					"sign-bit shortlist of %d of %d rows: same first row %d of %d, top-10 overlap %.3f%n", shortlist,
+					rows, sameFirst, queries, overlap / queries);
+			assertThat(sameFirst).as("queries whose nearest row shortlist %d keeps", shortlist).isEqualTo(queries);
+			assertThat(overlap / queries).as("mean top-10 overlap with the exact search, shortlist %d", shortlist)
+				.isGreaterThanOrEqualTo(0.95);
 		}
-		int queries = PARAPHRASES.queries().size();
-		System.out.printf(Locale.ROOT,
-				"sign-bit shortlist of %d of %d rows: same first row %d of %d, top-10 " + "overlap %.3f%n", shortlist,
-				rows, sameFirst, queries, overlap / queries);
-		assertThat(sameFirst).as("queries whose nearest row the shortlist keeps").isEqualTo(queries);
-		assertThat(overlap / queries).as("mean top-10 overlap with the exact search").isGreaterThanOrEqualTo(0.95);
 	}
 
 	@Test
