@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <li>the Hamming distance of every row's sign bits from the query's (binary
  * quantization, 48 bytes a row, read in order) keeps the {@code shortlist} closest;</li>
  * <li>of these, the {@code 10 x count} whose sign bits score highest against the query's
- * own values (asymmetric scoring: a table lookup a byte of sign bits, the bytes the first
- * pass has just brought into the cache) go on;</li>
+ * own values (asymmetric scoring: a table lookup a byte of sign bits, which the first
+ * pass has just read) go on;</li>
  * <li>those are rescored exactly (384 bytes a row, read from anywhere in memory).</li>
  * </ol>
  * Over the 100,000 rows of the benchmark and its 300 questions, the second pass keeps
