@@ -201,7 +201,7 @@ final class ExhaustiveRanking {
 	private int[] lexicalWindow(Bm25f.Scorer scorer, RecallCorpus.Corpus corpus, Map<String, Double> terms,
 			CollectionStatistics statistics, MatchedRows admitted, @Nullable Instant asOf, int window) {
 		if (this.bm25f.bounded()) {
-			return MaxScoreRanking.bestByText(scorer, admitted::isCandidate, admitted::target, window);
+			return MaxScoreRanking.bestByText(scorer, admitted, window);
 		}
 		double[] bm25 = new double[corpus.docs().size()];
 		int[] matched = this.bm25f.score(corpus, terms, statistics, asOf, bm25);

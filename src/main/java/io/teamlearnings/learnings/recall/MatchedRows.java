@@ -31,6 +31,9 @@ final class MatchedRows {
 	/** The rows of {@link #redirected}, to tell them cheaply. */
 	private final BitSet redirections;
 
+	/** The rows of {@link #heads}, to tell them cheaply. */
+	private final BitSet headRows;
+
 	private final int superseded;
 
 	private final int withdrawn;
@@ -54,6 +57,10 @@ final class MatchedRows {
 		this.redirections = new BitSet();
 		for (int number : redirected) {
 			this.redirections.set(number);
+		}
+		this.headRows = new BitSet();
+		for (int head : heads) {
+			this.headRows.set(head);
 		}
 		this.superseded = superseded;
 		this.withdrawn = withdrawn;
@@ -191,6 +198,14 @@ final class MatchedRows {
 		}
 		this.selfScoringLines = lines;
 		return lines;
+	}
+
+	/**
+	 * Whether candidates other than row {@code target} score for it: it heads a chain
+	 * with candidate revisions. Only such a row can be the target of more than one row.
+	 */
+	boolean sharedTarget(int target) {
+		return this.headRows.get(target);
 	}
 
 	/** How many rows score. */

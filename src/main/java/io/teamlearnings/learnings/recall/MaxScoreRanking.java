@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
-import java.util.function.IntUnaryOperator;
 import java.util.function.IntToDoubleFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -78,7 +77,8 @@ final class MaxScoreRanking {
 		for (double statusBoost : statusBoosts) {
 			belowPossible |= statusBoost < -1;
 		}
-		Kept kept = new Kept(RowRanking.bestFirst(corpus, Hit::score, Hit::target), query.limit(), false);
+		Kept kept = new Kept(RowRanking.bestFirst(corpus, Hit::score, Hit::target), query.limit(), false,
+				rows::sharedTarget);
 		BoostRules.Ceilings factors = this.boostRules.ceilings(corpus, statusBoosts, query, now);
 		Walk walk = new Walk(scorer, rows::isCandidate, (number) -> factors.of(rows.target(number)), factors.max());
 		if (belowPossible) {
@@ -121,22 +121,22 @@ final class MaxScoreRanking {
 
 	/**
 	 * The {@code window} rows with the highest BM25F text score, best first (ties: the
-	 * later row first), of the matching rows {@code candidate} admits, one for each row
-	 * their scores go to (a chain's best revision stands for its head, the first in row
-	 * order of those that score as high): what {@link RankFusion.Semantic#best} picks out
-	 * of every such row, found by the same walk without scoring the rows that cannot get
-	 * in. This is the lexical side of hybrid recall, before boosts. Only when
-	 * {@link Bm25f#bounded()}.
-	 * @param candidate whether a row may be in the window: captured by the query's
-	 * {@code as_of}, and passing its filters (itself or through the head of its chain)
-	 * @param target the row a row's score goes to: the head of its chain, or itself
+	 * later row first), of the matching rows {@code admitted} keeps as candidates, one
+	 * for each row their scores go to (a chain's best revision stands for its head, the
+	 * first in row order of those that score as high): what
+	 * {@link RankFusion.Semantic#best} picks out of every such row, found by the same
+	 * walk without scoring the rows that cannot get in. This is the lexical side of
+	 * hybrid recall, before boosts. Only when {@link Bm25f#bounded()}.
+	 * @param admitted the rows that may be in the window (captured by the query's
+	 * {@code as_of}, passing its filters itself or through the head of its chain), and
+	 * the row each one's score goes to (the head of its chain, or itself)
 	 * @param window rows to keep, at least 1
 	 * @return the row numbers, at most {@code window} of them
 	 */
-	static int[] bestByText(Bm25f.Scorer scorer, IntPredicate candidate, IntUnaryOperator target, int window) {
-		Walk walk = new Walk(scorer, candidate, (number) -> 1, 1);
+	static int[] bestByText(Bm25f.Scorer scorer, MatchedRows admitted, int window) {
+		Walk walk = new Walk(scorer, admitted::isCandidate, (number) -> 1, 1);
 		Kept kept = new Kept(Comparator.comparingDouble(Hit::bm25).thenComparingInt(Hit::source).reversed(), window,
-				true);
+				true, admitted::sharedTarget);
 		for (int number = walk.next(); number >= 0; number = walk.next()) {
 			double bm25 = walk.bm25();
 			if (kept.isFull() && bm25 < kept.threshold()) {
@@ -144,7 +144,7 @@ final class MaxScoreRanking {
 				// later row of its target that only ties it, as the threshold only rises
 				continue;
 			}
-			kept.offer(new Hit(target.applyAsInt(number), bm25, number, bm25));
+			kept.offer(new Hit(admitted.target(number), bm25, number, bm25));
 			if (kept.isFull()) {
 				walk.raiseThreshold(kept.threshold());
 			}
@@ -192,6 +192,9 @@ final class MaxScoreRanking {
 
 		private final PriorityQueue<Hit> worstFirst;
 
+		private final IntPredicate shared;
+
+		/** The kept hit of each shared target, by target. */
 		private final Map<Integer, Hit> byTarget = new HashMap<>();
 
 		/**
@@ -205,39 +208,52 @@ final class MaxScoreRanking {
 		 * @param limit how many targets to keep
 		 * @param tiesBySource whether {@code bestFirst} breaks ties by source row rather
 		 * than by target
+		 * @param shared whether a target may get hits from more than one row (the head of
+		 * a chain with revisions among the rows walked): only those are looked up by
+		 * target, so that a walk of rows that score for themselves boxes nothing
 		 */
-		Kept(Comparator<Hit> bestFirst, int limit, boolean tiesBySource) {
+		Kept(Comparator<Hit> bestFirst, int limit, boolean tiesBySource, IntPredicate shared) {
 			this.limit = limit;
 			this.bestFirst = bestFirst;
+			this.shared = shared;
 			this.keptOut = tiesBySource ? new HashMap<>() : null;
 			this.worstFirst = new PriorityQueue<>(this.bestFirst.reversed());
 		}
 
 		void offer(Hit hit) {
-			Hit current = this.byTarget.get(hit.target());
-			if (current != null) {
-				if (current.score() < hit.score()) {
-					this.worstFirst.remove(current);
-					this.worstFirst.add(hit);
-					this.byTarget.put(hit.target(), hit);
+			boolean shared = this.shared.test(hit.target());
+			if (shared) {
+				Hit current = this.byTarget.get(hit.target());
+				if (current != null) {
+					if (current.score() < hit.score()) {
+						this.worstFirst.remove(current);
+						this.worstFirst.add(hit);
+						this.byTarget.put(hit.target(), hit);
+					}
+					return;
 				}
-				return;
-			}
-			Hit out = (this.keptOut != null) ? this.keptOut.get(hit.target()) : null;
-			if (out != null && out.score() >= hit.score()) {
-				return;
+				Hit out = (this.keptOut != null) ? this.keptOut.get(hit.target()) : null;
+				if (out != null && out.score() >= hit.score()) {
+					return;
+				}
 			}
 			if (this.worstFirst.size() == this.limit) {
 				if (this.bestFirst.compare(hit, this.worstFirst.peek()) >= 0) {
-					keepOut(hit);
+					if (shared) {
+						keepOut(hit);
+					}
 					return;
 				}
 				Hit worst = this.worstFirst.poll();
-				this.byTarget.remove(worst.target());
-				keepOut(worst);
+				if (this.shared.test(worst.target())) {
+					this.byTarget.remove(worst.target());
+					keepOut(worst);
+				}
 			}
 			this.worstFirst.add(hit);
-			this.byTarget.put(hit.target(), hit);
+			if (shared) {
+				this.byTarget.put(hit.target(), hit);
+			}
 		}
 
 		private void keepOut(Hit hit) {

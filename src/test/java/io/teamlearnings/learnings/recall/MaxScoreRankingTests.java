@@ -242,7 +242,7 @@ class MaxScoreRankingTests {
 			int[] candidates = Arrays.stream(bm25f.score(corpus, terms, statistics, query.asOf(), bm25))
 				.filter(admitted::isCandidate)
 				.toArray();
-			int[] walked = MaxScoreRanking.bestByText(scorer, admitted::isCandidate, admitted::target, window);
+			int[] walked = MaxScoreRanking.bestByText(scorer, admitted, window);
 
 			assertThat(walked).as("%s, window %d", query, window)
 				.containsExactly(RankFusion.Semantic.best(candidates, bm25, admitted::target, window));
