@@ -201,7 +201,7 @@ final class MaxScoreRanking {
 		 * The best hit of each target kept out, by target; {@code null} when ties go by
 		 * target.
 		 */
-		private final Map<Integer, Hit> keptOut;
+		private final @Nullable Map<Integer, Hit> keptOut;
 
 		/**
 		 * @param bestFirst the order of hits, best first
