@@ -26,8 +26,8 @@ import io.teamlearnings.support.LabelledRecallSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.quicktheories.dsl.TheoryBuilder;
 import org.junit.jupiter.api.io.TempDir;
+import org.quicktheories.dsl.TheoryBuilder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;

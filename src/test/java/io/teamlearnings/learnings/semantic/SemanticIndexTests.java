@@ -126,20 +126,24 @@ class SemanticIndexTests {
 		for (int query = 0; query < 20; query++) {
 			byte[] asked = new byte[dimensions];
 			random.nextBytes(asked);
-			// every 7th line, or the 3 lines of a sparse filter, or none
+			// every 7th line (fewer than the shortlist: all rescored), every 3rd (more:
+			// shortlisted, then picked by asymmetric scoring), the 3 lines of a sparse
+			// filter, or none
 			for (java.util.function.LongPredicate admitted : List.<java.util.function.LongPredicate>of(
-					(line) -> line % 7 == 0, (line) -> line == 5 || line == 17_000 || line == 29_999,
-					(line) -> false)) {
+					(line) -> line % 7 == 0, (line) -> line % 3 == 0,
+					(line) -> line == 5 || line == 17_000 || line == 29_999, (line) -> false)) {
 				List<SemanticIndex.Near> exact = NearestSearch.nearest(view, asked, 100, 30_001, 1, admitted);
 				assertThat(exact).allSatisfy((near) -> assertThat(admitted.test(near.line())).isTrue());
 				long admittedRows = java.util.stream.LongStream.rangeClosed(1, 30_000).filter(admitted).count();
 				assertThat(exact).hasSize((int) Math.min(100, admittedRows));
+				List<SemanticIndex.Near> alone = NearestSearch.nearest(view, asked, 100, 5000, 1, admitted);
 				for (int slices : new int[] { 1, 2 }) {
 					List<SemanticIndex.Near> shortlisted = NearestSearch.nearest(view, asked, 100, 5000, slices,
 							admitted);
 					assertThat(shortlisted).as("shortlist of the admitted rows, %d slices", slices)
 						.hasSameSizeAs(exact)
-						.allSatisfy((near) -> assertThat(admitted.test(near.line())).isTrue());
+						.allSatisfy((near) -> assertThat(admitted.test(near.line())).isTrue())
+						.isEqualTo(alone);
 					if (admittedRows <= 5000) {
 						assertThat(shortlisted).as("all admitted rows rescored, %d slices", slices).isEqualTo(exact);
 					}
