@@ -113,6 +113,29 @@ class SemanticIndexTests {
 	}
 
 	@Test
+	void vectorsOfOtherLengthsAreSearchedAsTheShippedModelsAre() {
+		// 200 dimensions: four words of sign bits, the last one partly used, and a last
+		// byte of sign bits covering fewer than 8 dimensions
+		int dimensions = 200;
+		java.util.Random random = new java.util.Random(20261202);
+		Vectors many = new Vectors(1, dimensions, 30_000);
+		List<byte[]> rows = new ArrayList<>();
+		for (int row = 0; row < 30_000; row++) {
+			byte[] vector = new byte[dimensions];
+			random.nextBytes(vector);
+			many.add(row + 1, vector);
+			rows.add(vector);
+		}
+		Vectors.View view = many.view();
+		for (int row : new int[] { 0, 12_345, 29_999 }) {
+			List<SemanticIndex.Near> alone = NearestSearch.nearest(view, rows.get(row), 100, 5000, 1);
+			assertThat(alone).hasSize(100);
+			assertThat(alone.get(0).line()).as("row %d is its own nearest", row).isEqualTo(row + 1);
+			assertThat(NearestSearch.nearest(view, rows.get(row), 100, 5000, 2)).isEqualTo(alone);
+		}
+	}
+
+	@Test
 	void aSearchLimitedToSomeRowsDrawsItsShortlistFromThemAlone() {
 		int dimensions = embedder.dimensions();
 		java.util.Random random = new java.util.Random(20261201);
