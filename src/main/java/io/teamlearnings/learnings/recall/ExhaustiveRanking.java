@@ -13,6 +13,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.Supplier;
 
 import io.teamlearnings.learnings.index.SupersessionChains;
 import org.jspecify.annotations.Nullable;
@@ -84,14 +85,15 @@ final class ExhaustiveRanking {
 	/**
 	 * One repository's two windows: in hybrid recall its {@code semantic.window()} best
 	 * rows by BM25F, found by {@link MaxScoreRanking#bestByText} when the settings allow
-	 * (not by scoring every matching row); and its rows nearest the query, asked for once
-	 * the lexical window is found, so that the query's vector can be computed meanwhile.
-	 * Both are taken from the rows the query admits ({@link MatchedRows#ofEveryRow}).
+	 * (not by scoring every matching row); and its rows nearest the query, searched for
+	 * (once the query's vector is computed) while the lexical window is found. Both are
+	 * taken from the rows the query admits ({@link MatchedRows#ofEveryRow}).
 	 */
 	RankFusion.Windows windows(String repo, RecallCorpus.Corpus corpus, Map<String, Double> terms,
 			CollectionStatistics statistics, RecallQuery query, RankFusion.Semantic semantic) {
 		Bm25f.Scorer scorer = this.bm25f.scorer(corpus, terms, statistics);
 		MatchedRows admitted = MatchedRows.ofEveryRow(repo, corpus, query);
+		Supplier<List<Map.Entry<Integer, Double>>> nearest = semantic.nearest().apply(admitted);
 		int[] lexical = (semantic.mode() == RecallQuery.Mode.HYBRID)
 				? lexicalWindow(scorer, corpus, terms, statistics, admitted, query.asOf(), semantic.window())
 				: new int[0];
@@ -101,7 +103,7 @@ final class ExhaustiveRanking {
 			targets[i] = admitted.target(lexical[i]);
 			bm25[i] = scorer.score(lexical[i]);
 		}
-		return new RankFusion.Windows(lexical, targets, bm25, semantic.nearest().apply(admitted));
+		return new RankFusion.Windows(lexical, targets, bm25, nearest.get());
 	}
 
 	/**

@@ -108,29 +108,36 @@ public class LearningRecall {
 
 	/**
 	 * The semantic side of a recall of {@code corpus}: its rows nearest the query, by row
-	 * number, once found (the semantic index names rows by line, which the corpus holds
-	 * in file order), of the rows that score for themselves among those the query admits
+	 * number (the semantic index names rows by line, which the corpus holds in file
+	 * order), of the rows that score for themselves among those the query admits
 	 * ({@link MatchedRows#ofEveryRow}: captured by its {@code as_of}, not cross-clone
-	 * copies, passing its filters), worked out while the query's vector is computed. Left
-	 * out too: a row less similar to the query than {@code min-similarity}, which shares
-	 * no meaning with it.
+	 * copies, passing its filters). Left out too: a row less similar to the query than
+	 * {@code min-similarity}, which shares no meaning with it.
+	 * <p>
+	 * The search starts once the admitted rows are known. It runs on a query thread after
+	 * the query's vector is computed there, while the caller's thread finds the lexical
+	 * window: on two cores, hybrid recall then waits for the longer of the two, not for
+	 * both one after the other. Its rows are turned into row numbers on the caller's
+	 * thread, which holds the corpus's read lock.
 	 */
 	private RankFusion.Semantic semantic(String repo, RecallCorpus.Corpus corpus, CompletableFuture<byte[]> queryVector,
 			RecallQuery.Mode mode) {
 		return new RankFusion.Semantic(mode, this.semanticProperties.candidates(), this.semanticProperties.rrfK(),
 				(admittedRows) -> {
 					BitSet lines = admittedRows.selfScoringLines(corpus);
-					List<SemanticIndex.Near> nearRows = this.semantic.nearest(repo, join(queryVector),
+					CompletableFuture<List<SemanticIndex.Near>> search = this.semantic.nearestAsync(repo, queryVector,
 							this.semanticProperties.candidates(),
 							(line) -> line <= Integer.MAX_VALUE && lines.get((int) line));
-					List<Map.Entry<Integer, Double>> nearest = new ArrayList<>();
-					for (SemanticIndex.Near near : nearRows) {
-						int number = numberOfLine(corpus.docs(), near.line());
-						if (number >= 0 && near.similarity() >= this.semanticProperties.similarityFloor()) {
-							nearest.add(Map.entry(number, near.similarity()));
+					return () -> {
+						List<Map.Entry<Integer, Double>> nearest = new ArrayList<>();
+						for (SemanticIndex.Near near : join(search)) {
+							int number = numberOfLine(corpus.docs(), near.line());
+							if (number >= 0 && near.similarity() >= this.semanticProperties.similarityFloor()) {
+								nearest.add(Map.entry(number, near.similarity()));
+							}
 						}
-					}
-					return nearest;
+						return nearest;
+					};
 				});
 	}
 

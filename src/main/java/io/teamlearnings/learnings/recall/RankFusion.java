@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Reciprocal-rank fusion for semantic and hybrid recall. Each repository asked gives two
@@ -31,11 +32,13 @@ final class RankFusion {
 	 * @param window how many rows of the lexical ranking join the fusion (its rank
 	 * window, as many as the semantic side's candidates)
 	 * @param rrfK the fusion's constant k
-	 * @param nearest row numbers and their similarity, nearest first, of the rows
-	 * admitted ({@link MatchedRows#ofEveryRow}); may wait for them
+	 * @param nearest starts the search of the rows admitted
+	 * ({@link MatchedRows#ofEveryRow}) nearest the query, and gives what waits for its
+	 * answer: their row numbers and similarity, nearest first. The search may run on
+	 * another thread meanwhile; the answer is read on the caller's
 	 */
 	record Semantic(RecallQuery.Mode mode, int window, int rrfK,
-			Function<MatchedRows, List<Map.Entry<Integer, Double>>> nearest) {
+			Function<MatchedRows, Supplier<List<Map.Entry<Integer, Double>>>> nearest) {
 
 		/**
 		 * The rows to rank and the text score of each, one row for each row the scores go

@@ -107,6 +107,21 @@ public class SemanticIndex {
 	}
 
 	/**
+	 * As {@link #nearest}, searched on a query thread once {@code queryVector} is
+	 * computed, so that the caller can rank the rows lexically meanwhile.
+	 * @param repo the repository
+	 * @param queryVector the query's vector, being computed ({@link #embedQueryAsync})
+	 * @param count at most this many
+	 * @param admitted as for {@link #nearest}; read on the query thread, so it must not
+	 * change meanwhile
+	 * @return the nearest rows when found; fails as computing the vector failed
+	 */
+	public CompletableFuture<List<Near>> nearestAsync(String repo, CompletableFuture<byte[]> queryVector, int count,
+			@Nullable LongPredicate admitted) {
+		return queryVector.thenApplyAsync((vector) -> nearest(repo, vector, count, admitted), this.queryThreads);
+	}
+
+	/**
 	 * A query's vector.
 	 * @param query what is asked
 	 * @return its vector, for {@link #nearest}

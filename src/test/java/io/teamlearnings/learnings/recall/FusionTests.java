@@ -20,7 +20,7 @@ class FusionTests {
 	void fusesBothRankingsAndKeepsARowFoundByOneOfThem() {
 		double[] bm25 = { 0, 7.5, 2.0, 0 };
 		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.HYBRID, 100, 5,
-				(admitted) -> List.of(Map.entry(3, 0.91), Map.entry(1, 0.80)));
+				(admitted) -> () -> List.of(Map.entry(3, 0.91), Map.entry(1, 0.80)));
 
 		RankFusion.Fused fused = fuseAlone(semantic,
 				RankFusion.Semantic.best(new int[] { 1, 2 }, bm25, (row) -> row, 100));
@@ -39,7 +39,7 @@ class FusionTests {
 	void takesOnlyTheLexicalRankWindowIntoTheFusion() {
 		double[] bm25 = { 1.0, 4.0, 3.0, 4.0, 0.5 };
 		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.HYBRID, 2, 5,
-				(admitted) -> List.of(Map.entry(4, 0.7)));
+				(admitted) -> () -> List.of(Map.entry(4, 0.7)));
 
 		RankFusion.Fused fused = fuseAlone(semantic,
 				RankFusion.Semantic.best(new int[] { 0, 1, 2, 3, 4 }, bm25, (row) -> row, 2));
@@ -56,7 +56,7 @@ class FusionTests {
 	@Test
 	void ranksTheNearestRowsBySimilarityAloneInSemanticRecall() {
 		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.SEMANTIC, 100, 5,
-				(admitted) -> List.of(Map.entry(3, 0.91), Map.entry(0, 0.42)));
+				(admitted) -> () -> List.of(Map.entry(3, 0.91), Map.entry(0, 0.42)));
 
 		RankFusion.Fused fused = fuseAlone(semantic, new int[0]);
 
@@ -105,7 +105,7 @@ class FusionTests {
 		RankFusion.Windows windows = new RankFusion.Windows(new int[] { 3, 5 }, new int[] { 7, 5 },
 				new double[] { 8.0, 2.0 }, List.of(Map.entry(7, 0.9), Map.entry(5, 0.7)));
 		RankFusion.Semantic semantic = new RankFusion.Semantic(RecallQuery.Mode.HYBRID, 100, 5,
-				(admitted) -> List.of());
+				(admitted) -> () -> List.of());
 
 		RankFusion.Fused fused = semantic.fuse(windows, windows.ranks(100));
 
@@ -120,7 +120,7 @@ class FusionTests {
 	 */
 	private static RankFusion.Fused fuseAlone(RankFusion.Semantic semantic, int[] lexicalBest) {
 		RankFusion.Windows windows = new RankFusion.Windows(lexicalBest, lexicalBest.clone(),
-				new double[lexicalBest.length], semantic.nearest().apply(null));
+				new double[lexicalBest.length], semantic.nearest().apply(null).get());
 		return semantic.fuse(windows, windows.ranks(semantic.window()));
 	}
 
