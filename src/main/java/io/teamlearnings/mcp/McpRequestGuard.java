@@ -220,8 +220,7 @@ final class McpRequestGuard extends OncePerRequestFilter {
 	}
 
 	private static String printable(String text) {
-		String cut = (text.length() > 100) ? text.substring(0, 100) + "..." : text;
-		return cut.replaceAll("\\p{Cntrl}", "?");
+		return Problems.printable(text);
 	}
 
 	private void refuse(HttpServletResponse response, int status, @Nullable Object id, int code, String message)

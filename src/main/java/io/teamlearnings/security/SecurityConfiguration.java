@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The security of the API: bearer tokens with a role per repository, checked against
  * {@link AccessPolicy} on every {@code /api} request and every MCP tool call; 401 and 403
  * as problem details. With no token configured the service trusts loopback callers only,
- * and refuses to start on any other address.
+ * and refuses to start on any other address. Before either, requests a web page could
+ * make a browser send are refused ({@link BrowserRequestGuard}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -58,7 +59,8 @@ public class SecurityConfiguration {
 			"/swagger-ui/**", "/swagger-ui.html", "/error" };
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, TokenRegistry tokens, JsonMapper mapper) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, TokenRegistry tokens, SecuritySettings settings,
+			JsonMapper mapper) throws Exception {
 		ProblemWriter problems = new ProblemWriter(mapper);
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> problems.write(response,
 				HttpStatus.UNAUTHORIZED, "Authentication required",
@@ -97,6 +99,8 @@ public class SecurityConfiguration {
 						.permitAll())
 			.exceptionHandling(
 					(handling) -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+			.addFilterBefore(new BrowserRequestGuard(settings.allowedOrigins(), tokens::anyTokens, problems),
+					AuthorizationFilter.class)
 			.addFilterBefore(new TokenFilter(tokens, unauthenticated), AuthorizationFilter.class);
 		return http.build();
 	}

@@ -16,10 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * through the admin endpoint. Only the SHA-256 of a token is configured.
  *
  * @param tokens the configured tokens
+ * @param allowedOrigins browser origins ({@code scheme://host[:port]}) allowed to call
+ * the service besides its own ({@link BrowserRequestGuard}); empty: none
  */
 @Validated
 @ConfigurationProperties("learnings.security")
-record SecuritySettings(@DefaultValue List<@Valid TokenSetting> tokens) {
+record SecuritySettings(@DefaultValue List<@Valid TokenSetting> tokens, @DefaultValue List<String> allowedOrigins) {
 
 	/**
 	 * One configured token.

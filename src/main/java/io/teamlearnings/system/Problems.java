@@ -62,6 +62,17 @@ public final class Problems {
 	}
 
 	/**
+	 * A value from a request as a detail may quote it: control characters shown as
+	 * {@code ?}, cut after 100 characters.
+	 * @param text the value (a header, a name)
+	 * @return what a client is shown
+	 */
+	public static String printable(String text) {
+		String cut = (text.length() > 100) ? text.substring(0, 100) + "..." : text;
+		return cut.replaceAll("\\p{Cntrl}", "?");
+	}
+
+	/**
 	 * A problem detail.
 	 * @param status the HTTP status
 	 * @param title a short human title

@@ -234,6 +234,9 @@ class SecurityTests {
 				.header("Origin", "http://evil.example")
 				.build());
 		assertThat(foreign.status()).isEqualTo(403);
+		assertThat(foreign.contentType()).startsWith("application/problem+json");
+		assertThat(foreign.json().get("detail").asString())
+			.isEqualTo("Access to /mcp is refused to Origin 'http://evil.example'.");
 		Response own = new HttpClientSupport(this.port)
 			.send(mcpPost(initialize).header("Authorization", "Bearer " + TOKENS.get("reader")).build());
 		assertThat(own.status()).isEqualTo(200);

@@ -45,7 +45,8 @@ public abstract class SharedServiceContext {
 			"concurrent-same", "concurrent-near", "concurrent-chain", "concurrent-read-back", "transfer-project", TEAM,
 			"transfer-target", "fault-store", "fault-notes", "hostile-app", "tool-notes", "quality-gate",
 			"quality-tool-rows", "quality-import", "lost-acks", "skills-app", "skills-linked", "recall-reused-id",
-			"mcp-app", "mcp-other", "cli-append", "cli-recall", "cli-empty", "git-sync-app", "git-sync-offline");
+			"mcp-app", "mcp-other", "browser-guard", "cli-append", "cli-recall", "cli-empty", "git-sync-app",
+			"git-sync-offline");
 
 	/**
 	 * Repositories whose root is a git clone of a bare remote of their own
