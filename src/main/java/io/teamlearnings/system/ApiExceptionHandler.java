@@ -27,6 +27,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -101,10 +102,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		if (status.is5xxServerError()) {
+		if (status.value() == 503) {
+			// the caller is told to try again (a store changing as it was read): no fault
+			log.warn("{}: {}", ex.getBody().getTitle(), ex.getBody().getDetail());
+		}
+		else if (status.is5xxServerError()) {
 			log.error(ex.getBody().getTitle(), ex);
 		}
 		return super.handleErrorResponseException(ex, headers, status, request);
+	}
+
+	/**
+	 * A request without a {@code Content-Type} is told what to send, where Spring's
+	 * detail reads "Content-Type 'null' is not supported".
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getContentType() == null) {
+			ex.getBody()
+				.setDetail("The request has no Content-Type header; send the body as "
+						+ ex.getSupportedMediaTypes().stream().map(Object::toString).distinct().toList() + ".");
+		}
+		return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
 	}
 
 	@Override

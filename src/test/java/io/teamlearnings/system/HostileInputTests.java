@@ -66,6 +66,20 @@ class HostileInputTests extends SharedServiceContext {
 	}
 
 	@Test
+	void tellsABodyWithoutAContentTypeWhatToSend() {
+		Response refused = this.http.send(HttpRequest.newBuilder(uri("/api/repos/hostile-app/learnings"))
+			.POST(HttpRequest.BodyPublishers.ofString(HttpClientSupport.learningJson("No content type.", "do_more")))
+			.build());
+
+		assertThat(refused.status()).isEqualTo(415);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.json().get("detail").asString()).startsWith("The request has no Content-Type header")
+			.contains("application/json")
+			.doesNotContain("'null'");
+		assertThat(STORE).doesNotExist();
+	}
+
+	@Test
 	void refusesOverlongUtf8AndSpeaksNoParserFeatureNames() {
 		byte[] overlong = ("{\"learning\": \"When a path holds ..\u00c0\u00af, prefer refusing it because it is not UTF-8.\", "
 				+ "\"evidence\": \"HostileInputTests.java -> passed\", \"application\": \"a\", \"status\": \"do_more\"}")
