@@ -98,17 +98,24 @@ public class SemanticIndex {
 	 * @return the nearest embedded rows of the repository's live index
 	 */
 	public List<Near> nearest(String repo, byte[] queryVector, int count, @Nullable LongPredicate admitted) {
+		return nearest(repo, queryVector, count, admitted, Runtime.getRuntime().availableProcessors());
+	}
+
+	private List<Near> nearest(String repo, byte[] queryVector, int count, @Nullable LongPredicate admitted,
+			int slices) {
 		Vectors current = live(repo);
 		if (current == null || current.size() == 0) {
 			return List.of();
 		}
-		return NearestSearch.nearest(current.view(), queryVector, count, this.properties.shortlist(),
-				Runtime.getRuntime().availableProcessors(), admitted);
+		return NearestSearch.nearest(current.view(), queryVector, count, this.properties.shortlist(), slices, admitted);
 	}
 
 	/**
 	 * As {@link #nearest}, searched on a query thread once {@code queryVector} is
-	 * computed, so that the caller can rank the rows lexically meanwhile.
+	 * computed, so that the caller can rank the rows lexically meanwhile. The search
+	 * takes that one thread, not a slice a core: with the caller busy, a second slice
+	 * would put three threads on two cores, and slicing saves little here (over the
+	 * benchmark's 100,000 rows, 2.1 ms on two slices against 2.2 to 2.6 on one).
 	 * @param repo the repository
 	 * @param queryVector the query's vector, being computed ({@link #embedQueryAsync})
 	 * @param count at most this many
@@ -118,7 +125,7 @@ public class SemanticIndex {
 	 */
 	public CompletableFuture<List<Near>> nearestAsync(String repo, CompletableFuture<byte[]> queryVector, int count,
 			@Nullable LongPredicate admitted) {
-		return queryVector.thenApplyAsync((vector) -> nearest(repo, vector, count, admitted), this.queryThreads);
+		return queryVector.thenApplyAsync((vector) -> nearest(repo, vector, count, admitted, 1), this.queryThreads);
 	}
 
 	/**
