@@ -1,5 +1,6 @@
 package io.teamlearnings.system;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -19,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  * controller answered as {@code {"timestamp", "status", "error", "path"}} JSON. It
  * replaces that controller ({@code ErrorMvcAutoConfiguration} backs off when one is
  * present). The detail names the method and path, never an exception's message: that is
- * logged where it is raised.
+ * logged where it is raised. Not part of the API's description: nothing calls it.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
