@@ -80,7 +80,7 @@ final class BrowserRequestGuard extends OncePerRequestFilter {
 	}
 
 	private static boolean isMcp(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = SecurityConfiguration.path(request);
 		return path.equals("/mcp") || path.startsWith("/mcp/");
 	}
 

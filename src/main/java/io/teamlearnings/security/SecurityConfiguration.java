@@ -178,7 +178,8 @@ public class SecurityConfiguration {
 		return null;
 	}
 
-	private static String path(HttpServletRequest request) {
+	/** The request's path within the application (its context path left out). */
+	static String path(HttpServletRequest request) {
 		String uri = request.getRequestURI();
 		String context = request.getContextPath();
 		return (context != null && !context.isEmpty() && uri.startsWith(context)) ? uri.substring(context.length())
